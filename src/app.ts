@@ -1,0 +1,202 @@
+// Builds the whole bot from a validated config: database (migrated), Feishu API, queues, handlers,
+// HTTP server, scheduler. main.ts calls it for production; the end-to-end tests call the same function.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import { createInboxRepo } from './db/inbox-repo.ts';
+import { migrateSqlite } from './db/migrate.ts';
+import { createOutboxRepo } from './db/outbox-repo.ts';
+import { createDb, type Db } from './db/prisma.ts';
+import { createUnitLookup, createUserRepo } from './db/user-repo.ts';
+import { createFeishuApi } from './feishu/api.ts';
+import { createWebhookRouter } from './feishu/webhook.ts';
+import { JOBS } from './jobs/jobs.ts';
+import { startScheduler } from './jobs/scheduler.ts';
+import { createServer } from './server.ts';
+import { createCardActionHandler } from './services/card-actions.ts';
+import { createChatHandler, personalReply, replyFor } from './services/chat.ts';
+import { CommandRegistry } from './services/commands.ts';
+import { helpCommand } from './services/help.ts';
+import { createInbox } from './services/inbox.ts';
+import { createMessenger } from './services/messenger.ts';
+import { createOutboxWorker } from './services/outbox.ts';
+import { LoadMeter } from './services/load-meter.ts';
+import type { FeishuApi } from './services/ports.ts';
+import { T } from './services/texts.ts';
+
+export type BotOptions = {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  /** Tests shorten the outbox's first retry delay and polling. */
+  tuning?: { outboxBackoffMs?: number; pollMs?: number; inboxRetryMs?: number };
+  /** Run the cron schedule (off in tests, which call jobs directly). */
+  scheduler?: boolean;
+};
+
+export type RunningBot = {
+  url: string;
+  port: number;
+  db: Db;
+  api: FeishuApi;
+  /** Resolves once every queue is empty and nothing is in flight (tests, benchmarks). */
+  idle(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+};
+
+function botIdentity(api: FeishuApi, logger: Logger) {
+  let cached: string | null = null;
+  let retryAt = 0;
+  return async (): Promise<string | null> => {
+    if (cached || Date.now() < retryAt) return cached;
+    try {
+      cached = (await api.getBotInfo()).openId;
+    } catch (err) {
+      retryAt = Date.now() + 60_000;
+      logger.warn({ err: (err as Error).message }, 'could not read the bot identity');
+    }
+    return cached;
+  };
+}
+
+export async function startBot(o: BotOptions): Promise<RunningBot> {
+  const { config, logger, clock } = o;
+  const migration = migrateSqlite(config.databaseUrl);
+  if (migration.applied.length) logger.info({ applied: migration.applied }, 'database migrated');
+  const db = createDb(config.databaseUrl);
+
+  const api = createFeishuApi({ ...config.feishu, logger });
+  const inboxRepo = createInboxRepo(db);
+  const outboxRepo = createOutboxRepo(db);
+  const users = createUserRepo(db);
+  const units = createUnitLookup(db);
+
+  const meter = new LoadMeter();
+  const outbox = createOutboxWorker({
+    yieldTo: () => meter.busy(),
+    repo: outboxRepo,
+    api,
+    clock,
+    logger,
+    limits: {
+      appPerSecond: config.outbox.appPerSecond,
+      appPerMinute: config.outbox.appPerMinute,
+      keyPerSecond: config.outbox.userPerSecond,
+    },
+    maxAttempts: config.outbox.maxAttempts,
+    backoffMs: o.tuning?.outboxBackoffMs,
+    pollMs: o.tuning?.pollMs,
+  });
+  const messenger = createMessenger(outboxRepo, clock, () => outbox.wake());
+
+  const commands = new CommandRegistry();
+  commands.register(helpCommand({ commands, units }));
+  const chatDeps = { users, units, messenger, commands, clock, botOpenId: botIdentity(api, logger) };
+  const handleEvent = createChatHandler(chatDeps);
+  const handleCard = createCardActionHandler({
+    users,
+    now: () => clock.now(),
+    handlers: {
+      help: async (ctx) => {
+        await commands.byMenuKey('help')!.run({
+          person: ctx.person,
+          openId: ctx.action.openId,
+          args: '',
+          now: ctx.now,
+          chatType: 'p2p',
+          log: ctx.log,
+          reply: personalReply(messenger, ctx.action.openId, `click:${ctx.action.eventId}`),
+        });
+        return { toast: { type: 'success', content: T.helpSent } };
+      },
+    },
+  });
+
+  const inbox = createInbox({
+    yieldTo: () => meter.busy(),
+    repo: inboxRepo,
+    clock,
+    logger,
+    handleEvent,
+    handleCard,
+    retryBaseMs: o.tuning?.inboxRetryMs,
+    // A group message with no @ at all cannot be for the bot: keep only its dedup key.
+    isRelevant: (ev) => !(ev.kind === 'message' && ev.chatType === 'group' && ev.mentionOpenIds.length === 0),
+    onGiveUp: async (ev) => replyFor(messenger, ev, ':gave-up').text(T.giveUp),
+    onLateCard: async (action, response) =>
+      messenger.patchCard({ messageId: action.messageId }, `user:${action.openId}`, response.card!, `late:${action.eventId}`),
+  });
+
+  const webhook = createWebhookRouter({
+    appId: config.feishu.appId,
+    secrets: { encryptKey: config.feishu.encryptKey, verificationToken: config.feishu.verificationToken },
+    logger,
+    handlers: {
+      acceptEvent: (ev) => inbox.acceptEvent(ev),
+      handleCardAction: (action, log) => inbox.handleCardAction(action, log),
+    },
+  });
+  const app = createServer({
+    logger,
+    meter,
+    webhook,
+    healthy: async () => {
+      await db.$queryRawUnsafe('SELECT 1');
+      return true;
+    },
+  });
+
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  inbox.worker.start();
+  outbox.start();
+  const scheduler =
+    o.scheduler === false ? null : startScheduler(JOBS, { inbox: inboxRepo, outbox: outboxRepo, logger }, clock, logger);
+
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  logger.info({ port, database: config.databaseUrl, feishu: config.feishu.baseUrl }, 'bot ready');
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    db,
+    api,
+    async idle(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const open = await db.inboundEvent.count({ where: { status: { in: ['pending', 'processing'] } } });
+        const queued = await db.outboxMessage.count({ where: { status: { in: ['pending', 'processing'] } } });
+        if (open + queued === 0 && inbox.worker.inFlight === 0 && outbox.inFlight === 0) return;
+        if (Date.now() > deadline) throw new Error(`not idle after ${timeoutMs} ms: ${open} events, ${queued} messages`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    stop() {
+      stopping ??= (async () => {
+        logger.info('stopping');
+        // 1. no new requests; the ones in flight finish (their events are stored before the 200).
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const force = setTimeout(() => server.closeAllConnections(), 5_000);
+        await closed;
+        clearTimeout(force);
+        // 2. workers finish what they hold; everything not yet done stays queued in the database.
+        await scheduler?.stop();
+        await inbox.worker.stop();
+        await outbox.stop();
+        await db.$disconnect();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,141 @@
+// The only reader of process.env. One zod schema; every problem is reported at once, in Chinese for the
+// operator, naming the variable and the README section that explains it.
+import { z } from 'zod';
+
+const README_HINT = '说明见 README.md 的「配置」和「接入真实飞书应用」两节。';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const intInRange = (def: number, min: number, max: number, label: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: `${label}必须是整数` })
+      .int({ error: `${label}必须是整数` })
+      .min(min, { error: `${label}不能小于 ${min}` })
+      .max(max, { error: `${label}不能大于 ${max}` })
+      .default(def),
+  );
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    PORT: intInRange(3000, 0, 65535, '端口'),
+    HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('file:./data/bot.db')
+        .refine((v) => v.startsWith('file:'), {
+          error: '目前只支持 SQLite，格式为 file:路径（例如 file:./data/bot.db）',
+        }),
+    ),
+    FEISHU_APP_ID: z.preprocess(
+      emptyToUndefined,
+      z.string({ error: '未设置。填飞书开放平台「凭证与基础信息」中的 App ID（cli_ 开头）' }),
+    ),
+    FEISHU_APP_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string({ error: '未设置。填飞书开放平台「凭证与基础信息」中的 App Secret' }),
+    ),
+    FEISHU_VERIFICATION_TOKEN: optionalString,
+    FEISHU_ENCRYPT_KEY: optionalString,
+    FEISHU_BASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({ protocol: /^https?$/, error: '必须是 http(s) 地址，例如 https://open.feishu.cn' })
+        .default('https://open.feishu.cn')
+        .transform((v) => v.replace(/\/+$/, '')),
+    ),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    OUTBOX_APP_RPS: intInRange(50, 1, 1000, '每秒发送上限'),
+    OUTBOX_APP_RPM: intInRange(1000, 1, 100000, '每分钟发送上限'),
+    OUTBOX_USER_RPS: intInRange(5, 1, 100, '单个用户每秒发送上限'),
+    OUTBOX_MAX_ATTEMPTS: intInRange(8, 1, 50, '最大重试次数'),
+  });
+
+export type Config = {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  feishu: {
+    appId: string;
+    appSecret: string;
+    verificationToken: string | undefined;
+    encryptKey: string | undefined;
+    baseUrl: string;
+  };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  outbox: { appPerSecond: number; appPerMinute: number; userPerSecond: number; maxAttempts: number };
+};
+
+const dbSchema = z.object({
+  DATABASE_URL: envSchema.shape.DATABASE_URL,
+  LOG_LEVEL: envSchema.shape.LOG_LEVEL,
+});
+
+/** For the admin CLI: only the database is required; Feishu settings are used when present. */
+export function loadCliConfig(env: Record<string, string | undefined>):
+  | { ok: true; databaseUrl: string; logLevel: Config['logLevel']; full: Config | null }
+  | { ok: false; message: string } {
+  const parsed = dbSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  - ${String(i.path[0])}：${i.message}`);
+    return { ok: false, message: ['配置有误：', ...problems, README_HINT].join('\n') };
+  }
+  const full = loadConfig(env);
+  return { ok: true, databaseUrl: parsed.data.DATABASE_URL, logLevel: parsed.data.LOG_LEVEL, full: full.ok ? full.config : null };
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[]; message: string };
+
+/** Request authenticity needs a secret; only the test suite may run without one. */
+function secretProblems(env: Record<string, string | undefined>): string[] {
+  const nodeEnv = env.NODE_ENV?.trim() || 'development';
+  if (nodeEnv === 'test' || env.FEISHU_ENCRYPT_KEY?.trim() || env.FEISHU_VERIFICATION_TOKEN?.trim()) return [];
+  return [
+    'FEISHU_ENCRYPT_KEY：与 FEISHU_VERIFICATION_TOKEN 至少设置一个（推荐 Encrypt Key），否则无法确认请求来自飞书。见飞书开放平台「事件与回调 → 加密策略」',
+  ];
+}
+
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  const extra = secretProblems(env);
+  if (!parsed.success || extra.length) {
+    const problems = [
+      ...(parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0] ?? '配置')}：${i.message}`)),
+      ...extra,
+    ];
+    const message = ['配置有误，机器人没有启动：', ...problems.map((p) => `  - ${p}`), README_HINT].join('\n');
+    return { ok: false, problems, message };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      nodeEnv: e.NODE_ENV,
+      port: e.PORT,
+      host: e.HOST,
+      databaseUrl: e.DATABASE_URL,
+      feishu: {
+        appId: e.FEISHU_APP_ID,
+        appSecret: e.FEISHU_APP_SECRET,
+        verificationToken: e.FEISHU_VERIFICATION_TOKEN,
+        encryptKey: e.FEISHU_ENCRYPT_KEY,
+        baseUrl: e.FEISHU_BASE_URL,
+      },
+      logLevel: e.LOG_LEVEL,
+      outbox: {
+        appPerSecond: e.OUTBOX_APP_RPS,
+        appPerMinute: e.OUTBOX_APP_RPM,
+        userPerSecond: e.OUTBOX_USER_RPS,
+        maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      },
+    },
+  };
+}

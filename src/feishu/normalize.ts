@@ -1,0 +1,191 @@
+// Turns an authentic, decrypted push into one of the small shapes in services/inbound.ts, or says why it
+// is ignored. Feishu's event-type strings live here and nowhere else.
+// Payload references: ../shared/feishu.md §2 (events) and §4.4 (card.action.trigger).
+import { z } from 'zod';
+import type { CardAction, InboundEvent } from '../services/inbound.ts';
+
+export type Normalized =
+  | { type: 'challenge'; challenge: string }
+  | { type: 'event'; event: InboundEvent }
+  | { type: 'card_action'; action: CardAction }
+  | { type: 'ignored'; reason: string; eventType?: string | undefined }
+  | { type: 'invalid'; reason: string; status: 400 | 401; eventType?: string | undefined };
+
+const headerSchema = z.object({
+  event_id: z.string().min(1),
+  event_type: z.string().min(1),
+  app_id: z.string().optional(),
+});
+
+const userIdSchema = z.object({ open_id: z.string().min(1) }).loose();
+
+const messageEventSchema = z.object({
+  sender: z.object({ sender_id: userIdSchema, sender_type: z.string().optional() }).loose(),
+  message: z
+    .object({
+      message_id: z.string().min(1),
+      chat_id: z.string().min(1),
+      chat_type: z.string(),
+      message_type: z.string(),
+      content: z.string().default('{}'),
+      mentions: z
+        .array(z.object({ key: z.string().optional(), id: z.object({ open_id: z.string().optional() }).loose() }).loose())
+        .optional(),
+    })
+    .loose(),
+});
+
+const chatEnteredSchema = z.object({ chat_id: z.string().min(1), operator_id: userIdSchema }).loose();
+
+const menuSchema = z
+  .object({ event_key: z.string().min(1).max(64), operator: z.object({ operator_id: userIdSchema }).loose() })
+  .loose();
+
+const cardActionSchema = z
+  .object({
+    operator: userIdSchema,
+    token: z.string().optional(),
+    action: z
+      .object({
+        tag: z.string().optional(),
+        name: z.string().optional(),
+        value: z.unknown(),
+        form_value: z.record(z.string(), z.unknown()).optional(),
+        option: z.string().optional(),
+        options: z.array(z.string()).optional(),
+        input_value: z.string().optional(),
+        checked: z.boolean().optional(),
+      })
+      .loose(),
+    context: z.object({ open_message_id: z.string().min(1), open_chat_id: z.string().optional() }).loose(),
+  })
+  .loose();
+
+/** Pulls readable text out of a `text` or `post` content string; @-mention placeholders removed. */
+export function textOfContent(messageType: string, content: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(content);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  let text: string | undefined;
+  if (messageType === 'text') {
+    const t = (parsed as { text?: unknown }).text;
+    text = typeof t === 'string' ? t : undefined;
+  } else if (messageType === 'post') {
+    text = postText(parsed as Record<string, unknown>);
+  }
+  return text?.replace(/@_user_\d+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function postText(post: Record<string, unknown>): string {
+  // A post may arrive as {title, content} or keyed by locale ({zh_cn: {title, content}}).
+  const body = (Array.isArray(post.content) ? post : Object.values(post).find((v) => v && typeof v === 'object')) as
+    | { title?: unknown; content?: unknown }
+    | undefined;
+  const lines: string[] = [];
+  if (body && typeof body.title === 'string' && body.title) lines.push(body.title);
+  for (const para of Array.isArray(body?.content) ? body.content : []) {
+    if (!Array.isArray(para)) continue;
+    lines.push(
+      para
+        .map((el: { tag?: string; text?: string }) => (el && (el.tag === 'text' || el.tag === 'a') ? (el.text ?? '') : ''))
+        .join(''),
+    );
+  }
+  return lines.join('\n');
+}
+
+function fileOfContent(content: string): { fileKey: string; fileName: string } | undefined {
+  try {
+    const c = JSON.parse(content) as { file_key?: unknown; file_name?: unknown };
+    if (typeof c.file_key === 'string' && c.file_key) {
+      return { fileKey: c.file_key, fileName: typeof c.file_name === 'string' ? c.file_name : '' };
+    }
+  } catch {
+    /* not a file */
+  }
+  return undefined;
+}
+
+type EventNormalizer = (eventId: string, body: unknown) => InboundEvent | null;
+
+const normalizers: Record<string, EventNormalizer> = {
+  'im.message.receive_v1': (eventId, body) => {
+    const p = messageEventSchema.safeParse(body);
+    if (!p.success) return null;
+    const { sender, message } = p.data;
+    if (sender.sender_type && sender.sender_type !== 'user') return null;
+    if (message.chat_type !== 'p2p' && message.chat_type !== 'group' && message.chat_type !== 'topic_group') return null;
+    return {
+      kind: 'message',
+      eventId,
+      messageId: message.message_id,
+      chatId: message.chat_id,
+      chatType: message.chat_type === 'p2p' ? 'p2p' : 'group',
+      senderOpenId: sender.sender_id.open_id,
+      messageType: message.message_type,
+      text: textOfContent(message.message_type, message.content),
+      file: message.message_type === 'file' ? fileOfContent(message.content) : undefined,
+      mentionOpenIds: (message.mentions ?? []).map((m) => m.id.open_id).filter((x): x is string => !!x),
+    };
+  },
+  'im.chat.access_event.bot_p2p_chat_entered_v1': (eventId, body) => {
+    const p = chatEnteredSchema.safeParse(body);
+    return p.success ? { kind: 'p2p_entered', eventId, openId: p.data.operator_id.open_id, chatId: p.data.chat_id } : null;
+  },
+  'application.bot.menu_v6': (eventId, body) => {
+    const p = menuSchema.safeParse(body);
+    return p.success ? { kind: 'menu', eventId, openId: p.data.operator.operator_id.open_id, eventKey: p.data.event_key } : null;
+  },
+};
+
+function normalizeCardAction(eventId: string, body: unknown): CardAction | null {
+  const p = cardActionSchema.safeParse(body);
+  if (!p.success) return null;
+  const { operator, action, context, token } = p.data;
+  return {
+    kind: 'card_action',
+    eventId,
+    openId: operator.open_id,
+    messageId: context.open_message_id,
+    chatId: context.open_chat_id,
+    token,
+    tag: action.tag,
+    name: action.name,
+    value: action.value,
+    formValue: action.form_value,
+    option: action.option,
+    options: action.options,
+    inputValue: action.input_value,
+    checked: action.checked,
+  };
+}
+
+export function normalizePush(payload: Record<string, unknown>, appId: string): Normalized {
+  if (payload.type === 'url_verification') {
+    return typeof payload.challenge === 'string'
+      ? { type: 'challenge', challenge: payload.challenge }
+      : { type: 'invalid', reason: 'challenge_without_value', status: 400 };
+  }
+  if (payload.schema !== '2.0') {
+    // v1.0 events and old-protocol card callbacks: this app is configured for v2.0 only.
+    return { type: 'ignored', reason: 'not_schema_2' };
+  }
+  const header = headerSchema.safeParse(payload.header);
+  if (!header.success) return { type: 'invalid', reason: 'bad_header', status: 400 };
+  const { event_id: eventId, event_type: eventType, app_id: pushedAppId } = header.data;
+  if (pushedAppId && pushedAppId !== appId) {
+    return { type: 'invalid', reason: 'app_id_mismatch', status: 401, eventType };
+  }
+  if (eventType === 'card.action.trigger') {
+    const action = normalizeCardAction(eventId, payload.event);
+    return action ? { type: 'card_action', action } : { type: 'invalid', reason: 'bad_card_action', status: 400, eventType };
+  }
+  const normalize = normalizers[eventType];
+  if (!normalize) return { type: 'ignored', reason: 'unknown_event_type', eventType };
+  const event = normalize(eventId, payload.event);
+  return event ? { type: 'event', event } : { type: 'ignored', reason: 'unusable_event_body', eventType };
+}

@@ -1,0 +1,96 @@
+// Authenticity of an inbound push: signature over the raw bytes, decryption, verification token.
+// https://open.feishu.cn/document/ukTMukTMukTM/uYDNxYjL2QTM24iN0EjN/event-subscription-configure-/encrypt-key-encryption-configuration-case
+//
+// Decryption is the SDK's AESCipher. The signature is computed here because the SDK's own check hashes
+// JSON.stringify(parsedBody) instead of the bytes received, and its Express adapter answers a bad signature
+// with an empty 200 and never checks the verification token (see ../shared/feishu.md §1.5).
+import crypto from 'node:crypto';
+import { AESCipher } from '@larksuiteoapi/node-sdk';
+
+export type FeishuSecrets = { encryptKey?: string | undefined; verificationToken?: string | undefined };
+
+export type SignatureHeaders = {
+  timestamp?: string | undefined;
+  nonce?: string | undefined;
+  signature?: string | undefined;
+};
+
+export type OpenedRequest =
+  | { ok: true; payload: Record<string, unknown> }
+  | { ok: false; status: 400 | 401; reason: string };
+
+const ciphers = new Map<string, AESCipher>();
+function cipherFor(key: string): AESCipher {
+  let c = ciphers.get(key);
+  if (!c) {
+    c = new AESCipher(key);
+    ciphers.set(key, c);
+  }
+  return c;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+export function computeSignature(timestamp: string, nonce: string, encryptKey: string, rawBody: Buffer | string): string {
+  return crypto.createHash('sha256').update(timestamp + nonce + encryptKey).update(rawBody).digest('hex');
+}
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function tokenOf(payload: Record<string, unknown>): unknown {
+  const header = payload.header as Record<string, unknown> | undefined;
+  return header && typeof header === 'object' ? header.token : payload.token;
+}
+
+/**
+ * Opens a raw push: returns the plaintext payload, or the status to answer (400 unparseable, 401 not
+ * authentic). With an Encrypt Key, every push must be encrypted and (except the URL challenge, which
+ * Feishu may send unsigned) signed; with a Verification Token, the payload's token must match it.
+ */
+export function openRequest(raw: Buffer, headers: SignatureHeaders, secrets: FeishuSecrets): OpenedRequest {
+  const outer = parseObject(raw.toString('utf8'));
+  if (!outer) return { ok: false, status: 400, reason: 'malformed_json' };
+
+  let payload = outer;
+  let signed = false;
+  if (secrets.encryptKey) {
+    if (typeof outer.encrypt !== 'string') return { ok: false, status: 401, reason: 'plaintext_but_encrypt_key_set' };
+    const { timestamp, nonce, signature } = headers;
+    if (timestamp && nonce && signature) {
+      const expected = computeSignature(timestamp, nonce, secrets.encryptKey, raw);
+      if (!safeEqual(expected, signature.toLowerCase())) return { ok: false, status: 401, reason: 'bad_signature' };
+      signed = true;
+    }
+    let plain: string;
+    try {
+      plain = cipherFor(secrets.encryptKey).decrypt(outer.encrypt);
+    } catch {
+      return { ok: false, status: 401, reason: 'decrypt_failed' };
+    }
+    const inner = parseObject(plain);
+    if (!inner) return { ok: false, status: 401, reason: 'decrypt_failed' };
+    payload = inner;
+    if (!signed && payload.type !== 'url_verification') return { ok: false, status: 401, reason: 'missing_signature' };
+  } else if ('encrypt' in outer) {
+    return { ok: false, status: 401, reason: 'encrypted_but_no_encrypt_key' };
+  }
+
+  if (secrets.verificationToken) {
+    const token = tokenOf(payload);
+    if (typeof token !== 'string' || !safeEqual(token, secrets.verificationToken)) {
+      return { ok: false, status: 401, reason: 'bad_verification_token' };
+    }
+  }
+  return { ok: true, payload };
+}

@@ -1,0 +1,14 @@
+// Where the project's own files are, whether the code runs from src/ (tsx, tests) or from the dist/ bundle.
+import fs from 'node:fs';
+import path from 'node:path';
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'prisma'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`project root not found above ${from}`);
+  }
+}
+
+export const PROJECT_ROOT = projectRoot(import.meta.dirname);
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma', 'migrations');
+export const CARDS_DIR = path.join(PROJECT_ROOT, 'cards');

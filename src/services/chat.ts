@@ -1,0 +1,144 @@
+// What the bot does with a stored inbound event: messages go to the command registry, menu clicks to the
+// command bound to the key, opening the 1:1 chat gets a welcome (at most once a week).
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../logger.ts';
+import { isKnown, may, type Person } from '../domain/people.ts';
+import { welcomeCard } from '../cards/welcome-card.ts';
+import type { CommandContext, CommandRegistry, Reply } from './commands.ts';
+import { actorOf, dedupKeyOf, type InboundEvent, type IncomingMessage } from './inbound.ts';
+import type { Messenger } from './messenger.ts';
+import type { UnitLookup, UserRepo } from './people.ts';
+import { T } from './texts.ts';
+
+export type ChatDeps = {
+  users: UserRepo;
+  units: UnitLookup;
+  messenger: Messenger;
+  commands: CommandRegistry;
+  clock: Clock;
+  /** The bot's own open_id, to tell "@bot" from other mentions in group chats. */
+  botOpenId: () => Promise<string | null>;
+  greetEveryMs?: number;
+};
+
+/** Messages to one person in their 1:1 chat, keyed `<keyPrefix>:r1`, `:r2`… in the order they are said. */
+export function personalReply(messenger: Messenger, openId: string, keyPrefix: string): Reply {
+  let n = 0;
+  const key = () => `${keyPrefix}:r${++n}`;
+  return {
+    text: (t) => messenger.sendText({ openId }, t, key()),
+    card: (c) => messenger.sendCard({ openId }, c, key()),
+  };
+}
+
+/**
+ * Replies to one inbound event; keys derive from the event, so re-processing never sends twice.
+ * `tag` separates a second speaker about the same event (e.g. the give-up notice) from the handler.
+ */
+export function replyFor(messenger: Messenger, ev: InboundEvent, tag = ''): Reply {
+  const prefix = `${dedupKeyOf(ev)}${tag}`;
+  if (ev.kind === 'message' && ev.chatType === 'group') {
+    let n = 0;
+    const key = () => `${prefix}:r${++n}`;
+    const lane = `chat:${ev.chatId}`;
+    return {
+      text: (t) => messenger.replyText(ev.messageId, lane, t, key()),
+      card: (c) => messenger.replyCard(ev.messageId, lane, c, key()),
+    };
+  }
+  return personalReply(messenger, actorOf(ev), prefix);
+}
+
+async function mentionsBot(deps: ChatDeps, ev: IncomingMessage, log: Logger): Promise<boolean> {
+  if (ev.chatType === 'p2p') return true;
+  if (ev.mentionOpenIds.length === 0) return false;
+  const bot = await deps.botOpenId();
+  if (!bot) {
+    log.warn('bot open_id unknown; treating any @mention in a group as addressed to the bot');
+    return true;
+  }
+  return ev.mentionOpenIds.includes(bot);
+}
+
+export function createChatHandler(deps: ChatDeps) {
+  const greetEvery = deps.greetEveryMs ?? 7 * 24 * 3600_000;
+
+  async function run(ev: InboundEvent, person: Person | null, text: string, log: Logger, reply: Reply) {
+    const matched = deps.commands.match(text);
+    if (!matched) {
+      await reply.text(isKnown(person) ? T.notUnderstood(text) : T.unknownPerson(actorOf(ev)));
+      return;
+    }
+    const { command, args } = matched;
+    if (!may(person, command.audience)) {
+      log.info({ command: command.id }, 'command refused: audience');
+      await reply.text(isKnown(person) ? T.notAllowed(command.words[0]!) : T.unknownPerson(actorOf(ev)));
+      return;
+    }
+    log.info({ command: command.id }, 'command');
+    await command.run(context(ev, person, args, log, reply));
+  }
+
+  function context(ev: InboundEvent, person: Person | null, args: string, log: Logger, reply: Reply): CommandContext {
+    return {
+      person,
+      openId: actorOf(ev),
+      args,
+      now: deps.clock.now(),
+      chatType: ev.kind === 'message' ? ev.chatType : 'p2p',
+      reply,
+      log,
+    };
+  }
+
+  async function onMessage(ev: IncomingMessage, log: Logger) {
+    if (!(await mentionsBot(deps, ev, log))) {
+      log.debug('group message not addressed to the bot');
+      return;
+    }
+    const person = await deps.users.find(ev.senderOpenId);
+    if (!person) await deps.users.touch(ev.senderOpenId);
+    const reply = replyFor(deps.messenger, ev);
+    if (ev.text === undefined || ev.text === '') {
+      await reply.text(isKnown(person) ? T.unsupportedMessage : T.unknownPerson(ev.senderOpenId));
+      return;
+    }
+    await run(ev, person, ev.text, log, reply);
+  }
+
+  async function onMenu(ev: Extract<InboundEvent, { kind: 'menu' }>, log: Logger) {
+    const person = await deps.users.find(ev.openId);
+    const reply = replyFor(deps.messenger, ev);
+    const command = deps.commands.byMenuKey(ev.eventKey);
+    if (!command) {
+      log.warn({ eventKey: ev.eventKey }, 'unknown menu key');
+      await reply.text(T.unknownMenu);
+      return;
+    }
+    await run(ev, person, command.words[0]!, log, reply);
+  }
+
+  async function onChatEntered(ev: Extract<InboundEvent, { kind: 'p2p_entered' }>, log: Logger) {
+    const now = deps.clock.now();
+    if (!(await deps.users.claimGreeting(ev.openId, now, new Date(now.getTime() - greetEvery)))) {
+      log.debug('greeted recently');
+      return;
+    }
+    const person = await deps.users.find(ev.openId);
+    const unit = person?.unitCode ? await deps.units.find(person.unitCode) : null;
+    await replyFor(deps.messenger, ev).card(
+      welcomeCard({ person, unitName: unit?.name ?? null, linkHint: T.linkHintMarkdown(ev.openId) }),
+    );
+  }
+
+  return async function handleEvent(ev: InboundEvent, log: Logger): Promise<void> {
+    switch (ev.kind) {
+      case 'message':
+        return onMessage(ev, log);
+      case 'menu':
+        return onMenu(ev, log);
+      case 'p2p_entered':
+        return onChatEntered(ev, log);
+    }
+  };
+}

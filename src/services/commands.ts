@@ -1,0 +1,88 @@
+// Text commands and menu keys as a registry: each says who may use it, what it is for (the help text is
+// built from these), and what it does. Later features register their commands here.
+import type { Logger } from '../logger.ts';
+import { may, type Audience, type Person } from '../domain/people.ts';
+import type { Card } from './messenger.ts';
+
+export type Reply = {
+  text(text: string): Promise<void>;
+  card(card: Card): Promise<void>;
+};
+
+export type CommandContext = {
+  person: Person | null;
+  openId: string;
+  /** Text after the command word, trimmed. */
+  args: string;
+  now: Date;
+  chatType: 'p2p' | 'group';
+  reply: Reply;
+  log: Logger;
+};
+
+export type Command = {
+  id: string;
+  /** Words that start the command; the first is shown in help. */
+  words: string[];
+  /** Bot menu keys (configured in the Feishu console) that run it. */
+  menuKeys?: string[];
+  audience: Audience;
+  /** One line for the help card, e.g. 「申报」开始申报一个培训班. */
+  summary: string;
+  /** Example shown in help when the command takes arguments. */
+  usage?: string;
+  run(ctx: CommandContext): Promise<void>;
+};
+
+/** Full-width letters, digits and punctuation to half-width; collapses spaces. */
+export function normalizeInput(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export class CommandRegistry {
+  private readonly commands: Command[] = [];
+
+  register(...cmds: Command[]): this {
+    for (const c of cmds) {
+      const clash = this.commands.find((o) => o.id === c.id || o.words.some((w) => c.words.includes(w)));
+      if (clash) throw new Error(`command ${c.id} clashes with ${clash.id}`);
+      this.commands.push(c);
+    }
+    return this;
+  }
+
+  all(): readonly Command[] {
+    return this.commands;
+  }
+
+  /** The command a message starts with, and the rest of the message as its arguments. */
+  match(text: string): { command: Command; args: string } | null {
+    const t = normalizeInput(text).replace(/^[/!！]/, '');
+    const lower = t.toLowerCase();
+    let best: { command: Command; args: string; len: number } | null = null;
+    for (const command of this.commands) {
+      for (const w of command.words) {
+        const word = w.toLowerCase();
+        if (lower === word || (lower.startsWith(word) && /^[\s:：,，]/.test(lower.slice(word.length)))) {
+          if (!best || word.length > best.len) {
+            best = { command, args: t.slice(word.length).replace(/^[\s:：,，]+/, '').trim(), len: word.length };
+          }
+        }
+      }
+    }
+    return best && { command: best.command, args: best.args };
+  }
+
+  byMenuKey(key: string): Command | null {
+    return this.commands.find((c) => c.menuKeys?.includes(key)) ?? null;
+  }
+
+  /** The commands this person may use, in registration order. */
+  availableTo(person: Person | null): Command[] {
+    return this.commands.filter((c) => c.audience !== 'anyone' && may(person, c.audience));
+  }
+}

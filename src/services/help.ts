@@ -1,0 +1,29 @@
+// 「帮助」: what this person can do, built from the command registry so it never lists what they may not use.
+import { helpCard } from '../cards/help-card.ts';
+import { isKnown, type Person } from '../domain/people.ts';
+import type { Command, CommandRegistry, Reply } from './commands.ts';
+import type { UnitLookup } from './people.ts';
+import { T } from './texts.ts';
+
+export function helpCommand(deps: { commands: CommandRegistry; units: UnitLookup }): Command {
+  const showHelp = async (person: Person | null, openId: string, reply: Reply) => {
+    if (!isKnown(person)) {
+      await reply.text(T.unknownPerson(openId));
+      return;
+    }
+    const unit = person.unitCode ? await deps.units.find(person.unitCode) : null;
+    const entries = [
+      ...deps.commands.availableTo(person).map((c) => ({ word: c.words[0]!, summary: c.summary, usage: c.usage })),
+      { word: '帮助', summary: '再次查看本说明' },
+    ];
+    await reply.card(helpCard({ person, unitName: unit?.name ?? null, entries }));
+  };
+  return {
+    id: 'help',
+    words: ['帮助', 'help', '?', '菜单', '你好', '您好', 'hi', 'hello', '使用说明'],
+    menuKeys: ['help'],
+    audience: 'anyone',
+    summary: '查看我能做什么',
+    run: (ctx) => showHelp(ctx.person, ctx.openId, ctx.reply),
+  };
+}

@@ -1,0 +1,59 @@
+// The small shapes the Feishu adapter normalizes inbound pushes into. Services only ever see these.
+
+export type IncomingMessage = {
+  kind: 'message';
+  eventId: string;
+  messageId: string;
+  chatId: string;
+  chatType: 'p2p' | 'group';
+  senderOpenId: string;
+  messageType: string;
+  /** Plain text with @-mention placeholders removed; undefined for non-text messages. */
+  text?: string | undefined;
+  file?: { fileKey: string; fileName: string } | undefined;
+  mentionOpenIds: string[];
+};
+
+export type ChatEntered = { kind: 'p2p_entered'; eventId: string; openId: string; chatId: string };
+
+export type MenuClicked = { kind: 'menu'; eventId: string; openId: string; eventKey: string };
+
+export type InboundEvent = IncomingMessage | ChatEntered | MenuClicked;
+
+export type CardAction = {
+  kind: 'card_action';
+  eventId: string;
+  openId: string;
+  messageId: string;
+  chatId?: string | undefined;
+  /** Delayed-update token (valid 30 min, 2 uses). */
+  token?: string | undefined;
+  tag?: string | undefined;
+  name?: string | undefined;
+  value: unknown;
+  formValue?: Record<string, unknown> | undefined;
+  option?: string | undefined;
+  options?: string[] | undefined;
+  inputValue?: string | undefined;
+  checked?: boolean | undefined;
+};
+
+export type Toast = { type: 'info' | 'success' | 'error' | 'warning'; content: string };
+
+/** What a card click answers inside the callback: a toast and/or a replacement card (JSON 2.0). */
+export type CardResponse = { toast?: Toast; card?: Record<string, unknown> };
+
+/** The key that makes re-deliveries of one push collapse into one stored row. */
+export function dedupKeyOf(ev: InboundEvent): string {
+  return ev.kind === 'message' ? `msg:${ev.messageId}` : `evt:${ev.eventId}`;
+}
+
+/** The person who caused the event. */
+export function actorOf(ev: InboundEvent): string {
+  return ev.kind === 'message' ? ev.senderOpenId : ev.openId;
+}
+
+/** Events of one person are processed in order; different people in parallel. */
+export function laneOf(ev: InboundEvent): string {
+  return `user:${actorOf(ev)}`;
+}

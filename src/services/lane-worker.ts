@@ -1,0 +1,159 @@
+// A durable work queue runner shared by the inbox (inbound events) and the outbox (outbound calls).
+// Rows of one lane (one person / one recipient) run strictly in order; lanes run in parallel. A row is
+// claimed with a conditional update (status + attempts as the version), so two processes on one database
+// never run the same row, and a row whose lease ran out (crashed worker) is picked up again.
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../logger.ts';
+
+export type LaneRow = {
+  id: number;
+  lane: string;
+  status: string;
+  attempts: number;
+  availableAt: Date;
+  lockedUntil: Date | null;
+};
+
+export interface LaneStore {
+  /** Unfinished rows (pending or processing), oldest first. */
+  window(limit: number): Promise<LaneRow[]>;
+  /** pending/expired → processing with a lease; false when another worker got there first. */
+  claim(row: LaneRow, now: Date, leaseMs: number): Promise<boolean>;
+}
+
+export type LaneWorkerOptions = {
+  name: string;
+  store: LaneStore;
+  /** Does the work of a claimed row and records its outcome (done, retry later, failed). */
+  process: (row: LaneRow) => Promise<void>;
+  clock: Clock;
+  logger: Logger;
+  concurrency: number;
+  leaseMs: number;
+  /** Fallback polling for rows written by other processes or whose retry time came. */
+  pollMs: number;
+  windowSize?: number;
+  /** Rate gate: 0 to go now, otherwise milliseconds to wait (nothing is reserved then). */
+  gate?: (row: LaneRow, now: Date) => number;
+  /**
+   * True while acknowledgements are waiting (webhook requests in flight). Background work then steps
+   * back to one row at a time, at most one start per `yieldIntervalMs`: Feishu needs its 200 within 3 s,
+   * a reply may take a moment longer. It never stops, so work cannot starve under constant traffic.
+   */
+  yieldTo?: () => boolean;
+  yieldIntervalMs?: number;
+};
+
+export class LaneWorker {
+  private running = new Map<number, Promise<void>>();
+  private busyLanes = new Set<string>();
+  private stopped = true;
+  private wakeUp: (() => void) | null = null;
+  private wakeRequested = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private lastStart = 0;
+
+  constructor(private readonly o: LaneWorkerOptions) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loopDone = this.loop();
+  }
+
+  /** Something new was written: look now instead of at the next poll. */
+  wake(): void {
+    this.wakeRequested = true;
+    this.wakeUp?.();
+  }
+
+  /** Stops claiming new rows and waits for the running ones (their results are recorded). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeUp?.();
+    await this.loopDone;
+    await Promise.allSettled(this.running.values());
+  }
+
+  /** Resolves when nothing is running and nothing is due now (tests and benchmarks). */
+  get inFlight(): number {
+    return this.running.size;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      let waitMs = this.o.pollMs;
+      try {
+        waitMs = Math.min(waitMs, await this.tick());
+      } catch (err) {
+        this.o.logger.error({ err, worker: this.o.name }, 'worker tick failed');
+      }
+      if (this.stopped) break;
+      if (this.wakeRequested) {
+        this.wakeRequested = false;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.max(1, waitMs));
+        this.wakeUp = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      this.wakeUp = null;
+      this.wakeRequested = false;
+    }
+  }
+
+  /** One pass over the window; returns how long until something becomes due. */
+  private async tick(): Promise<number> {
+    let limit = this.o.concurrency;
+    if (this.o.yieldTo?.()) {
+      const interval = this.o.yieldIntervalMs ?? 100;
+      const since = Date.now() - this.lastStart;
+      if (since < interval) return interval - since;
+      limit = 1;
+    }
+    if (this.running.size >= limit) return this.o.pollMs;
+    const rows = await this.o.store.window(this.o.windowSize ?? 500);
+    const now = this.o.clock.now();
+    const seen = new Set<string>();
+    let soonest = Number.POSITIVE_INFINITY;
+    for (const row of rows) {
+      if (this.stopped || this.running.size >= limit) break;
+      if (seen.has(row.lane)) continue;
+      seen.add(row.lane); // only the head of each lane may run: order within a lane
+      if (this.busyLanes.has(row.lane) || this.running.has(row.id)) continue;
+      const dueAt = row.status === 'pending' ? row.availableAt : row.lockedUntil;
+      const dueIn = dueAt ? dueAt.getTime() - now.getTime() : 0;
+      if (dueIn > 0) {
+        soonest = Math.min(soonest, dueIn);
+        continue;
+      }
+      const gateWait = this.o.gate?.(row, now) ?? 0;
+      if (gateWait > 0) {
+        soonest = Math.min(soonest, gateWait);
+        continue;
+      }
+      if (!(await this.o.store.claim(row, now, this.o.leaseMs))) continue;
+      this.launch(row);
+    }
+    return soonest;
+  }
+
+  private launch(row: LaneRow): void {
+    this.lastStart = Date.now();
+    this.busyLanes.add(row.lane);
+    const run = this.o
+      .process(row)
+      .catch((err: unknown) => {
+        this.o.logger.error({ err, worker: this.o.name, rowId: row.id }, 'worker job crashed');
+      })
+      .finally(() => {
+        this.running.delete(row.id);
+        this.busyLanes.delete(row.lane);
+        this.wake();
+      });
+    this.running.set(row.id, run);
+  }
+}

@@ -1,0 +1,60 @@
+// The producer side of the outbox: what services call to say something. Nothing here talks to Feishu;
+// it stores the message under its key and wakes the delivery worker.
+import type { Clock } from '../clock.ts';
+import type { OutboundItem, OutboxRepo } from './outbox.ts';
+
+export type Card = Record<string, unknown>;
+
+/** Who receives a message: a person (1:1 chat) or a group chat. */
+export type Recipient = { openId: string } | { chatId: string };
+
+export interface Messenger {
+  sendText(to: Recipient, text: string, key: string): Promise<void>;
+  sendCard(to: Recipient, card: Card, key: string): Promise<void>;
+  replyText(messageId: string, lane: string, text: string, key: string): Promise<void>;
+  replyCard(messageId: string, lane: string, card: Card, key: string): Promise<void>;
+  /** Update a card already sent: by its message id, or by the key it was sent under. */
+  patchCard(target: { messageId: string } | { sentKey: string }, lane: string, card: Card, key: string): Promise<void>;
+  sendFile(to: Recipient, fileName: string, data: Uint8Array<ArrayBuffer>, key: string): Promise<void>;
+}
+
+export function laneOfRecipient(to: Recipient): string {
+  return 'openId' in to ? `user:${to.openId}` : `chat:${to.chatId}`;
+}
+
+function address(to: Recipient) {
+  return 'openId' in to
+    ? { receiveIdType: 'open_id' as const, receiveId: to.openId }
+    : { receiveIdType: 'chat_id' as const, receiveId: to.chatId };
+}
+
+const textContent = (text: string) => JSON.stringify({ text });
+const cardContent = (card: Card) => JSON.stringify(card);
+
+export function createMessenger(repo: OutboxRepo, clock: Clock, onQueued: () => void): Messenger {
+  const put = async (item: OutboundItem) => {
+    if (item.idempotencyKey.length > 191) throw new Error(`outbox key too long: ${item.idempotencyKey.slice(0, 40)}…`);
+    if ((await repo.enqueue([item], clock.now())) > 0) onQueued();
+  };
+  const send = (to: Recipient, msgType: string, content: string, key: string) =>
+    put({ idempotencyKey: key, kind: 'send', lane: laneOfRecipient(to), ...address(to), msgType, content });
+  const reply = (messageId: string, lane: string, msgType: string, content: string, key: string) =>
+    put({ idempotencyKey: key, kind: 'reply', lane, targetId: messageId, msgType, content });
+
+  return {
+    sendText: (to, text, key) => send(to, 'text', textContent(text), key),
+    sendCard: (to, card, key) => send(to, 'interactive', cardContent(card), key),
+    replyText: (messageId, lane, text, key) => reply(messageId, lane, 'text', textContent(text), key),
+    replyCard: (messageId, lane, card, key) => reply(messageId, lane, 'interactive', cardContent(card), key),
+    patchCard: (target, lane, card, key) =>
+      put({
+        idempotencyKey: key,
+        kind: 'patch',
+        lane,
+        ...('messageId' in target ? { targetId: target.messageId } : { targetKey: target.sentKey }),
+        content: cardContent(card),
+      }),
+    sendFile: (to, fileName, data, key) =>
+      put({ idempotencyKey: key, kind: 'file', lane: laneOfRecipient(to), ...address(to), fileName, fileData: data }),
+  };
+}

@@ -1,0 +1,28 @@
+// Chinese texts the bot says in chat. Every problem says what to do next.
+import { escapeMarkdown } from '../cards/render.ts';
+
+export const T = {
+  unknownPerson: (openId: string) =>
+    [
+      '您好！我是「培训计划申报助手」，帮助全市各机关事业单位在飞书里申报年度培训计划、查看审核结果、按时报送培训执行情况。',
+      '',
+      '您的飞书账号还没有关联到任何单位，所以暂时还不能申报。请把下面这行发给系统管理员（市人力资源社会保障局职建科），由管理员为您关联单位：',
+      `我的飞书编号：${openId}`,
+      '',
+      '如果您是本单位在财政局单位名册中登记的培训联系人，名册导入后会自动关联，届时我会主动通知您。',
+      '随时发送「帮助」查看我能做什么。',
+    ].join('\n'),
+  linkHintMarkdown: (openId: string) =>
+    [
+      '**您的飞书账号还没有关联单位。** 请把下面这行发给系统管理员，由管理员为您关联：',
+      `我的飞书编号：${escapeMarkdown(openId)}`,
+    ].join('\n'),
+  notUnderstood: (text: string) =>
+    `没有看懂「${text.length > 20 ? `${text.slice(0, 20)}…` : text}」。发送「帮助」查看可以使用的指令。`,
+  notAllowed: (word: string) => `「${word}」只有相应权限的人员可以使用。发送「帮助」查看您可以使用的指令。`,
+  unsupportedMessage: '我目前只能读懂文字消息。请直接发送文字指令，例如「帮助」。',
+  unknownMenu: '这个菜单项暂时不可用。发送「帮助」查看可以使用的指令。',
+  giveUp: '抱歉，刚才的消息没有处理成功，您输入的内容已经保存。请稍后再发一次；如果仍然不行，请联系系统管理员。',
+  helpSent: '已发送使用说明',
+  staleButton: '这个按钮已失效，请发送「帮助」重新开始。',
+};

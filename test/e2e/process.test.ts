@@ -1,0 +1,138 @@
+// The bot as an operator runs it: the built bundle in its own process, started and stopped with signals.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPush, envelope, messageEvent } from '../support/feishu-push.ts';
+import { startFeishuStub, type FeishuStub } from '../support/feishu-stub.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const START_ARGS = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start as string).split(/\s+/).slice(1);
+
+let stub: FeishuStub;
+let dir: string;
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  expect(build.status, build.stderr).toBe(0);
+  stub = await startFeishuStub();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpbot-proc-'));
+});
+afterAll(async () => {
+  await stub.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+type Started = { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> };
+
+function start(env: Record<string, string>, port: number): Started {
+  const child = spawn(process.execPath, START_ARGS, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, port, output: () => out, exited };
+}
+
+async function ready(s: Started, timeoutMs = 8000): Promise<number> {
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${s.port}/healthz`);
+      if (res.status === 200) return Date.now() - t0;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() - t0 > timeoutMs) throw new Error(`not ready:\n${s.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const ENCRYPT_KEY = 'process-test-key';
+const botEnv = () => ({
+  DATABASE_URL: `file:${path.join(dir, 'data', 'bot.db')}`,
+  FEISHU_APP_ID: stub.appId,
+  FEISHU_APP_SECRET: stub.appSecret,
+  FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
+  FEISHU_BASE_URL: stub.url,
+  LOG_LEVEL: 'info',
+});
+
+describe('running as a process', () => {
+  it('without Feishu credentials, exits at once and says what is missing and where to read', async () => {
+    const s = start({ DATABASE_URL: `file:${path.join(dir, 'none.db')}` }, await freePort());
+    expect(await s.exited).not.toBe(0);
+    expect(s.output()).toContain('FEISHU_APP_ID');
+    expect(s.output()).toContain('FEISHU_APP_SECRET');
+    expect(s.output()).toContain('README.md');
+  });
+
+  it('creates the database folder, migrates, is ready within seconds, logs JSON without secrets', async () => {
+    const s = start(botEnv(), await freePort());
+    const ms = await ready(s);
+    expect(ms).toBeLessThan(5000);
+    expect(fs.existsSync(path.join(dir, 'data', 'bot.db'))).toBe(true);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    const lines = s.output().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['bot ready', 'stopped']));
+    expect(s.output()).not.toContain(ENCRYPT_KEY);
+    expect(s.output()).not.toContain(stub.appSecret);
+  });
+
+  it('on SIGTERM finishes the request in flight, and keeps undelivered replies queued for the next start', async () => {
+    const port = await freePort();
+    const s = start(botEnv(), port);
+    await ready(s);
+    stub.inject('message.create', { kind: 'status', status: 503 }, 2); // Feishu is having a bad moment
+
+    // A push whose body is still arriving when the signal comes.
+    const push = buildPush(envelope('im.message.receive_v1', messageEvent({ openId: 'ou_sigterm000001', text: '帮助' }), { appId: stub.appId }), { encryptKey: ENCRYPT_KEY });
+    const socket = net.connect(port, '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    const head = [
+      'POST /feishu/events HTTP/1.1',
+      `Host: 127.0.0.1:${port}`,
+      ...Object.entries(push.headers).map(([k, v]) => `${k}: ${v}`),
+      `Content-Length: ${Buffer.byteLength(push.body)}`,
+      'Connection: close',
+      '',
+      '',
+    ].join('\r\n');
+    let response = '';
+    socket.on('data', (d) => (response += d.toString()));
+    const closed = new Promise((r) => socket.once('close', r));
+    socket.write(head + push.body.slice(0, 20));
+    await new Promise((r) => setTimeout(r, 100));
+    s.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 100));
+    socket.end(push.body.slice(20));
+    await closed;
+    expect(response).toMatch(/^HTTP\/1\.1 200/);
+    expect(await s.exited).toBe(0);
+    const delivered = stub.messagesTo('ou_sigterm000001').length;
+    expect(delivered).toBe(0); // Feishu refused while we were stopping
+
+    const again = start(botEnv(), await freePort());
+    await ready(again);
+    await stub.waitFor(() => stub.messagesTo('ou_sigterm000001').length === 1, 10_000, 'delivery after restart');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stub.messagesTo('ou_sigterm000001')).toHaveLength(1);
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  });
+});

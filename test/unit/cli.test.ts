@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.ts';
+import { createDb } from '../../src/db/prisma.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpbot-cli-'));
+const env = { DATABASE_URL: `file:${path.join(dir, 'cli.db')}`, LOG_LEVEL: 'silent' };
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...args: string[]) {
+  const lines: string[] = [];
+  const code = await runCli(args, env, (l) => lines.push(l), new Date('2027-07-20T09:00:00+08:00'));
+  return { code, out: lines.join('\n') };
+}
+
+describe('admin CLI', () => {
+  it('prints usage for --help and for no command', async () => {
+    expect(await cli('--help')).toMatchObject({ code: 0, out: expect.stringContaining('users:grant') });
+    expect((await cli()).code).toBe(2);
+    expect(await cli('nope')).toMatchObject({ code: 2, out: expect.stringContaining('没有「nope」这个命令') });
+  });
+
+  it('grants a role, tells the person through the outbox, and lists them', async () => {
+    expect(await cli('users:grant', 'ou_reviewer00001', 'reviewer')).toMatchObject({ code: 0, out: expect.stringContaining('审核人') });
+    expect((await cli('users:list', '--role', 'reviewer')).out).toContain('ou_reviewer00001');
+    const db = createDb(env.DATABASE_URL);
+    const queued = await db.outboxMessage.findMany({ where: { receiveId: 'ou_reviewer00001' } });
+    await db.$disconnect();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.content).toContain('审核人');
+  });
+
+  it.each([
+    [['users:grant', 'bob', 'reviewer'], 1, '不是有效的飞书 open_id'],
+    [['users:grant', 'ou_reviewer00001', 'boss'], 1, '角色只能是'],
+    [['users:grant', 'ou_reviewer00001'], 1, '用法'],
+    [['users:bind', 'ou_declarant0001', '123456'], 1, '单位名册中没有'],
+    [['jobs:run', 'nope'], 1, '没有名为「nope」的任务'],
+    [['jobs:run', 'cleanup', '--now', 'tomorrow'], 1, 'ISO 时间'],
+    [['users:list', '--role', 'king'], 1, '--role 只能是'],
+    [['users:list', '--bogus'], 2, '参数有误'],
+  ])('%j exits %i with a clear message', async (args, code, message) => {
+    const r = await cli(...args);
+    expect(r.code).toBe(code);
+    expect(r.out).toContain(message);
+  });
+
+  it('binds a declarant only to a competent unit', async () => {
+    const db = createDb(env.DATABASE_URL);
+    await db.unit.createMany({
+      data: [
+        { code: '201001', name: '柳州市某局', staffCount: 130 },
+        { code: '201002', name: '柳州市某局下属中心', parentCode: '201001', staffCount: 20 },
+      ],
+    });
+    await db.$disconnect();
+    expect(await cli('users:bind', 'ou_declarant0001', '201002')).toMatchObject({ code: 1, out: expect.stringContaining('二层单位') });
+    expect(await cli('users:bind', 'ou_declarant0001', '201001')).toMatchObject({ code: 0, out: expect.stringContaining('柳州市某局') });
+  });
+
+  it('runs a job as of a given instant', async () => {
+    expect(await cli('jobs:run', 'cleanup', '--now', '2027-08-05T09:00:00+08:00')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('2027年8月5日 09:00'),
+    });
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+
+const base = { FEISHU_APP_ID: 'cli_a', FEISHU_APP_SECRET: 's', FEISHU_ENCRYPT_KEY: 'k' };
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const r = loadConfig(base);
+    expect(r.ok && r.config).toMatchObject({
+      port: 3000,
+      databaseUrl: 'file:./data/bot.db',
+      feishu: { baseUrl: 'https://open.feishu.cn', encryptKey: 'k', verificationToken: undefined },
+      outbox: { appPerSecond: 50, appPerMinute: 1000, userPerSecond: 5 },
+    });
+  });
+
+  it('lists every problem at once, naming the variable', () => {
+    const r = loadConfig({ PORT: 'abc', FEISHU_BASE_URL: 'ftp://x', LOG_LEVEL: 'loud' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const vars = r.problems.map((p) => p.split('：')[0]);
+    expect(vars).toEqual(
+      expect.arrayContaining(['PORT', 'FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_BASE_URL', 'LOG_LEVEL', 'FEISHU_ENCRYPT_KEY']),
+    );
+    expect(r.message).toContain('README.md');
+  });
+
+  it('outside tests refuses to start without an Encrypt Key or a Verification Token', () => {
+    const r = loadConfig({ FEISHU_APP_ID: 'cli_a', FEISHU_APP_SECRET: 's' });
+    expect(r.ok).toBe(false);
+    expect(loadConfig({ FEISHU_APP_ID: 'cli_a', FEISHU_APP_SECRET: 's', FEISHU_VERIFICATION_TOKEN: 't' }).ok).toBe(true);
+    expect(loadConfig({ FEISHU_APP_ID: 'cli_a', FEISHU_APP_SECRET: 's', NODE_ENV: 'test' }).ok).toBe(true);
+  });
+
+  it.each([
+    ['PORT', '70000'],
+    ['OUTBOX_USER_RPS', '0'],
+    ['DATABASE_URL', 'mysql://x'],
+  ])('rejects %s=%s', (name, value) => {
+    const r = loadConfig({ ...base, [name]: value });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problems[0]).toMatch(new RegExp(`^${name}：`));
+  });
+
+  it('treats empty values as unset', () => {
+    const r = loadConfig({ ...base, PORT: '', FEISHU_BASE_URL: '  ' });
+    expect(r.ok && r.config.port).toBe(3000);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { classifyError, failureFromBody } from '../../src/feishu/errors.ts';
+
+const axiosError = (status: number, data: unknown, headers: Record<string, string> = {}) => ({
+  message: `Request failed with status code ${status}`,
+  response: { status, data, headers },
+});
+
+describe('classifying Feishu failures', () => {
+  it.each([
+    ['gateway limit 429 / 99991400 with reset header', axiosError(429, { code: 99991400 }, { 'x-ogw-ratelimit-reset': '3' }), 'rate_limited', 3000],
+    ['IM limit 230020', axiosError(400, { code: 230020 }), 'rate_limited', undefined],
+    ['expired token 99991663', axiosError(400, { code: 99991663 }), 'token_expired', undefined],
+    ['expired token on a 401', axiosError(401, { code: 99991663 }), 'token_expired', undefined],
+    ['server error', axiosError(502, '<html>bad gateway</html>'), 'transient', undefined],
+    ['card mid-interaction 11310', axiosError(400, { code: 11310 }), 'transient', undefined],
+    ['user outside availability 230013', axiosError(400, { code: 230013 }), 'permanent', undefined],
+    ['missing scope 99991672', axiosError(400, { code: 99991672 }), 'permanent', undefined],
+    ['connection reset', { code: 'ECONNRESET', message: 'socket hang up' }, 'transient', undefined],
+    ['timeout', { code: 'ECONNABORTED', message: 'timeout of 15000ms exceeded' }, 'transient', undefined],
+    ['a bug', new TypeError('x is undefined'), 'permanent', undefined],
+  ])('%s', (_name, err, kind, retryAfterMs) => {
+    const c = classifyError('op', err);
+    expect(c.kind).toBe(kind);
+    expect(c.details.retryAfterMs).toBe(retryAfterMs);
+  });
+
+  it('treats a 200 answer with a non-zero code as a failure', () => {
+    expect(failureFromBody('op', { code: 0, data: {} })).toBeNull();
+    expect(failureFromBody('op', { code: 230020, msg: 'limit' })?.kind).toBe('rate_limited');
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/clock.ts';
+import { createLogger } from '../../src/logger.ts';
+import { LaneWorker, type LaneRow, type LaneStore } from '../../src/services/lane-worker.ts';
+
+type Row = LaneRow & { value: string };
+
+/** In-memory twin of the database stores: the same conditional claim (status + attempts as version). */
+function memoryStore(rows: Row[]): LaneStore & { rows: Row[] } {
+  return {
+    rows,
+    async window(limit) {
+      return rows.filter((r) => r.status === 'pending' || r.status === 'processing').slice(0, limit).map((r) => ({ ...r }));
+    },
+    async claim(row, now, leaseMs) {
+      const cur = rows.find((r) => r.id === row.id)!;
+      await new Promise((r) => setTimeout(r, 1)); // let two workers interleave
+      if (cur.status !== row.status || cur.attempts !== row.attempts) return false;
+      cur.status = 'processing';
+      cur.attempts++;
+      cur.lockedUntil = new Date(now.getTime() + leaseMs);
+      return true;
+    },
+  };
+}
+
+const row = (id: number, lane: string): Row => ({ id, lane, status: 'pending', attempts: 0, availableAt: new Date(0), lockedUntil: null, value: `${lane}-${id}` });
+const logger = createLogger('silent');
+
+async function drain(store: ReturnType<typeof memoryStore>, workers: LaneWorker[]) {
+  workers.forEach((w) => w.start());
+  const deadline = Date.now() + 5000;
+  while (store.rows.some((r) => r.status !== 'done')) {
+    if (Date.now() > deadline) throw new Error('not drained');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await Promise.all(workers.map((w) => w.stop()));
+}
+
+describe('lane worker', () => {
+  it('runs one lane in order and different lanes side by side; two workers never run a row twice', async () => {
+    const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => row(i, ['a', 'b', 'c'][i % 3]!));
+    const store = memoryStore(rows);
+    const log: string[] = [];
+    let concurrent = 0;
+    let maxConcurrent = 0;
+    const process = async (slim: LaneRow) => {
+      const r = store.rows.find((x) => x.id === slim.id)!;
+      concurrent++;
+      maxConcurrent = Math.max(maxConcurrent, concurrent);
+      log.push(r.value);
+      await new Promise((res) => setTimeout(res, 10));
+      store.rows.find((x) => x.id === r.id)!.status = 'done';
+      concurrent--;
+    };
+    const make = () => new LaneWorker({ name: 't', store, process, clock: systemClock, logger, concurrency: 4, leaseMs: 10_000, pollMs: 5 });
+    await drain(store, [make(), make()]);
+    expect(log).toHaveLength(9);
+    expect(new Set(log).size).toBe(9);
+    for (const lane of ['a', 'b', 'c']) {
+      const ids = log.filter((v) => v.startsWith(lane)).map((v) => Number(v.split('-')[1]));
+      expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    }
+    expect(maxConcurrent).toBeGreaterThan(1);
+  });
+
+  it('picks up a row whose lease ran out (its worker died) and waits for a row not yet due', async () => {
+    const crashed = { ...row(1, 'a'), status: 'processing', attempts: 1, lockedUntil: new Date(Date.now() + 100) };
+    const later = { ...row(2, 'b'), availableAt: new Date(Date.now() + 150) };
+    const store = memoryStore([crashed, later]);
+    const startedAt: Record<number, number> = {};
+    const t0 = Date.now();
+    const process = async (r: LaneRow) => {
+      startedAt[r.id] = Date.now() - t0;
+      store.rows.find((x) => x.id === r.id)!.status = 'done';
+    };
+    await drain(store, [new LaneWorker({ name: 't', store, process, clock: systemClock, logger, concurrency: 4, leaseMs: 10_000, pollMs: 1000 })]);
+    expect(startedAt[1]).toBeGreaterThanOrEqual(95);
+    expect(startedAt[2]).toBeGreaterThanOrEqual(145);
+    expect(store.rows[0]!.attempts).toBe(2);
+  });
+});

@@ -1,0 +1,55 @@
+import { AESCipher } from '@larksuiteoapi/node-sdk';
+import { describe, expect, it } from 'vitest';
+import { computeSignature, openRequest } from '../../src/feishu/verify.ts';
+import { feishuEncrypt } from '../support/feishu-push.ts';
+
+const KEY = 'encrypt-key';
+const TOKEN = 'verification-token';
+const event = { schema: '2.0', header: { event_id: 'e1', event_type: 'x', token: TOKEN, app_id: 'cli_a' }, event: {} };
+
+function signed(payload: unknown, key = KEY, tamper?: (h: Record<string, string>) => void) {
+  const body = Buffer.from(JSON.stringify({ encrypt: feishuEncrypt(key, JSON.stringify(payload)) }));
+  const headers = { timestamp: '1700000000', nonce: 'n1', signature: computeSignature('1700000000', 'n1', key, body) };
+  tamper?.(headers);
+  return { body, headers };
+}
+
+describe('request authenticity', () => {
+  it('decrypts with the SDK cipher (official test vector)', () => {
+    expect(new AESCipher('test key').decrypt('P37w+VZImNgPEO1RBhJ6RtKl7n6zymIbEG1pReEzghk=')).toBe('hello world');
+  });
+
+  it.each([
+    ['a correctly signed, encrypted push', () => signed(event), { ok: true }],
+    ['a wrong signature', () => signed(event, KEY, (h) => (h.signature = '0'.repeat(64))), { ok: false, status: 401, reason: 'bad_signature' }],
+    ['no signature headers', () => signed(event, KEY, (h) => (h.signature = '')), { ok: false, status: 401, reason: 'missing_signature' }],
+    ['signed and encrypted with another key', () => signed(event, 'other'), { ok: false, status: 401, reason: 'bad_signature' }],
+    ['a wrong verification token inside', () => signed({ ...event, header: { ...event.header, token: 'x' } }), { ok: false, status: 401, reason: 'bad_verification_token' }],
+    ['an unsigned challenge (Feishu may not sign it)', () => signed({ type: 'url_verification', challenge: 'c', token: TOKEN }, KEY, (h) => (h.signature = '')), { ok: true }],
+  ] as const)('%s', (_name, make, expected) => {
+    const { body, headers } = make();
+    expect(openRequest(body, headers, { encryptKey: KEY, verificationToken: TOKEN })).toMatchObject(expected);
+  });
+
+  it('verifies over the raw bytes: re-serialising the same JSON with other spacing fails', () => {
+    const { body, headers } = signed(event);
+    const spaced = Buffer.from(JSON.stringify(JSON.parse(body.toString()), null, 2));
+    expect(openRequest(spaced, headers, { encryptKey: KEY })).toMatchObject({ ok: false, reason: 'bad_signature' });
+  });
+
+  it('refuses plaintext when an Encrypt Key is configured, and ciphertext when none is', () => {
+    const plain = Buffer.from(JSON.stringify(event));
+    expect(openRequest(plain, {}, { encryptKey: KEY })).toMatchObject({ ok: false, status: 401 });
+    expect(openRequest(signed(event).body, {}, { verificationToken: TOKEN })).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('with only a Verification Token, checks the token of v2 events and of the challenge', () => {
+    const s = { verificationToken: TOKEN };
+    expect(openRequest(Buffer.from(JSON.stringify(event)), {}, s)).toMatchObject({ ok: true });
+    expect(openRequest(Buffer.from(JSON.stringify({ type: 'url_verification', challenge: 'c', token: 'no' })), {}, s)).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it.each(['', '{', '[1,2]', 'null', '"text"'])('answers 400 to a body that is not a JSON object: %j', (raw) => {
+    expect(openRequest(Buffer.from(raw), {}, { verificationToken: TOKEN })).toMatchObject({ ok: false, status: 400 });
+  });
+});
