@@ -21,6 +21,8 @@ export class CliError extends Error {}
 
 type CliContext = {
   db: Db;
+  /** Migrations this run applied before the command. */
+  migrated: string[];
   logger: Logger;
   config: Config | null;
   print: (line: string) => void;
@@ -176,7 +178,7 @@ const COMMANDS: CliCommand[] = [
     args: '',
     summary: '执行数据库迁移（启动时也会自动执行）',
     async run(ctx) {
-      ctx.print('数据库已是最新。');
+      ctx.print(ctx.migrated.length ? `已执行迁移：${ctx.migrated.join('、')}` : '数据库已是最新，没有需要执行的迁移。');
     },
   },
 ];
@@ -226,10 +228,10 @@ export async function runCli(
     return 78;
   }
   const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel);
-  migrateSqlite(cfg.databaseUrl);
+  const { applied } = migrateSqlite(cfg.databaseUrl);
   const db = createDb(cfg.databaseUrl);
   try {
-    await command.run({ db, logger, config: cfg.full, print: out, now }, positionals, parsed.values);
+    await command.run({ db, migrated: applied, logger, config: cfg.full, print: out, now }, positionals, parsed.values);
     return 0;
   } catch (err) {
     if (err instanceof CliError) {
