@@ -129,7 +129,7 @@ describe('files and card updates', () => {
     expect(h.stub.uploads[0]).toMatchObject({ fileName: '2027年度培训计划申报表.xlsx', fileType: 'stream' });
     expect(Buffer.from(h.stub.uploads[0]!.data).equals(Buffer.from(bytes))).toBe(true);
     expect(msg.content).toEqual({ file_key: h.stub.uploads[0]!.fileKey });
-    const row = await h.db.outboxMessage.findUnique({ where: { idempotencyKey: 'test:file:1' } });
+    const row = await waitForRow(h, 'test:file:1', (r) => r.status === 'sent');
     expect(row).toMatchObject({ status: 'sent', fileData: null }); // bytes are not kept after delivery
   });
 

@@ -1,0 +1,71 @@
+// jobs:*, outbox:*, db:migrate — running the service.
+import { createInboxRepo } from '../db/inbox-repo.ts';
+import { createOutboxRepo } from '../db/outbox-repo.ts';
+import { formatDateTime } from '../domain/dates.ts';
+import { JOBS, findJob } from '../jobs/jobs.ts';
+import { CliError, need, type CliCommand } from './types.ts';
+
+export const OPS_COMMANDS: CliCommand[] = [
+  {
+    name: 'jobs:list',
+    args: '',
+    summary: '列出定时任务',
+    async run(ctx) {
+      for (const j of JOBS) ctx.print(`${j.name.padEnd(20)} ${j.schedule.padEnd(16)} ${j.description}`);
+    },
+  },
+  {
+    name: 'jobs:run',
+    args: '<job> [--now <ISO 时间>]',
+    summary: '立即运行一个定时任务，可指定“当作此刻”的时间',
+    async run(ctx, pos, flags) {
+      need(pos, 1, 'jobs:run <job> [--now <ISO 时间>]');
+      const job = findJob(pos[0]!);
+      if (!job) throw new CliError(`没有名为「${pos[0]}」的任务。可用：${JOBS.map((j) => j.name).join('、')}`);
+      let now = ctx.now;
+      if (flags.now !== undefined) {
+        const raw = String(flags.now);
+        now = new Date(raw);
+        if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(now.getTime())) {
+          throw new CliError(`--now 需要 ISO 时间，例如 2027-08-02T09:00:00+08:00，收到「${raw}」`);
+        }
+      }
+      const result = await job.run({ inbox: createInboxRepo(ctx.db), outbox: createOutboxRepo(ctx.db), logger: ctx.logger }, now);
+      ctx.print(`任务 ${job.name} 已按北京时间 ${formatDateTime(now)} 运行：${JSON.stringify(result)}`);
+    },
+  },
+  {
+    name: 'outbox:status',
+    args: '',
+    summary: '查看待发送、已发送、发送失败的消息数，以及最近的失败原因',
+    async run(ctx) {
+      const groups = await ctx.db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
+      for (const g of groups) ctx.print(`${g.status.padEnd(12)} ${g._count._all}`);
+      const failed = await ctx.db.outboxMessage.findMany({ where: { status: 'failed' }, orderBy: { id: 'desc' }, take: 10 });
+      for (const f of failed) ctx.print(`失败 #${f.id} ${f.kind} → ${f.receiveId ?? f.targetId ?? ''}：${f.lastError ?? ''}`);
+    },
+  },
+  {
+    name: 'outbox:retry',
+    args: '<id|all>',
+    summary: '把发送失败的消息重新排队',
+    async run(ctx, pos) {
+      need(pos, 1, 'outbox:retry <id|all>');
+      const where = pos[0] === 'all' ? { status: 'failed' } : { status: 'failed', id: Number(pos[0]) };
+      if (pos[0] !== 'all' && !Number.isInteger(where.id)) throw new CliError(`「${pos[0]}」不是消息编号，也不是 all`);
+      const { count } = await ctx.db.outboxMessage.updateMany({
+        where,
+        data: { status: 'pending', attempts: 0, availableAt: ctx.now, lastError: null },
+      });
+      ctx.print(`已重新排队 ${count} 条消息。`);
+    },
+  },
+  {
+    name: 'db:migrate',
+    args: '',
+    summary: '执行数据库迁移（启动时也会自动执行）',
+    async run(ctx) {
+      ctx.print(ctx.migrated.length ? `已执行迁移：${ctx.migrated.join('、')}` : '数据库已是最新，没有需要执行的迁移。');
+    },
+  },
+];

@@ -1,0 +1,109 @@
+// Reference data: the unit registry, the training-base list, the admin's working-day calendar, campaigns.
+import type { Campaign } from '../domain/campaign.ts';
+import type { TrainingBase } from '../domain/training-bases.ts';
+import type { Unit } from '../domain/units.ts';
+import type { DayOverride } from '../domain/working-days.ts';
+import type { ReferenceRepo } from '../services/reference-data.ts';
+import type { Db } from './prisma.ts';
+
+type UnitRow = {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  staffCount: number;
+  contactName: string | null;
+  contactMobile: string | null;
+  contactOpenId: string | null;
+};
+
+const toUnit = (r: UnitRow): Unit & { contactOpenId: string | null } => ({
+  code: r.code,
+  name: r.name,
+  parentCode: r.parentCode,
+  staffCount: r.staffCount,
+  contactName: r.contactName,
+  contactMobile: r.contactMobile,
+  contactOpenId: r.contactOpenId,
+});
+
+export function createReferenceRepo(db: Db): ReferenceRepo {
+  return {
+    async units() {
+      return (await db.unit.findMany({ orderBy: { code: 'asc' } })).map(toUnit);
+    },
+    async unit(code) {
+      const r = await db.unit.findUnique({ where: { code } });
+      return r ? toUnit(r) : null;
+    },
+    async saveUnits(units) {
+      // One transaction: the import is all-or-nothing.
+      await db.$transaction(
+        units.map((u) =>
+          db.unit.upsert({
+            where: { code: u.code },
+            create: u,
+            // A changed mobile must be resolved again.
+            update: { ...u, ...(u.contactMobile ? {} : { contactOpenId: null }) },
+          }),
+        ),
+      );
+    },
+    async setContactOpenIds(byCode) {
+      await db.$transaction([...byCode].map(([code, openId]) => db.unit.update({ where: { code }, data: { contactOpenId: openId } })));
+    },
+    async bases() {
+      return (await db.trainingBase.findMany({ orderBy: { id: 'asc' } })).map((b) => ({
+        name: b.name,
+        city: b.city,
+        aliases: JSON.parse(b.aliases) as string[],
+      }));
+    },
+    async saveBases(bases: TrainingBase[], replace: boolean) {
+      await db.$transaction([
+        ...(replace ? [db.trainingBase.deleteMany({ where: { name: { notIn: bases.map((b) => b.name) } } })] : []),
+        ...bases.map((b) =>
+          db.trainingBase.upsert({
+            where: { name: b.name },
+            create: { name: b.name, city: b.city, aliases: JSON.stringify(b.aliases) },
+            update: { city: b.city, aliases: JSON.stringify(b.aliases) },
+          }),
+        ),
+      ]);
+    },
+    async calendarDays() {
+      return (await db.calendarDay.findMany({ orderBy: { date: 'asc' } })).map((d) => ({
+        date: d.date,
+        kind: d.kind as DayOverride['kind'],
+        name: d.name ?? undefined,
+      }));
+    },
+    async saveCalendarDays(days) {
+      await db.$transaction(
+        days.map((d) =>
+          db.calendarDay.upsert({
+            where: { date: d.date },
+            create: { date: d.date, kind: d.kind, name: d.name ?? null },
+            update: { kind: d.kind, name: d.name ?? null },
+          }),
+        ),
+      );
+    },
+    async campaign(year) {
+      return db.campaign.findUnique({ where: { year } });
+    },
+    async campaigns() {
+      return db.campaign.findMany({ orderBy: { year: 'asc' } });
+    },
+    async saveCampaign(c: Campaign) {
+      const data = {
+        opensAt: c.opensAt,
+        declareClosesAt: c.declareClosesAt,
+        reviseClosesAt: c.reviseClosesAt,
+        backfillClosesAt: c.backfillClosesAt,
+        closedAt: c.closedAt ?? null,
+        publishedAt: c.publishedAt ?? null,
+      };
+      await db.campaign.upsert({ where: { year: c.year }, create: { year: c.year, ...data }, update: data });
+    },
+  };
+}

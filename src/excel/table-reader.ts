@@ -1,0 +1,183 @@
+// Reads the first table of an .xlsx or .csv file into rows of cell texts by column, located the way a
+// person sees them: the row number Excel/WPS shows and the column's header. The header row is found among
+// the first rows (title rows above it are fine); headers are matched tolerantly (spacing, full-width,
+// brackets, "*必填" marks) and in any order. Cells may be numbers, text, rich text, dates or formulas
+// (their result is used). Problems with the file itself come back as one message saying what to do.
+import ExcelJS from 'exceljs';
+import { matchKey } from '../domain/parse.ts';
+
+export type ColumnSpec<K extends string> = { key: K; header: string; aliases?: readonly string[]; required: boolean };
+
+export type TableRow<K extends string> = { row: number; values: Partial<Record<K, string>> };
+
+export type TableResult<K extends string> =
+  | { ok: true; rows: TableRow<K>[]; sheetName: string; headerRow: number }
+  | { ok: false; error: string };
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_ROWS = 2000;
+
+type Grid = { rows: { row: number; cells: string[] }[]; sheetName: string };
+
+const headerKey = (s: string) =>
+  matchKey(s)
+    .replace(/[*＊]/g, '')
+    .replace(/\((必填|选填|可选|必须)\)/g, '')
+    .replace(/:$/, '');
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e9) / 1e9);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (value instanceof Date) {
+    // exceljs gives dates as UTC midnight of the day shown.
+    return `${value.getUTCFullYear()}-${String(value.getUTCMonth() + 1).padStart(2, '0')}-${String(value.getUTCDate()).padStart(2, '0')}`;
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('result' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+async function readXlsx(data: Buffer): Promise<Grid | { error: string }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (err) {
+    const msg = String((err as Error).message ?? err);
+    if (/encrypt|password|CFB|Compound/i.test(msg)) return { error: '文件设置了打开密码，无法读取。请取消密码后另存为 .xlsx 再发送。' };
+    return { error: '文件已损坏或不是真正的 .xlsx 文件，无法读取。请用 Excel 或 WPS 打开后「另存为」Excel 工作簿（.xlsx）再发送。' };
+  }
+  const ws = wb.worksheets.find((w) => w.state !== 'hidden' && w.actualRowCount > 0) ?? wb.worksheets[0];
+  if (!ws) return { error: '文件里没有工作表。' };
+  const rows: Grid['rows'] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cellText(cell.value).replace(/\s+$/u, '').replace(/^\s+/u, '');
+    });
+    rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
+  });
+  return { rows, sheetName: ws.name };
+}
+
+function decodeText(data: Buffer): string {
+  const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(data).replace(/^\uFEFF/, '');
+  // Excel in Chinese Windows saves CSV in GBK; invalid UTF-8 shows up as replacement characters.
+  if (!utf8.includes('\uFFFD')) return utf8;
+  return new TextDecoder('gb18030').decode(data);
+}
+
+/** RFC 4180: quoted fields, doubled quotes, commas and newlines inside quotes. */
+export function parseCsv(text: string): string[][] {
+  const out: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      out.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    out.push(row);
+  }
+  return out;
+}
+
+function readCsv(data: Buffer): Grid {
+  const records = parseCsv(decodeText(data));
+  return {
+    sheetName: 'CSV',
+    rows: records
+      .map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.trim()) }))
+      .filter((r) => r.cells.some((c) => c !== '')),
+  };
+}
+
+const WRONG_FORMAT: Record<string, string> = {
+  xls: '这是旧版 Excel（.xls）文件。请用 Excel 或 WPS 打开后「另存为」Excel 工作簿（.xlsx）再发送。',
+  et: '这是 WPS 表格（.et）文件。请在 WPS 中「另存为」Excel 工作簿（.xlsx）再发送。',
+  docx: '这是 Word 文档，不是表格。请把内容填在 Excel 表格（.xlsx）中再发送。',
+  doc: '这是 Word 文档，不是表格。请把内容填在 Excel 表格（.xlsx）中再发送。',
+  wps: '这是 WPS 文字文档，不是表格。请把内容填在 Excel 表格（.xlsx）中再发送。',
+  pdf: '这是 PDF 文件，无法读取其中的表格。请发送 Excel 表格（.xlsx）。',
+};
+
+export function fileKind(fileName: string, data: Buffer): 'xlsx' | 'csv' | { error: string } {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'csv') return 'csv';
+  if (ext === 'xlsx' || ext === 'xlsm') {
+    // An encrypted .xlsx is an OLE compound file, not a zip.
+    if (data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+      return { error: '文件设置了打开密码，无法读取。请取消密码后另存为 .xlsx 再发送。' };
+    }
+    return 'xlsx';
+  }
+  return { error: WRONG_FORMAT[ext] ?? `不支持「${ext ? `.${ext}` : '无扩展名'}」文件。请发送 Excel 表格（.xlsx）。` };
+}
+
+export async function readTable<K extends string>(data: Buffer, fileName: string, columns: readonly ColumnSpec<K>[]): Promise<TableResult<K>> {
+  if (data.length === 0) return { ok: false, error: '文件是空的。' };
+  if (data.length > MAX_FILE_BYTES) {
+    return { ok: false, error: `文件有 ${(data.length / 1024 / 1024).toFixed(1)} MB，超过 5 MB 上限。请删除多余的工作表、图片和空行后再发送。` };
+  }
+  const kind = fileKind(fileName, data);
+  if (typeof kind === 'object') return { ok: false, error: kind.error };
+  const grid = kind === 'csv' ? readCsv(data) : await readXlsx(data);
+  if ('error' in grid) return { ok: false, error: grid.error };
+  if (!grid.rows.length) return { ok: false, error: '表格是空的，没有任何内容。' };
+
+  const wanted = columns.map((c) => ({ ...c, keys: [c.header, ...(c.aliases ?? [])].map(headerKey) }));
+  // The header row: the one among the first 10 matching the most expected headers.
+  let best: { index: number; map: Map<number, K>; hits: number } | null = null;
+  for (const [index, r] of grid.rows.slice(0, 10).entries()) {
+    const map = new Map<number, K>();
+    r.cells.forEach((cell, col) => {
+      const k = headerKey(cell);
+      const spec = wanted.find((w) => w.keys.includes(k) && ![...map.values()].includes(w.key));
+      if (spec) map.set(col, spec.key);
+    });
+    if (!best || map.size > best.hits) best = { index, map, hits: map.size };
+  }
+  if (!best || best.hits === 0) {
+    return { ok: false, error: `没有找到表头。第一行（或标题下面一行）应为：${columns.map((c) => c.header).join('、')}。` };
+  }
+  const found = new Set(best.map.values());
+  const missing = columns.filter((c) => c.required && !found.has(c.key)).map((c) => `「${c.header}」`);
+  if (missing.length) {
+    return { ok: false, error: `缺少必需的列：${missing.join('、')}。请使用模板中的表头（第 ${grid.rows[best.index]!.row} 行）。` };
+  }
+  const header = best;
+  const rows = grid.rows.slice(best.index + 1).flatMap((r) => {
+    const values: Partial<Record<K, string>> = {};
+    for (const [col, key] of header.map) {
+      const v = r.cells[col] ?? '';
+      if (v !== '') values[key] = v;
+    }
+    return Object.keys(values).length ? [{ row: r.row, values }] : [];
+  });
+  if (!rows.length) return { ok: false, error: '表头下面没有数据行。' };
+  if (rows.length > MAX_ROWS) return { ok: false, error: `数据有 ${rows.length} 行，超过 ${MAX_ROWS} 行上限。请分成几个文件分别发送。` };
+  return { ok: true, rows, sheetName: grid.sheetName, headerRow: grid.rows[best.index]!.row };
+}

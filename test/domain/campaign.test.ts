@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { currentCampaignYear, defaultCampaign, phaseAt, withDates } from '../../src/domain/campaign.ts';
+import { formatDeadline } from '../../src/domain/dates.ts';
+
+const c2027 = defaultCampaign(2027);
+
+describe('campaign calendar of plan year 2027', () => {
+  it('takes the notice\'s dates in 2026, Beijing time', () => {
+    expect(c2027.opensAt.toISOString()).toBe('2026-07-24T16:00:00.000Z');
+    expect(c2027.declareClosesAt.toISOString()).toBe('2026-08-05T16:00:00.000Z');
+    expect(c2027.reviseClosesAt.toISOString()).toBe('2026-08-10T16:00:00.000Z');
+    expect(c2027.backfillClosesAt.toISOString()).toBe('2026-12-31T16:00:00.000Z');
+    expect(formatDeadline(c2027.declareClosesAt)).toBe('2026年8月5日 23:59');
+  });
+
+  it.each([
+    ['2026-07-24T23:59:59.999+08:00', 'not_open', false, false],
+    ['2026-07-25T00:00:00.000+08:00', 'declaring', true, true],
+    ['2026-08-05T23:59:59.999+08:00', 'declaring', true, true],
+    ['2026-08-06T00:00:00.000+08:00', 'revising', false, true],
+    ['2026-08-10T23:59:59.999+08:00', 'revising', false, true],
+    ['2026-08-11T00:00:00.000+08:00', 'second_review', false, false],
+    // The same instants written in UTC and in another zone give the same answers.
+    ['2026-08-05T15:59:59.999Z', 'declaring', true, true],
+    ['2026-08-05T16:00:00.000Z', 'revising', false, true],
+    ['2026-08-05T11:00:00.000-05:00', 'revising', false, true],
+  ])('at %s the phase is %s (declare %s, revise %s)', (at, phase, canDeclare, canRevise) => {
+    expect(phaseAt(c2027, new Date(at))).toMatchObject({ phase, canDeclare, canRevise });
+  });
+
+  it('is published once results are published', () => {
+    const published = { ...c2027, publishedAt: new Date('2026-11-01T10:00:00+08:00') };
+    expect(phaseAt(published, new Date('2026-11-02T00:00:00+08:00'))).toMatchObject({ phase: 'published', published: true });
+  });
+
+  it('accepts admin dates and refuses an impossible order', () => {
+    const r = withDates(c2027, { declareBy: '2026-08-07', reviseBy: '2026-08-12' });
+    expect(r.ok && formatDeadline(r.campaign.declareClosesAt)).toBe('2026年8月7日 23:59');
+    expect(withDates(c2027, { declareBy: '2026-08-12', reviseBy: '2026-08-10' })).toMatchObject({ ok: false });
+    expect(withDates(c2027, { opens: '2026-08-06' })).toMatchObject({ ok: false });
+  });
+
+  it.each([
+    ['2026-03-01T09:00:00+08:00', 2027],
+    ['2026-08-10T23:59:59+08:00', 2027],
+    ['2026-08-11T00:00:00+08:00', 2028],
+    ['2026-12-31T23:00:00+08:00', 2028],
+  ])('at %s people work on plan year %i', (at, year) => {
+    expect(currentCampaignYear(new Date(at), [])).toBe(year);
+  });
+
+  it('a stored campaign with later dates keeps its year current longer', () => {
+    const late = withDates(defaultCampaign(2027), { reviseBy: '2026-08-20' });
+    expect(late.ok && currentCampaignYear(new Date('2026-08-15T09:00:00+08:00'), [late.campaign])).toBe(2027);
+  });
+});

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanData } from '../../src/domain/plan.ts';
+import { check, quotaWindow, verdict, type RuleContext } from '../../src/domain/rules.ts';
+import type { TrainingBase } from '../../src/domain/training-bases.ts';
+import type { Unit } from '../../src/domain/units.ts';
+
+const unit = (code: string, name: string, staff: number, parentCode: string | null = null): Unit => ({
+  code, name, parentCode, staffCount: staff, contactName: null, contactMobile: null,
+});
+
+const HRSS = unit('101001', '柳州市人力资源和社会保障局', 70);
+const CENTER = unit('101002', '柳州市就业服务中心', 30, '101001'); // second-tier: family staff 100
+const FINANCE = unit('102001', '柳州市财政局', 90);
+const FIN_CHILD = unit('102002', '柳州市财政局票据中心', 8, '102001');
+const UNITS = [HRSS, CENTER, FINANCE, FIN_CHILD];
+const BASES: TrainingBase[] = [{ name: '中共柳州市委党校（柳州市行政学院）', city: '柳州', aliases: [] }, { name: '中国井冈山干部学院', city: '井冈山', aliases: [] }];
+
+const ctx = (over: Partial<RuleContext> = {}): RuleContext => ({
+  planYear: 2027, competent: HRSS, units: UNITS, bases: BASES, outOfCityByYear: new Map(), ...over,
+});
+
+const inCity: PlanData = {
+  budgetCode: '101001', unitName: '柳州市人力资源和社会保障局', title: '2027年度人社业务能力提升培训班', scope: '市内', mode: '线下',
+  audience: '业务科室工作人员', headcount: 45, sessions: 1, days: 3, month: 10, location: '柳州市城中区市委党校', institution: null,
+  budget: 36000, jointUnits: [], contactName: '李明', contactPhone: '0772-2825472', remarks: null, justification: null,
+};
+const outCity: PlanData = { ...inCity, scope: '市外', location: '江西省井冈山市', institution: '中国井冈山干部学院', headcount: 40, month: 9 };
+
+const rulesOf = (p: PlanData, c = ctx()) => check(p, c).map((f) => `${f.rule}:${f.severity}`);
+
+describe('the notice\'s rules at their boundaries', () => {
+  it('a clean in-city and a clean out-of-city plan have no findings', () => {
+    expect(check(inCity, ctx())).toEqual([]);
+    expect(check(outCity, ctx())).toEqual([]);
+  });
+
+  it.each([
+    [60, []],
+    [61, ['out_of_city_max_60:hard']],
+  ])('out-of-city headcount %i → %j', (headcount, expected) => {
+    expect(rulesOf({ ...outCity, headcount })).toEqual(expected);
+  });
+
+  it('suggests splitting an oversized out-of-city class', () => {
+    const f = check({ ...outCity, headcount: 70 }, ctx())[0]!;
+    expect(f.suggestion).toContain('可分两期各 35 人');
+    expect(f.notice).toContain('每班次不超过60人');
+  });
+
+  it.each([
+    [29, ['in_city_min_30:soft']],
+    [30, []],
+  ])('in-city headcount %i → %j', (headcount, expected) => {
+    expect(rulesOf({ ...inCity, headcount })).toEqual(expected);
+  });
+
+  it.each([
+    [4, []], [5, ['out_of_city_month:soft']], [6, ['out_of_city_month:soft']], [7, []],
+    [10, []], [11, ['out_of_city_month:soft']], [12, ['out_of_city_month:soft']],
+  ])('out-of-city in month %i → %j', (month, expected) => {
+    expect(rulesOf({ ...outCity, month })).toEqual(expected);
+  });
+
+  it('in-city classes may be held in any month', () => {
+    expect(rulesOf({ ...inCity, month: 5 })).toEqual([]);
+  });
+
+  it.each([
+    ['融水苗族自治县思源实验学校', []],
+    ['三江侗族自治县', []],
+    ['鹿寨县党校', []],
+    ['桂林市七星区', ['in_city_in_liuzhou:hard']],
+    ['市委党校', ['in_city_in_liuzhou:hard']],
+  ])('in-city location %j → %j', (location, expected) => {
+    expect(rulesOf({ ...inCity, location })).toEqual(expected);
+  });
+
+  it.each([
+    ['中共柳州市委党校（柳州市行政学院）', []],
+    ['中共柳州市委党校(柳州市行政学院)', []], // half-width brackets
+    ['中国井岗山干部学院', ['out_of_city_on_base_list:soft']],
+    ['某某培训公司', ['out_of_city_on_base_list:soft']],
+    [null, ['out_of_city_institution_named:hard']],
+  ])('out-of-city institution %j → %j', (institution, expected) => {
+    expect(rulesOf({ ...outCity, institution })).toEqual(expected);
+  });
+
+  it('suggests the closest official base name', () => {
+    expect(check({ ...outCity, institution: '中国井岗山干部学院' }, ctx())[0]!.suggestion).toContain('「中国井冈山干部学院」');
+  });
+
+  it('checks the budget code, the unit family and the unit name', () => {
+    expect(rulesOf({ ...inCity, budgetCode: '999999' })).toEqual(['budget_code_registered:hard']);
+    expect(rulesOf({ ...inCity, budgetCode: '101002', unitName: '柳州市就业服务中心' })).toEqual([]);
+    expect(rulesOf({ ...inCity, budgetCode: '102001', unitName: '柳州市财政局' })).toEqual(['budget_code_in_family:hard']);
+    expect(rulesOf({ ...inCity, unitName: '柳州市财政局' })).toEqual(['unit_name_matches:hard']);
+  });
+
+  it('checks joint units: another competent unit in the registry', () => {
+    expect(rulesOf({ ...inCity, jointUnits: ['102001', '柳州市财政局'] })).toEqual([]);
+    expect(rulesOf({ ...inCity, jointUnits: ['不存在的局'] })).toEqual(['joint_units_registered:hard']);
+    expect(rulesOf({ ...inCity, jointUnits: ['101001'] })).toEqual(['joint_units_registered:hard']);
+    expect(rulesOf({ ...inCity, jointUnits: ['102002'] })).toEqual(['joint_units_registered:hard']);
+  });
+});
+
+describe('the out-of-city quota by staff size', () => {
+  it.each([
+    [60, 3], [61, 2], [119, 2], [120, 1],
+  ])('%i staff → at most one class in any %i consecutive years', (staff, years) => {
+    expect(quotaWindow(staff).years).toBe(years);
+  });
+
+  const family = (competentStaff: number, childStaff: number) => {
+    const c = unit('300001', '某委', competentStaff);
+    return { competent: c, units: [c, unit('300002', '某委下属中心', childStaff, '300001')] };
+  };
+  const plan = { ...outCity, budgetCode: '300001', unitName: '某委' };
+  const withHistory = (staffCompetent: number, staffChild: number, history: [number, number][]) =>
+    rulesOf(plan, ctx({ ...family(staffCompetent, staffChild), outOfCityByYear: new Map(history) }));
+
+  it('counts the competent unit with its second-tier units: 100 + 20 = 120 staff → one a year', () => {
+    expect(withHistory(100, 20, [[2026, 1]])).toEqual([]); // last year does not matter at ≥ 120
+    expect(withHistory(100, 20, [[2027, 1]])).toEqual(['out_of_city_quota:soft']); // another plan this year
+  });
+
+  it('61–119 staff: one in any two consecutive years', () => {
+    expect(withHistory(50, 11, [[2025, 1]])).toEqual([]);
+    expect(withHistory(50, 11, [[2026, 1]])).toEqual(['out_of_city_quota:soft']);
+    expect(withHistory(50, 11, [[2028, 1]])).toEqual(['out_of_city_quota:soft']); // an approved plan next year
+  });
+
+  it('60 staff or fewer: one in any three consecutive years', () => {
+    expect(withHistory(40, 20, [[2024, 1]])).toEqual([]);
+    expect(withHistory(40, 20, [[2025, 1]])).toEqual(['out_of_city_quota:soft']);
+    expect(withHistory(40, 20, [[2029, 1]])).toEqual(['out_of_city_quota:soft']);
+    expect(withHistory(40, 20, [[2030, 1]])).toEqual([]);
+  });
+
+  it('a plan of two out-of-city sessions alone uses two classes', () => {
+    expect(withHistory(150, 0, [])).toEqual([]);
+    expect(rulesOf({ ...plan, sessions: 2 }, ctx({ ...family(150, 0) }))).toEqual(['out_of_city_quota:soft']);
+  });
+
+  it('explains the count in the message', () => {
+    const f = check(plan, ctx({ ...family(50, 11), outOfCityByYear: new Map([[2026, 1]]) }))[0]!;
+    expect(f.message).toBe('本单位（含二层单位）在编 61 人，原则上控制在每一至两年1个班次；2026–2027年度已有市外班次 2026年度 1 个，本计划为 1 个，合计 2 个');
+  });
+});
+
+describe('verdict', () => {
+  it('hard findings block; soft ones need a justification', () => {
+    expect(verdict(check({ ...outCity, headcount: 61 }, ctx()), '说明')).toMatchObject({ canSubmit: false, reason: 'hard' });
+    const soft = check({ ...outCity, month: 5 }, ctx());
+    expect(verdict(soft, '')).toMatchObject({ canSubmit: false, reason: 'justification' });
+    expect(verdict(soft, '承担全国会议保障任务，只能5月外出')).toEqual({ canSubmit: true, needsJustification: true });
+    expect(verdict([], null)).toEqual({ canSubmit: true, needsJustification: false });
+  });
+
+  it('lists hard findings before soft ones', () => {
+    expect(rulesOf({ ...outCity, headcount: 61, month: 12 })).toEqual(['out_of_city_max_60:hard', 'out_of_city_month:soft']);
+  });
+});
