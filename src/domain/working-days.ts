@@ -2,9 +2,12 @@
 // (调休), not just Monday–Friday. `chinese-days` carries the official schedule up to 2026; later years come
 // from an override the admin loads (calendar:import). A year known to neither falls back to Monday–Friday,
 // and the caller is told so it can warn.
-import { getDayDetail, getHolidaysInRange } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import { z } from 'zod';
 import { addDays, isYmd, weekday, ymdParts, type Ymd } from './dates.ts';
+
+// chinese-days ships CommonJS for Node (its ESM build is only seen by bundlers): use the default export.
+const { getDayDetail, getHolidaysInRange } = chineseDays;
 
 export type DayKind = 'holiday' | 'workday';
 export type DayOverride = { date: Ymd; kind: DayKind; name?: string | undefined };

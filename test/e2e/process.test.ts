@@ -72,6 +72,23 @@ const botEnv = () => ({
   LOG_LEVEL: 'info',
 });
 
+describe('the admin CLI as an operator runs it (real Node module loading, not the test runner\'s)', () => {
+  it.each([
+    [['calendar:show', '2026'], '国务院安排'],
+    [['campaign:show', '2027'], '申报截止：2026年8月5日 23:59'],
+    [['units:list'], '名册为空'],
+  ])('npm run cli -- %j', (args, expected) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, DATABASE_URL: `file:${path.join(dir, 'cli.db')}`, LOG_LEVEL: 'silent' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(expected);
+  });
+});
+
 describe('running as a process', () => {
   it('without Feishu credentials, exits at once and says what is missing and where to read', async () => {
     const s = start({ DATABASE_URL: `file:${path.join(dir, 'none.db')}` }, await freePort());
