@@ -2,23 +2,20 @@
 // HTTP server, scheduler. main.ts calls it for production; the end-to-end tests call the same function.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Clock } from './clock.ts';
+import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createInboxRepo } from './db/inbox-repo.ts';
 import { migrateSqlite } from './db/migrate.ts';
 import { createOutboxRepo } from './db/outbox-repo.ts';
 import { createDb, type Db } from './db/prisma.ts';
-import { createUnitLookup, createUserRepo } from './db/user-repo.ts';
 import { createFeishuApi } from './feishu/api.ts';
 import { createWebhookRouter } from './feishu/webhook.ts';
 import { JOBS } from './jobs/jobs.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { createServer } from './server.ts';
-import { createCardActionHandler } from './services/card-actions.ts';
-import { createChatHandler, personalReply, replyFor } from './services/chat.ts';
-import { CommandRegistry } from './services/commands.ts';
-import { helpCommand } from './services/help.ts';
+import { composeFeatures } from './compose.ts';
+import { replyFor } from './services/chat.ts';
 import { createInbox } from './services/inbox.ts';
 import { createMessenger } from './services/messenger.ts';
 import { createOutboxWorker } from './services/outbox.ts';
@@ -70,15 +67,15 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   const api = createFeishuApi({ ...config.feishu, logger });
   const inboxRepo = createInboxRepo(db);
   const outboxRepo = createOutboxRepo(db);
-  const users = createUserRepo(db);
-  const units = createUnitLookup(db);
 
   const meter = new LoadMeter();
+  // Queues run on real time; `clock` is business time (deadlines, reminders), which tests and the
+  // sandbox may move.
   const outbox = createOutboxWorker({
     yieldTo: () => meter.busy(),
     repo: outboxRepo,
     api,
-    clock,
+    clock: systemClock,
     logger,
     limits: {
       appPerSecond: config.outbox.appPerSecond,
@@ -89,44 +86,24 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     backoffMs: o.tuning?.outboxBackoffMs,
     pollMs: o.tuning?.pollMs,
   });
-  const messenger = createMessenger(outboxRepo, clock, () => outbox.wake());
+  const messenger = createMessenger(outboxRepo, systemClock, () => outbox.wake());
 
-  const commands = new CommandRegistry();
-  commands.register(helpCommand({ commands, units }));
-  const chatDeps = { users, units, messenger, commands, clock, botOpenId: botIdentity(api, logger) };
-  const handleEvent = createChatHandler(chatDeps);
-  const handleCard = createCardActionHandler({
-    users,
-    now: () => clock.now(),
-    handlers: {
-      help: async (ctx) => {
-        await commands.byMenuKey('help')!.run({
-          person: ctx.person,
-          openId: ctx.action.openId,
-          args: '',
-          now: ctx.now,
-          chatType: 'p2p',
-          log: ctx.log,
-          reply: personalReply(messenger, ctx.action.openId, `click:${ctx.action.eventId}`),
-        });
-        return { toast: { type: 'success', content: T.helpSent } };
-      },
-    },
-  });
+  const features = composeFeatures({ db, api, messenger, clock, logger, botOpenId: botIdentity(api, logger) });
 
   const inbox = createInbox({
     yieldTo: () => meter.busy(),
     repo: inboxRepo,
-    clock,
+    clock: systemClock,
     logger,
-    handleEvent,
-    handleCard,
+    handleEvent: features.handleEvent,
+    handleCard: features.handleCard,
     retryBaseMs: o.tuning?.inboxRetryMs,
     // A group message with no @ at all cannot be for the bot: keep only its dedup key.
     isRelevant: (ev) => !(ev.kind === 'message' && ev.chatType === 'group' && ev.mentionOpenIds.length === 0),
     onGiveUp: async (ev) => replyFor(messenger, ev, ':gave-up').text(T.giveUp),
-    onLateCard: async (action, response) =>
-      messenger.patchCard({ messageId: action.messageId }, `user:${action.openId}`, response.card!, `late:${action.eventId}`),
+    onLateCard: async (action, response) => {
+      await messenger.patchCard({ messageId: action.messageId }, `user:${action.openId}`, response.card!, `late:${action.eventId}`);
+    },
   });
 
   const webhook = createWebhookRouter({
@@ -159,7 +136,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   inbox.worker.start();
   outbox.start();
   const scheduler =
-    o.scheduler === false ? null : startScheduler(JOBS, { inbox: inboxRepo, outbox: outboxRepo, logger }, clock, logger);
+    o.scheduler === false ? null : startScheduler(JOBS, { inbox: inboxRepo, outbox: outboxRepo, logger, declaration: features.declaration }, clock, logger);
 
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   logger.info({ port, database: config.databaseUrl, feishu: config.feishu.baseUrl }, 'bot ready');

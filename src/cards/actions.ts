@@ -1,12 +1,70 @@
 // Every callback value the bot puts on a button, as one zod union shared by the card builders and the
-// click handler. A click whose value is not in this union was never issued by this bot.
+// click handler. A click whose value is not in this union was never issued by this bot. Values carry ids
+// and the plan version the card showed, never anything the handler would trust about the person.
 import { z } from 'zod';
 
-export const buttonValueSchema = z.discriminatedUnion('a', [z.object({ a: z.literal('help') }).strict()]);
+const planId = z.number().int().positive();
+const version = z.number().int().positive();
+const fieldKey = z.enum([
+  'budgetCode',
+  'unitName',
+  'title',
+  'scope',
+  'mode',
+  'audience',
+  'headcount',
+  'sessions',
+  'days',
+  'month',
+  'location',
+  'institution',
+  'budget',
+  'jointUnits',
+  'contactName',
+  'contactPhone',
+  'remarks',
+  'justification',
+]);
+
+export const buttonValueSchema = z.discriminatedUnion('a', [
+  z.object({ a: z.literal('help') }).strict(),
+  /** Start (or resume) a declaration by chat. */
+  z.object({ a: z.literal('declare') }).strict(),
+  /** Open the one-card form. */
+  z.object({ a: z.literal('form_open') }).strict(),
+  /** A choice button of a question card: answers that field of that plan. */
+  z.object({ a: z.literal('answer'), plan: planId, field: fieldKey, value: z.string().max(100) }).strict(),
+  /** The summary card's buttons. */
+  z.object({ a: z.literal('summary'), plan: planId, v: version, op: z.enum(['submit', 'save', 'cancel', 'justify']) }).strict(),
+  /** The summary card's "change a field" menu; the field comes as the selected option. */
+  z.object({ a: z.literal('edit_field'), plan: planId }).strict(),
+  /** Confirmation of 取消. */
+  z.object({ a: z.literal('cancel_confirm'), plan: planId, yes: z.boolean() }).strict(),
+  /** The one-card form's submit button; the values come in form_value. */
+  z.object({ a: z.literal('form_submit'), plan: planId.optional() }).strict(),
+  /** 我的申报: act on one plan. */
+  z.object({ a: z.literal('plan'), plan: planId, op: z.enum(['open', 'edit', 'withdraw', 'copy']) }).strict(),
+  /** 我的申报: list last year's plans to copy. */
+  z.object({ a: z.literal('last_year') }).strict(),
+  /** 本年度无培训计划, after confirmation. */
+  z.object({ a: z.literal('no_plan'), year: z.number().int(), yes: z.boolean() }).strict(),
+  /** A link request from the greeting card's form (code in form_value). */
+  z.object({ a: z.literal('link_request') }).strict(),
+  /** An admin's decision on a link request. */
+  z.object({ a: z.literal('link_decide'), req: z.number().int().positive(), approve: z.boolean() }).strict(),
+]);
 
 export type ButtonValue = z.infer<typeof buttonValueSchema>;
+export type ButtonKind = ButtonValue['a'];
 
 /** The callback behaviour for a button carrying `value`. */
 export function callback(value: ButtonValue) {
   return [{ type: 'callback', value }];
+}
+
+export type ButtonStyle = 'default' | 'primary' | 'danger' | 'primary_filled' | 'danger_filled' | 'text' | 'primary_text' | 'danger_text' | 'laser';
+
+/** A card button (JSON 2.0) with a callback value. */
+export function button(text: string, value: ButtonValue, type: ButtonStyle = 'default', extra: Record<string, unknown> = {}) {
+  return { tag: 'button', text: { tag: 'plain_text', content: text }, type, behaviors: callback(value), ...extra };
 }

@@ -3,6 +3,9 @@ import { createInboxRepo } from '../db/inbox-repo.ts';
 import { createOutboxRepo } from '../db/outbox-repo.ts';
 import { formatDateTime } from '../domain/dates.ts';
 import { JOBS, findJob } from '../jobs/jobs.ts';
+import { declarationDeps } from '../compose.ts';
+import { createMessenger } from '../services/messenger.ts';
+import { systemClock } from '../clock.ts';
 import { CliError, need, type CliCommand } from './types.ts';
 
 export const OPS_COMMANDS: CliCommand[] = [
@@ -30,7 +33,10 @@ export const OPS_COMMANDS: CliCommand[] = [
           throw new CliError(`--now 需要 ISO 时间，例如 2027-08-02T09:00:00+08:00，收到「${raw}」`);
         }
       }
-      const result = await job.run({ inbox: createInboxRepo(ctx.db), outbox: createOutboxRepo(ctx.db), logger: ctx.logger }, now);
+      const outbox = createOutboxRepo(ctx.db);
+      const messenger = createMessenger(outbox, systemClock, () => {}); // queued now, delivered by the running bot
+      const declaration = declarationDeps({ db: ctx.db, messenger, clock: { now: () => now }, logger: ctx.logger });
+      const result = await job.run({ inbox: createInboxRepo(ctx.db), outbox, logger: ctx.logger, declaration }, now);
       ctx.print(`任务 ${job.name} 已按北京时间 ${formatDateTime(now)} 运行：${JSON.stringify(result)}`);
     },
   },

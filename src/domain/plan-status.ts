@@ -15,6 +15,7 @@ export const PLAN_STATUSES = [
   'NOT_APPROVED',
   'PUBLISHED',
   'EXPIRED',
+  'DISCARDED',
 ] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
@@ -30,6 +31,7 @@ export const STATUS_LABELS: Record<PlanStatus, string> = {
   NOT_APPROVED: '审批未通过',
   PUBLISHED: '已公布',
   EXPIRED: '逾期未提交',
+  DISCARDED: '草稿已删除',
 };
 
 export type PlanAction =
@@ -43,7 +45,8 @@ export type PlanAction =
   | 'send_for_approval'
   | 'record_approved'
   | 'record_not_approved'
-  | 'publish';
+  | 'publish'
+  | 'discard';
 
 type Move = { from: readonly PlanStatus[]; to: PlanStatus; when?: (p: PhaseInfo, from: PlanStatus) => string | null };
 
@@ -66,6 +69,8 @@ const MOVES: Record<PlanAction, Move> = {
   record_approved: { from: ['SENT_FOR_APPROVAL'], to: 'APPROVED' },
   record_not_approved: { from: ['SENT_FOR_APPROVAL'], to: 'NOT_APPROVED' },
   publish: { from: ['APPROVED'], to: 'PUBLISHED' },
+  // A declarant throws away a draft (取消); the row and its history stay, nothing typed is lost.
+  discard: { from: ['DRAFT'], to: 'DISCARDED' },
 };
 
 export type TransitionResult = { ok: true; to: PlanStatus } | { ok: false; error: string };
@@ -91,6 +96,7 @@ export const ACTION_LABELS: Record<PlanAction, string> = {
   record_approved: '登记审批通过',
   record_not_approved: '登记审批未通过',
   publish: '公布',
+  discard: '删除',
 };
 
 /** Plans that count as declared for the year (quota, reminders): not drafts, not out of the race. */

@@ -3,7 +3,7 @@
 // 情况说明 that reviewers see; hard otherwise), the notice's words, and a suggested fix where one exists.
 // check() returns every finding at once, so chat, Excel, cards and the reviewer's checklist show one list.
 import { matchKey, normalizeText } from './parse.ts';
-import type { PlanData, PlanFieldKey } from './plan.ts';
+import type { PlanData, PlanDraft, PlanFieldKey } from './plan.ts';
 import { outOfCityClasses } from './plan.ts';
 import { matchBase, type TrainingBase } from './training-bases.ts';
 import { findUnit, isCompetent, type Unit } from './units.ts';
@@ -54,6 +54,8 @@ type Rule = {
   id: RuleId;
   severity: Severity;
   notice: string;
+  /** The fields the rule reads: with a partial plan it runs once all of them are answered. */
+  needs: readonly PlanFieldKey[];
   check(plan: PlanData, ctx: RuleContext): Omit<Finding, 'rule' | 'severity' | 'notice'>[];
 };
 
@@ -110,6 +112,7 @@ function nearestAllowedMonths(month: number): number[] {
 export const RULES: readonly Rule[] = [
   {
     id: 'budget_code_registered',
+    needs: ['budgetCode'],
     severity: 'hard',
     notice: '“预算单位代码”的填写必须与财政预算管理一体化系统预算单位代码一致，漏填、错填视为无效〔二(一)1〕',
     check: (p, ctx) =>
@@ -119,6 +122,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'budget_code_in_family',
+    needs: ['budgetCode'],
     severity: 'hard',
     notice: '主管单位统筹安排本级和二层单位全年的培训计划，按要求汇总上报〔二(二)一〕',
     check: (p, ctx) => {
@@ -135,6 +139,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'unit_name_matches',
+    needs: ['budgetCode', 'unitName'],
     severity: 'hard',
     notice: '预算单位代码与单位名称须与财政预算管理一体化系统一致〔二(一)1〕',
     check: (p, ctx) => {
@@ -151,6 +156,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'out_of_city_max_60',
+    needs: ['scope', 'headcount'],
     severity: 'hard',
     notice: '市外培训项目每班次不超过60人〔二(二)二〕',
     check: (p) => {
@@ -167,6 +173,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'in_city_min_30',
+    needs: ['scope', 'headcount'],
     severity: 'soft',
     notice: '市内培训项目原则上每班次不少于30人〔二(二)四〕',
     check: (p) =>
@@ -182,6 +189,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'in_city_in_liuzhou',
+    needs: ['scope', 'location'],
     severity: 'hard',
     notice: '市内培训项目须在本市行政区域内举办〔二(二)四〕',
     check: (p) =>
@@ -197,6 +205,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'out_of_city_institution_named',
+    needs: ['scope', 'institution'],
     severity: 'hard',
     notice: '市外培训项目原则上按照柳州市干部教育培训基地名单选择承办机构〔二(二)三〕',
     check: (p) =>
@@ -206,6 +215,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'out_of_city_on_base_list',
+    needs: ['scope', 'institution'],
     severity: 'soft',
     notice: '市外培训项目，原则上按照柳州市干部教育培训基地名单选择承办机构〔二(二)三〕',
     check: (p, ctx) => {
@@ -226,6 +236,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'out_of_city_month',
+    needs: ['scope', 'month'],
     severity: 'soft',
     notice: '每年5-6月和11-12月期间，原则上不得安排外出项目〔二(二)三〕',
     check: (p) =>
@@ -241,6 +252,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'out_of_city_quota',
+    needs: ['scope', 'sessions'],
     severity: 'soft',
     notice: '在编人员120人以上的单位原则上控制在每年1个班次；60-120人的单位每一至两年1个班次；60人以下的单位每三年以上1个班次〔二(二)二〕',
     check: (p, ctx) => {
@@ -271,6 +283,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'joint_units_registered',
+    needs: ['jointUnits'],
     severity: 'hard',
     notice: '鼓励各单位根据业务需要，联合两家或以上主管单位组织业务培训〔二(二)五〕',
     check: (p, ctx) =>
@@ -296,10 +309,18 @@ export function ruleById(id: RuleId): Rule {
   return RULES.find((r) => r.id === id)!;
 }
 
+const bySeverity = (a: Finding, b: Finding) => (a.severity === b.severity ? 0 : a.severity === 'hard' ? -1 : 1);
+
 /** All findings of a complete plan, hard ones first. */
 export function check(plan: PlanData, ctx: RuleContext): Finding[] {
-  const findings = RULES.flatMap((r) => r.check(plan, ctx).map((f) => ({ ...f, rule: r.id, severity: r.severity, notice: r.notice })));
-  return findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'hard' ? -1 : 1));
+  return RULES.flatMap((r) => r.check(plan, ctx).map((f) => ({ ...f, rule: r.id, severity: r.severity, notice: r.notice }))).sort(bySeverity);
+}
+
+/** The findings of the rules whose fields are all answered: what a half-filled plan already breaks. */
+export function checkPartial(draft: PlanDraft, ctx: RuleContext): Finding[] {
+  return RULES.filter((r) => r.needs.every((k) => draft[k] !== undefined))
+    .flatMap((r) => r.check(draft as PlanData, ctx).map((f) => ({ ...f, rule: r.id, severity: r.severity, notice: r.notice })))
+    .sort(bySeverity);
 }
 
 export type Verdict =

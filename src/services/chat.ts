@@ -19,6 +19,13 @@ export type ChatDeps = {
   /** The bot's own open_id, to tell "@bot" from other mentions in group chats. */
   botOpenId: () => Promise<string | null>;
   greetEveryMs?: number;
+  /**
+   * Gets what a person types before the fallback answers: an open conversation takes its answers.
+   * Explicit commands (other than 帮助, which the conversation answers in place) still go first.
+   */
+  interceptText?: (person: Person | null, text: string, reply: Reply, log: Logger) => Promise<boolean>;
+  /** A line about the coming deadline for the welcome card of a declarant. */
+  deadlineLine?: (unitCode: string | null) => Promise<string | null>;
 };
 
 /** Messages to one person in their 1:1 chat, keyed `<keyPrefix>:r1`, `:r2`… in the order they are said. */
@@ -26,8 +33,8 @@ export function personalReply(messenger: Messenger, openId: string, keyPrefix: s
   let n = 0;
   const key = () => `${keyPrefix}:r${++n}`;
   return {
-    text: (t) => messenger.sendText({ openId }, t, key()),
-    card: (c) => messenger.sendCard({ openId }, c, key()),
+    text: async (t) => void (await messenger.sendText({ openId }, t, key())),
+    card: async (c) => void (await messenger.sendCard({ openId }, c, key())),
   };
 }
 
@@ -42,8 +49,8 @@ export function replyFor(messenger: Messenger, ev: InboundEvent, tag = ''): Repl
     const key = () => `${prefix}:r${++n}`;
     const lane = `chat:${ev.chatId}`;
     return {
-      text: (t) => messenger.replyText(ev.messageId, lane, t, key()),
-      card: (c) => messenger.replyCard(ev.messageId, lane, c, key()),
+      text: async (t) => void (await messenger.replyText(ev.messageId, lane, t, key())),
+      card: async (c) => void (await messenger.replyCard(ev.messageId, lane, c, key())),
     };
   }
   return personalReply(messenger, actorOf(ev), prefix);
@@ -65,6 +72,7 @@ export function createChatHandler(deps: ChatDeps) {
 
   async function run(ev: InboundEvent, person: Person | null, text: string, log: Logger, reply: Reply) {
     const matched = deps.commands.match(text);
+    if ((!matched || matched.command.id === 'help') && (await deps.interceptText?.(person, text, reply, log))) return;
     if (!matched) {
       await reply.text(isKnown(person) ? T.notUnderstood(text) : T.unknownPerson(actorOf(ev)));
       return;
@@ -126,9 +134,8 @@ export function createChatHandler(deps: ChatDeps) {
     }
     const person = await deps.users.find(ev.openId);
     const unit = person?.unitCode ? await deps.units.find(person.unitCode) : null;
-    await replyFor(deps.messenger, ev).card(
-      welcomeCard({ person, unitName: unit?.name ?? null, linkHint: T.linkHintMarkdown(ev.openId) }),
-    );
+    const deadline = (await deps.deadlineLine?.(person?.unitCode ?? null)) ?? undefined;
+    await replyFor(deps.messenger, ev).card(welcomeCard({ person, unitName: unit?.name ?? null, linkHint: T.linkHintMarkdown(ev.openId), deadline }));
   }
 
   return async function handleEvent(ev: InboundEvent, log: Logger): Promise<void> {

@@ -8,14 +8,15 @@ export type Card = Record<string, unknown>;
 /** Who receives a message: a person (1:1 chat) or a group chat. */
 export type Recipient = { openId: string } | { chatId: string };
 
+/** Each call stores one message under `key`; it resolves to false when that key was already stored. */
 export interface Messenger {
-  sendText(to: Recipient, text: string, key: string): Promise<void>;
-  sendCard(to: Recipient, card: Card, key: string): Promise<void>;
-  replyText(messageId: string, lane: string, text: string, key: string): Promise<void>;
-  replyCard(messageId: string, lane: string, card: Card, key: string): Promise<void>;
+  sendText(to: Recipient, text: string, key: string): Promise<boolean>;
+  sendCard(to: Recipient, card: Card, key: string): Promise<boolean>;
+  replyText(messageId: string, lane: string, text: string, key: string): Promise<boolean>;
+  replyCard(messageId: string, lane: string, card: Card, key: string): Promise<boolean>;
   /** Update a card already sent: by its message id, or by the key it was sent under. */
-  patchCard(target: { messageId: string } | { sentKey: string }, lane: string, card: Card, key: string): Promise<void>;
-  sendFile(to: Recipient, fileName: string, data: Uint8Array<ArrayBuffer>, key: string): Promise<void>;
+  patchCard(target: { messageId: string } | { sentKey: string }, lane: string, card: Card, key: string): Promise<boolean>;
+  sendFile(to: Recipient, fileName: string, data: Uint8Array<ArrayBuffer>, key: string): Promise<boolean>;
 }
 
 export function laneOfRecipient(to: Recipient): string {
@@ -34,7 +35,9 @@ const cardContent = (card: Card) => JSON.stringify(card);
 export function createMessenger(repo: OutboxRepo, clock: Clock, onQueued: () => void): Messenger {
   const put = async (item: OutboundItem) => {
     if (item.idempotencyKey.length > 191) throw new Error(`outbox key too long: ${item.idempotencyKey.slice(0, 40)}…`);
-    if ((await repo.enqueue([item], clock.now())) > 0) onQueued();
+    const queued = (await repo.enqueue([item], clock.now())) > 0;
+    if (queued) onQueued();
+    return queued;
   };
   const send = (to: Recipient, msgType: string, content: string, key: string) =>
     put({ idempotencyKey: key, kind: 'send', lane: laneOfRecipient(to), ...address(to), msgType, content });

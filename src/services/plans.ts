@@ -61,13 +61,15 @@ export interface PlanRepo {
 
 export type PlanDeps = { plans: PlanRepo; reference: ReferenceRepo };
 
-/** The fields that differ between two versions of a plan. */
+/**
+ * The fields that differ between two versions of a plan. Unanswered (absent) and answered-empty (null,
+ * e.g. a skipped optional field) are different: the conversation must not ask a skipped field again.
+ */
 export function diffData(before: PlanDraft, after: PlanDraft): Changes {
   const out: Changes = {};
+  const shown = (v: unknown) => (v === undefined ? '(unset)' : JSON.stringify(v));
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)]) as Set<PlanFieldKey>) {
-    const a = before[key] ?? null;
-    const b = after[key] ?? null;
-    if (JSON.stringify(a) !== JSON.stringify(b)) out[key] = [a, b];
+    if (shown(before[key]) !== shown(after[key])) out[key] = [before[key] ?? null, after[key] ?? null];
   }
   return out;
 }

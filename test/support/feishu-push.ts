@@ -80,6 +80,7 @@ export function cardActionEvent(a: {
   messageId: string;
   value: unknown;
   formValue?: Record<string, unknown>;
+  option?: string;
   name?: string;
   tag?: string;
   chatId?: string;
@@ -92,6 +93,7 @@ export function cardActionEvent(a: {
       ...(a.name ? { name: a.name } : {}),
       value: a.value,
       ...(a.formValue ? { form_value: a.formValue } : {}),
+      ...(a.option ? { option: a.option } : {}),
       timezone: 'Asia/Shanghai',
     },
     host: 'im_message',

@@ -73,7 +73,7 @@ export async function startHarness(o: HarnessOptions = {}) {
     say(openId: string, text: string, extra: Partial<MessageSpec> = {}) {
       return push(envelope('im.message.receive_v1', messageEvent({ openId, text, ...extra }), secrets));
     },
-    click(openId: string, messageId: string, value: unknown, extra: { formValue?: Record<string, unknown>; name?: string } = {}) {
+    click(openId: string, messageId: string, value: unknown, extra: { formValue?: Record<string, unknown>; option?: string; name?: string } = {}) {
       return push(envelope('card.action.trigger', cardActionEvent({ openId, messageId, value, ...extra }), secrets), '/feishu/cards');
     },
     async restart() {

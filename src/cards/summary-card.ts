@@ -1,0 +1,58 @@
+// The summary of a plan before it is submitted: every field, the rule findings in green / amber / red with
+// the notice's words, and what can be done next.
+import { STATUS_LABELS, EDITABLE, type PlanStatus } from '../domain/plan-status.ts';
+import type { PlanDraft, PlanFieldKey } from '../domain/plan.ts';
+import { PLAN_FIELDS } from '../domain/plan.ts';
+import type { Finding } from '../domain/rules.ts';
+import { button } from './actions.ts';
+import { buttonRow, fieldLines, fieldOptions, findingLines } from './parts.ts';
+import { renderCard, type CardJson } from './render.ts';
+
+export type SummaryInput = {
+  plan: { id: number; number: string; version: number; status: PlanStatus; data: PlanDraft };
+  unitName: string;
+  findings: Finding[];
+  /** Fields still missing (a draft not yet complete). */
+  missing: string[];
+  note?: string | undefined;
+};
+
+export function summaryCard(s: SummaryInput): CardJson {
+  const hard = s.findings.some((f) => f.severity === 'hard') || s.missing.length > 0;
+  const soft = s.findings.some((f) => f.severity === 'soft');
+  const justified = !!s.plan.data.justification?.trim();
+  const editable = EDITABLE.includes(s.plan.status);
+  const v = { plan: s.plan.id, v: s.plan.version };
+  const findings = [
+    ...(s.missing.length ? [`<font color='red'>❌ 还没有填写：${s.missing.join('、')}</font>`] : []),
+    findingLines(s.findings),
+  ].join('\n');
+  const actions = editable
+    ? buttonRow([
+        button('提交', { a: 'summary', ...v, op: 'submit' }, 'primary_filled', hard ? { disabled: true, disabled_tips: { tag: 'plain_text', content: '请先修改标红的项目' } } : {}),
+        ...(soft ? [button(justified ? '修改情况说明' : '填写情况说明', { a: 'summary', ...v, op: 'justify' }, soft && !justified ? 'primary' : 'default')] : []),
+        button('保存草稿', { a: 'summary', ...v, op: 'save' }),
+        ...(s.plan.status === 'DRAFT' ? [button('取消', { a: 'summary', ...v, op: 'cancel' }, 'danger_text')] : []),
+      ])
+    : [];
+  const editable_fields = PLAN_FIELDS.map((f) => f.key).filter((k): k is PlanFieldKey => k !== 'unitName');
+  return renderCard('summary', {
+    summary: `申报汇总 ${s.plan.number}`,
+    title: `申报汇总 · ${s.plan.number}`,
+    subtitle: `${s.unitName} · ${STATUS_LABELS[s.plan.status]}`,
+    color: hard ? 'red' : soft && !justified ? 'orange' : 'green',
+    fields: fieldLines(s.plan.data, true),
+    findings,
+    justification: s.plan.data.justification ?? '',
+    note: s.note ?? (editable ? (hard ? '标红的项目修改后才能提交。' : soft && !justified ? '有原则性要求未满足：填写情况说明后才能提交，审核人员会看到这段说明。' : '确认无误后点「提交」。') : ''),
+    actions,
+    editMenu: editable
+      ? {
+          tag: 'select_static',
+          placeholder: { tag: 'plain_text', content: '修改某一项…' },
+          options: fieldOptions(editable_fields),
+          behaviors: [{ type: 'callback', value: { a: 'edit_field', plan: s.plan.id } }],
+        }
+      : '',
+  });
+}

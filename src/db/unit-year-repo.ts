@@ -1,0 +1,22 @@
+import type { UnitYearRepo } from '../services/declaration/context.ts';
+import type { Db } from './prisma.ts';
+
+export function createUnitYearRepo(db: Db): UnitYearRepo {
+  return {
+    async noPlan(unitCode, year) {
+      const r = await db.unitYear.findUnique({ where: { unitCode_year: { unitCode, year } } });
+      return r?.noPlanAt ? { at: r.noPlanAt, by: r.noPlanBy ?? '' } : null;
+    },
+    async setNoPlan(unitCode, year, by, at) {
+      await db.unitYear.upsert({
+        where: { unitCode_year: { unitCode, year } },
+        create: { unitCode, year, noPlanAt: at, noPlanBy: by },
+        update: { noPlanAt: at, noPlanBy: by },
+      });
+    },
+    async clearNoPlan(unitCode, year) {
+      const { count } = await db.unitYear.updateMany({ where: { unitCode, year, noPlanAt: { not: null } }, data: { noPlanAt: null, noPlanBy: null } });
+      return count > 0;
+    },
+  };
+}

@@ -1,0 +1,136 @@
+// The guided declaration as data: which fields are asked, in which order, when a field does not apply,
+// which may be skipped, how people name fields ("人数", "月份"), and what each question says.
+import type { PlanDraft, PlanFieldKey } from '../domain/plan.ts';
+import { fieldDef, PLAN_FIELDS } from '../domain/plan.ts';
+
+export const FLOW_VERSION = 1;
+
+/** What the flow needs to know about the declarant. */
+export type FlowContext = {
+  /** The competent unit has second-tier units: ask which unit the class belongs to. */
+  hasSecondTier: boolean;
+};
+
+export type FlowField = {
+  key: PlanFieldKey;
+  /** The field is asked at all (e.g. the unit only when there are second-tier units). */
+  applies?: (draft: PlanDraft, ctx: FlowContext) => boolean;
+  /** 「跳过」 is allowed. */
+  optional?: (draft: PlanDraft) => boolean;
+  /** The question, in plain Chinese; the example comes from the field definition. */
+  question: (draft: PlanDraft) => string;
+};
+
+export const DECLARE_FIELDS: readonly FlowField[] = [
+  {
+    key: 'budgetCode',
+    applies: (_d, ctx) => ctx.hasSecondTier,
+    question: () => '这个培训班属于哪个单位？本单位或二层单位都可以（点选下面的单位，或回复预算单位代码）。',
+  },
+  { key: 'title', question: () => '培训班名称是什么？4–60 个字。' },
+  { key: 'scope', question: () => '培训类别：在柳州市内举办选「市内」，到柳州以外举办选「市外」。' },
+  { key: 'mode', question: () => '培训方式：线下、线上，还是线上线下结合？' },
+  { key: 'audience', question: () => '培训对象是哪些人？' },
+  {
+    key: 'headcount',
+    question: (d) => `每期多少人？${d.scope === '市外' ? '市外培训每班次不超过 60 人。' : d.scope === '市内' ? '市内培训原则上每班次不少于 30 人。' : ''}`,
+  },
+  { key: 'sessions', question: () => '办几期？' },
+  { key: 'days', question: () => '每期几天？（1–30 天）' },
+  {
+    key: 'month',
+    question: (d) => `计划在几月举办？${d.scope === '市外' ? '5-6 月和 11-12 月原则上不安排外出培训。' : ''}`,
+  },
+  {
+    key: 'location',
+    question: (d) => (d.scope === '市内' ? '培训地点在哪里？请写明柳州市的区县，例如「柳州市城中区市委党校」。' : '培训地点在哪里？（城市和具体地点）'),
+  },
+  {
+    key: 'institution',
+    optional: (d) => d.scope !== '市外',
+    question: (d) =>
+      d.scope === '市外'
+        ? '承办机构是哪家？原则上应在柳州市干部教育培训基地名单内。'
+        : '承办机构是哪家？本单位自行组织的可以回复「跳过」。',
+  },
+  { key: 'budget', question: () => '经费预算多少元？（可以写 36000 或 3.6万）' },
+  {
+    key: 'jointUnits',
+    optional: () => true,
+    question: () => '是否与其他主管单位联合办班？有的请回复对方的单位名称或预算单位代码（多个用顿号分开），没有请回复「跳过」。',
+  },
+  { key: 'contactName', question: () => '这个培训班的联系人是谁？' },
+  { key: 'contactPhone', question: () => '联系电话？座机请带区号，例如 0772-2825472，也可以填手机号。' },
+  { key: 'remarks', optional: () => true, question: () => '还有需要备注的吗？没有请回复「跳过」。' },
+];
+
+/** The justification is asked from the summary, when a soft rule needs it. */
+export const JUSTIFICATION_QUESTION =
+  '请填写情况说明：说明为什么需要这样安排（审核人员会看到），至少 5 个字。';
+
+export function flowField(key: PlanFieldKey): FlowField | undefined {
+  return DECLARE_FIELDS.find((f) => f.key === key);
+}
+
+export function appliesTo(f: FlowField, draft: PlanDraft, ctx: FlowContext): boolean {
+  return f.applies ? f.applies(draft, ctx) : true;
+}
+
+/** Fields that are asked for this draft, in order. */
+export function askedFields(draft: PlanDraft, ctx: FlowContext): FlowField[] {
+  return DECLARE_FIELDS.filter((f) => appliesTo(f, draft, ctx));
+}
+
+/** How people name the fields when they want to change one: 修改 人数, 月份改成10月. */
+export const FIELD_ALIASES: Record<string, PlanFieldKey> = {
+  单位: 'budgetCode',
+  预算单位代码: 'budgetCode',
+  代码: 'budgetCode',
+  单位代码: 'budgetCode',
+  名称: 'title',
+  班名: 'title',
+  培训班名称: 'title',
+  标题: 'title',
+  类别: 'scope',
+  培训类别: 'scope',
+  市内市外: 'scope',
+  方式: 'mode',
+  培训方式: 'mode',
+  对象: 'audience',
+  培训对象: 'audience',
+  人数: 'headcount',
+  每期人数: 'headcount',
+  期数: 'sessions',
+  天数: 'days',
+  每期天数: 'days',
+  月份: 'month',
+  计划月份: 'month',
+  时间: 'month',
+  地点: 'location',
+  培训地点: 'location',
+  承办机构: 'institution',
+  机构: 'institution',
+  承办单位: 'institution',
+  经费: 'budget',
+  预算: 'budget',
+  经费预算: 'budget',
+  金额: 'budget',
+  联合办班: 'jointUnits',
+  联合办班单位: 'jointUnits',
+  联合单位: 'jointUnits',
+  联系人: 'contactName',
+  电话: 'contactPhone',
+  联系电话: 'contactPhone',
+  备注: 'remarks',
+  情况说明: 'justification',
+  说明: 'justification',
+};
+
+export function fieldByName(name: string): PlanFieldKey | undefined {
+  const t = name.replace(/\s+/g, '');
+  return FIELD_ALIASES[t] ?? PLAN_FIELDS.find((f) => f.label === t)?.key;
+}
+
+export function labelOf(key: PlanFieldKey): string {
+  return fieldDef(key).label;
+}

@@ -1,0 +1,235 @@
+// The declaration feature's entry points: its chat commands, its card buttons, and the hook that sends
+// what a person types to their open conversation.
+import { button } from '../../cards/actions.ts';
+import { noticeCard } from '../../cards/notice-card.ts';
+import { summaryCard } from '../../cards/summary-card.ts';
+import { PLAN_FIELDS, type PlanFieldKey } from '../../domain/plan.ts';
+import type { Person } from '../../domain/people.ts';
+import type { Logger } from '../../logger.ts';
+import type { CardActionHandlers } from '../card-actions.ts';
+import { personalReply } from '../chat.ts';
+import type { Command, Reply } from '../commands.ts';
+import type { CardResponse } from '../inbound.ts';
+import { actOnPlan } from '../plans.ts';
+import { declarantOf, type Declarant, type DeclarationDeps } from './context.ts';
+import { formFor, submitForm } from './form.ts';
+import { confirmNoPlan, copyData, lastYearCard, myPlansCard } from './my-plans.ts';
+import { summaryFindings } from './render.ts';
+import { continueDeclaration, feed, jumpTo, loadConversation, startDeclaration, submit, type LinkedPerson } from './session.ts';
+import { engineContextFor } from './context.ts';
+
+const linked = (p: Person | null): p is LinkedPerson => !!p?.unitCode;
+const NOT_LINKED: CardResponse = { toast: { type: 'error', content: '您还没有关联单位，不能申报。发送「帮助」查看怎么关联。' } };
+const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
+
+async function withDeclarant(deps: DeclarationDeps, person: LinkedPerson, reply: Reply, fn: (d: Declarant) => Promise<void>) {
+  const d = await declarantOf(deps, person, deps.clock.now());
+  if (!d) return reply.text(`您关联的单位 ${person.unitCode} 已不在单位名册中，请联系系统管理员。`);
+  return fn(d);
+}
+
+export function declarationCommands(deps: DeclarationDeps): Command[] {
+  const need = (fn: (person: LinkedPerson, reply: Reply, log: Logger) => Promise<void>) => async (ctx: Parameters<Command['run']>[0]) => {
+    if (linked(ctx.person)) await fn(ctx.person, ctx.reply, ctx.log);
+  };
+  return [
+    {
+      id: 'declare',
+      words: ['申报', '开始申报', '新建申报', '填报', '我要申报'],
+      menuKeys: ['declare'],
+      audience: 'declarant',
+      summary: '一问一答填写一个培训班的计划，自动检查是否符合通知要求',
+      run: need((p, reply, log) => startDeclaration(deps, p, reply, log)),
+    },
+    {
+      id: 'continue',
+      words: ['继续', '继续填写', '继续申报'],
+      menuKeys: ['continue'],
+      audience: 'declarant',
+      summary: '接着填写没填完的申报',
+      run: need((p, reply, log) => continueDeclaration(deps, p, reply, log)),
+    },
+    {
+      id: 'form',
+      words: ['表单申报', '表单填写', '表单'],
+      menuKeys: ['form'],
+      audience: 'declarant',
+      summary: '用一张表单卡片一次填完所有项目',
+      run: need((p, reply) => withDeclarant(deps, p, reply, async (d) => (d.phase.canDeclare ? reply.card(formFor(d)) : reply.text('本年度申报已截止，不能新建申报。发送「我的申报」查看本单位的计划。')))),
+    },
+    {
+      id: 'my_plans',
+      words: ['我的申报', '我的计划', '申报列表', '本单位计划'],
+      menuKeys: ['my_plans'],
+      audience: 'declarant',
+      summary: '查看本单位本年度的计划、状态和下一步',
+      run: need((p, reply) => withDeclarant(deps, p, reply, async (d) => reply.card(await myPlansCard(deps, d)))),
+    },
+    {
+      id: 'copy_last_year',
+      words: ['复制去年', '从去年复制', '复制上一年度'],
+      audience: 'declarant',
+      summary: '把上一年度的计划复制为本年度的新草稿',
+      run: need((p, reply) => withDeclarant(deps, p, reply, async (d) => reply.card(await lastYearCard(deps, d)))),
+    },
+    {
+      id: 'no_plan',
+      words: ['无计划', '本年度无培训计划', '没有培训计划'],
+      menuKeys: ['no_plan'],
+      audience: 'declarant',
+      summary: '登记本单位本年度没有培训计划（完成申报、不再提醒）',
+      run: need((p, reply) =>
+        withDeclarant(deps, p, reply, async (d) => {
+          if (!d.phase.canDeclare) return reply.text('本年度申报已截止。');
+          await reply.card(
+            noticeCard({
+              title: `确认：${d.year}年度无培训计划？`,
+              color: 'orange',
+              body: `登记后，${d.competent.name}（含二层单位）${d.year}年度的申报即视为完成，不会再收到申报提醒。之后如有培训计划，仍可直接申报。`,
+              buttons: [button('确认，本年度无培训计划', { a: 'no_plan', year: d.year, yes: true }, 'primary_filled'), button('不登记', { a: 'no_plan', year: d.year, yes: false })],
+            }),
+          );
+        }),
+      ),
+    },
+  ];
+}
+
+/** What a linked person types while a declaration is open goes to it (after the explicit commands). */
+export function declarationInterceptor(deps: DeclarationDeps) {
+  return async (person: Person | null, text: string, reply: Reply, log: Logger): Promise<boolean> => {
+    if (!linked(person)) return false;
+    return (await feed(deps, person, { kind: 'text', text }, reply, log, 'chat')).handled;
+  };
+}
+
+type Handlers = Pick<CardActionHandlers, 'declare' | 'form_open' | 'answer' | 'summary' | 'edit_field' | 'cancel_confirm' | 'form_submit' | 'plan' | 'last_year' | 'no_plan'>;
+
+export function declarationCardHandlers(deps: DeclarationDeps): Handlers {
+  const replyOf = (ctx: { action: { openId: string; eventId: string } }) => personalReply(deps.messenger, ctx.action.openId, `click:${ctx.action.eventId}`);
+  const declarant = async (person: Person | null) => (linked(person) ? declarantOf(deps, person, deps.clock.now()) : null);
+
+  return {
+    declare: async (ctx) => {
+      if (!linked(ctx.person)) return NOT_LINKED;
+      await startDeclaration(deps, ctx.person, replyOf(ctx), ctx.log);
+      return toast('success', '已开始，请看下一条消息');
+    },
+    form_open: async (ctx) => {
+      const d = await declarant(ctx.person);
+      if (!d) return NOT_LINKED;
+      await replyOf(ctx).card(formFor(d));
+      return toast('success', '已发送申报表单');
+    },
+    answer: async (ctx) => {
+      if (!linked(ctx.person)) return NOT_LINKED;
+      const { plan, field, value } = ctx.value;
+      const conv = await loadConversation(deps, ctx.person.openId);
+      if (conv?.state.planId !== plan) await jumpTo(deps, ctx.person, plan, field, { text: async () => {}, card: async () => {} });
+      const r = await feed(deps, ctx.person, { kind: 'choice', field, value }, replyOf(ctx), ctx.log, 'card');
+      if (!r.handled) return toast('error', '这张卡片已过期，发送「我的申报」查看计划');
+      const label = PLAN_FIELDS.find((f) => f.key === field)!.label;
+      return toast('success', `${label}：${value.length <= 2 && /^\d+$/.test(value) && field === 'month' ? `${value}月` : value}`);
+    },
+    summary: async (ctx) => {
+      const d = await declarant(ctx.person);
+      if (!d || !linked(ctx.person)) return NOT_LINKED;
+      const plan = await deps.plans.get(ctx.value.plan);
+      if (!plan || plan.unitCode !== d.competent.code) return toast('error', '找不到这个计划');
+      if (plan.version !== ctx.value.v) return toast('warning', '这张汇总卡片已过期：计划之后又修改过。请看最新的汇总。');
+      const reply = replyOf(ctx);
+      switch (ctx.value.op) {
+        case 'submit': {
+          const r = await submit(deps, { d, plan, actor: ctx.person.openId, channel: 'card', reply, log: ctx.log });
+          if (!r.ok) return toast('warning', '还不能提交，请看下一条消息');
+          const ec = await engineContextFor(deps, d, d.year, plan.id);
+          return toast('success', `已提交 ${r.plan.number}`, summaryCard({ plan: r.plan, unitName: d.competent.name, ...summaryFindings(r.plan.data, ec) }));
+        }
+        case 'save': {
+          const conv = await loadConversation(deps, ctx.person.openId);
+          if (conv?.state.planId === plan.id) await deps.conversations.end(ctx.person.openId, conv.version);
+          return toast('success', `已保存草稿 ${plan.number}，发送「继续」可接着填写`);
+        }
+        case 'justify':
+          await jumpTo(deps, ctx.person, plan.id, 'justification', reply);
+          return toast('info', '请在对话中填写情况说明');
+        case 'cancel':
+          return toast('info', '请确认是否取消', noticeCard({
+            title: `取消申报 ${plan.number}？`,
+            color: 'orange',
+            body: '取消后这份草稿会删除（操作记录仍保留）。',
+            buttons: [button('确认取消', { a: 'cancel_confirm', plan: plan.id, yes: true }, 'danger_filled'), button('继续填写', { a: 'cancel_confirm', plan: plan.id, yes: false }, 'primary')],
+          }));
+      }
+    },
+    edit_field: async (ctx) => {
+      if (!linked(ctx.person)) return NOT_LINKED;
+      const field = ctx.action.option as PlanFieldKey | undefined;
+      if (!field || !PLAN_FIELDS.some((f) => f.key === field)) return toast('error', '请选择要修改的项目');
+      await jumpTo(deps, ctx.person, ctx.value.plan, field, replyOf(ctx));
+      return toast('info', `修改「${PLAN_FIELDS.find((f) => f.key === field)!.label}」：请在对话中回复`);
+    },
+    cancel_confirm: async (ctx) => {
+      if (!linked(ctx.person)) return NOT_LINKED;
+      const plan = await deps.plans.get(ctx.value.plan);
+      if (!plan || plan.unitCode !== ctx.person.unitCode) return toast('error', '找不到这个计划');
+      if (!ctx.value.yes) {
+        await startDeclaration(deps, ctx.person, replyOf(ctx), ctx.log, { planId: plan.id });
+        return toast('info', '好的，接着填写');
+      }
+      const conv = await loadConversation(deps, ctx.person.openId);
+      if (conv?.state.planId === plan.id) await deps.conversations.end(ctx.person.openId, conv.version);
+      const r = await actOnPlan(deps, { id: plan.id, version: plan.version, action: 'discard', actor: ctx.person.openId, channel: 'card', now: deps.clock.now() });
+      if (!r.ok) return toast('error', r.message);
+      return toast('success', '已取消', noticeCard({ title: `已取消 ${plan.number}`, color: 'grey', body: '草稿已删除。需要时发送「申报」重新开始。' }));
+    },
+    form_submit: async (ctx) => {
+      const d = await declarant(ctx.person);
+      if (!d || !linked(ctx.person)) return NOT_LINKED;
+      if (!d.phase.canDeclare && !ctx.value.plan) return toast('error', '本年度申报已截止，不能新建申报');
+      return submitForm(deps, d, ctx.person.openId, ctx.action.formValue, ctx.value.plan);
+    },
+    plan: async (ctx) => {
+      const d = await declarant(ctx.person);
+      if (!d || !linked(ctx.person)) return NOT_LINKED;
+      const plan = await deps.plans.get(ctx.value.plan);
+      if (!plan || plan.unitCode !== d.competent.code) return toast('error', '找不到这个计划');
+      const reply = replyOf(ctx);
+      switch (ctx.value.op) {
+        case 'open': {
+          const ec = await engineContextFor(deps, d, plan.year, plan.id);
+          await reply.card(summaryCard({ plan, unitName: d.competent.name, ...summaryFindings(plan.data, ec) }));
+          return toast('success', `已发送 ${plan.number} 的详情`);
+        }
+        case 'edit':
+          await startDeclaration(deps, ctx.person, reply, ctx.log, { planId: plan.id });
+          return toast('success', `继续填写 ${plan.number}`);
+        case 'copy':
+          await startDeclaration(deps, ctx.person, reply, ctx.log, { data: copyData(plan, d.year) });
+          await reply.text(`已把 ${plan.number} 复制为新草稿，请逐项确认（发送「修改 某项」调整）。`);
+          return toast('success', '已复制为新计划');
+        case 'withdraw': {
+          const r = await actOnPlan(deps, { id: plan.id, version: plan.version, action: 'withdraw', actor: ctx.person.openId, channel: 'card', now: deps.clock.now() });
+          if (!r.ok) return toast('error', r.message);
+          return toast('success', `已撤回 ${plan.number}，现在是草稿`, await myPlansCard(deps, d));
+        }
+      }
+    },
+    last_year: async (ctx) => {
+      const d = await declarant(ctx.person);
+      if (!d) return NOT_LINKED;
+      await replyOf(ctx).card(await lastYearCard(deps, d));
+      return toast('success', '已发送上一年度的计划');
+    },
+    no_plan: async (ctx) => {
+      const d = await declarant(ctx.person);
+      if (!d || !linked(ctx.person)) return NOT_LINKED;
+      if (ctx.value.year !== d.year) return toast('warning', '这张卡片已过期');
+      if (!ctx.value.yes) return toast('info', '没有登记', noticeCard({ title: '没有登记', color: 'grey', body: '本年度仍需申报。发送「申报」开始。' }));
+      const result = await confirmNoPlan(deps, d, ctx.person.openId, replyOf(ctx));
+      return result === '已登记'
+        ? toast('success', '已登记', noticeCard({ title: `已登记：${d.year}年度无培训计划`, color: 'green', body: `${d.competent.name}` }))
+        : toast('error', result);
+    },
+  };
+}
