@@ -88,7 +88,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   });
   const messenger = createMessenger(outboxRepo, systemClock, () => outbox.wake());
 
-  const features = composeFeatures({ db, api, messenger, clock, logger, botOpenId: botIdentity(api, logger) });
+  const features = composeFeatures({ db, api, messenger, clock, logger, botOpenId: botIdentity(api, logger), reviewChatId: config.reviewChatId });
 
   const inbox = createInbox({
     yieldTo: () => meter.busy(),
@@ -136,7 +136,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   inbox.worker.start();
   outbox.start();
   const scheduler =
-    o.scheduler === false ? null : startScheduler(JOBS, { inbox: inboxRepo, outbox: outboxRepo, logger, declaration: features.declaration }, clock, logger);
+    o.scheduler === false ? null : startScheduler(JOBS, { inbox: inboxRepo, outbox: outboxRepo, logger, app: features.declaration }, clock, logger);
 
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   logger.info({ port, database: config.databaseUrl, feishu: config.feishu.baseUrl }, 'bot ready');

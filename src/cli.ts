@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { OPS_COMMANDS } from './cli/ops.ts';
 import { REFERENCE_COMMANDS } from './cli/reference.ts';
+import { REVIEW_COMMANDS } from './cli/review.ts';
 import { CliError, type CliCommand } from './cli/types.ts';
 import { USER_COMMANDS } from './cli/users.ts';
 import { loadCliConfig } from './config.ts';
@@ -14,7 +15,7 @@ import { createLogger } from './logger.ts';
 
 export { CliError };
 
-const COMMANDS: CliCommand[] = [...USER_COMMANDS, ...REFERENCE_COMMANDS, ...OPS_COMMANDS];
+const COMMANDS: CliCommand[] = [...USER_COMMANDS, ...REFERENCE_COMMANDS, ...REVIEW_COMMANDS, ...OPS_COMMANDS];
 
 function usage(): string {
   return [

@@ -4,7 +4,6 @@ import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
 import { formatDeadline } from './domain/dates.ts';
 import { currentCampaignYear } from './domain/campaign.ts';
-import { displayValue } from './domain/plan.ts';
 import { createConversationRepo } from './db/conversation-repo.ts';
 import { createLinkRepo } from './db/link-repo.ts';
 import { createPlanRepo } from './db/plan-repo.ts';
@@ -15,58 +14,61 @@ import { createUnitLookup, createUserRepo } from './db/user-repo.ts';
 import { createCardActionHandler } from './services/card-actions.ts';
 import { createChatHandler, personalReply } from './services/chat.ts';
 import { CommandRegistry } from './services/commands.ts';
-import type { DeclarationDeps } from './services/declaration/context.ts';
+import { createReviewNoticeRepo } from './db/review-notice-repo.ts';
+import { onSubmittedForReview } from './services/review/decide.ts';
+import type { ReviewDeps } from './services/review/deps.ts';
+import { reviewCommands, reviewHandlers } from './services/review/index.ts';
 import { declarationCardHandlers, declarationCommands, declarationInterceptor } from './services/declaration/index.ts';
 import { helpCommand } from './services/help.ts';
 import { linkCardHandlers, linkCommand } from './services/linking.ts';
 import type { Messenger } from './services/messenger.ts';
 import type { FeishuApi } from './services/ports.ts';
-import type { PlanRecord } from './services/plans.ts';
-import { campaignFor } from './services/reference-data.ts';
+import { campaignFor, loadWorkCalendar } from './services/reference-data.ts';
 import { T } from './services/texts.ts';
 
 export type Features = ReturnType<typeof composeFeatures>;
 
-/** The declaration feature's dependencies (also what the scheduled jobs and the CLI use). */
-export function declarationDeps(o: { db: Db; messenger: Messenger; clock: Clock; logger: Logger }): DeclarationDeps {
+/**
+ * The declaration and review features' dependencies (also what the scheduled jobs and the CLI use).
+ * A submitted plan goes straight to the reviewers as a review card.
+ */
+export function appDeps(o: { db: Db; messenger: Messenger; clock: Clock; logger: Logger; reviewChatId?: string | undefined }): ReviewDeps {
   const { db, messenger } = o;
-  const users = createUserRepo(db);
-
-  /** Until reviewers decide on cards, they get a plain notice of each submission. */
-  const onSubmitted = async (plan: PlanRecord, unitName: string, log: Logger) => {
-    const reviewers = await users.listByRole('reviewer');
-    if (!reviewers.length) log.warn({ planId: plan.id }, 'plan submitted but no reviewer is configured');
-    const d = plan.data;
-    const line = [d.scope, d.headcount && displayValue('headcount', d.headcount), d.sessions && displayValue('sessions', d.sessions), d.month && displayValue('month', d.month), d.budget !== undefined && displayValue('budget', d.budget)]
-      .filter(Boolean)
-      .join(' · ');
-    for (const r of reviewers) {
-      await messenger.sendText({ openId: r.openId }, `新提交待初审：${plan.number} ${unitName}《${d.title ?? ''}》\n${line}`, `submitted:${plan.id}:${plan.version}:${r.openId}`);
-    }
-  };
-
-  return {
+  const reference = createReferenceRepo(db);
+  const deps: ReviewDeps = {
     plans: createPlanRepo(db),
-    reference: createReferenceRepo(db),
+    reference,
     conversations: createConversationRepo(db),
-    users,
+    users: createUserRepo(db),
     unitYears: createUnitYearRepo(db),
     messenger,
     clock: o.clock,
     logger: o.logger,
-    onSubmitted,
+    onSubmitted: async (plan, unitName, log) => onSubmittedForReview(deps)(plan, unitName, log),
+    notices: createReviewNoticeRepo(db),
+    reviewChatId: o.reviewChatId,
+    calendar: () => loadWorkCalendar(reference, o.logger),
   };
+  return deps;
 }
 
-export function composeFeatures(o: { db: Db; api: FeishuApi; messenger: Messenger; clock: Clock; logger: Logger; botOpenId: () => Promise<string | null> }) {
+export function composeFeatures(o: {
+  db: Db;
+  api: FeishuApi;
+  messenger: Messenger;
+  clock: Clock;
+  logger: Logger;
+  botOpenId: () => Promise<string | null>;
+  reviewChatId?: string | undefined;
+}) {
   const { db, messenger, clock } = o;
-  const declaration = declarationDeps(o);
+  const declaration = appDeps(o);
   const { users, reference } = declaration;
   const units = createUnitLookup(db);
   const linking = { links: createLinkRepo(db), users, reference, messenger, feishu: o.api, clock };
 
   const commands = new CommandRegistry();
-  commands.register(helpCommand({ commands, units }), linkCommand(linking), ...declarationCommands(declaration));
+  commands.register(helpCommand({ commands, units }), linkCommand(linking), ...declarationCommands(declaration), ...reviewCommands(declaration));
 
   const deadlineLine = async (unitCode: string | null) => {
     if (!unitCode) return null;
@@ -103,6 +105,7 @@ export function composeFeatures(o: { db: Db; api: FeishuApi; messenger: Messenge
       },
       ...declarationCardHandlers(declaration),
       ...linkCardHandlers(linking),
+      ...reviewHandlers(declaration),
     },
   });
 

@@ -56,6 +56,10 @@ const envSchema = z
     OUTBOX_APP_RPM: intInRange(1000, 1, 100000, '每分钟发送上限'),
     OUTBOX_USER_RPS: intInRange(5, 1, 100, '单个用户每秒发送上限'),
     OUTBOX_MAX_ATTEMPTS: intInRange(8, 1, 50, '最大重试次数'),
+    REVIEW_CHAT_ID: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^oc_[0-9A-Za-z_-]+$/, { error: '应为审核群的 chat_id（oc_ 开头），不设置则发给每位审核人' }).optional(),
+    ),
   });
 
 export type Config = {
@@ -72,6 +76,8 @@ export type Config = {
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   outbox: { appPerSecond: number; appPerMinute: number; userPerSecond: number; maxAttempts: number };
+  /** Review cards go to this group chat instead of to each reviewer. */
+  reviewChatId: string | undefined;
 };
 
 const dbSchema = z.object({
@@ -136,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         userPerSecond: e.OUTBOX_USER_RPS,
         maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       },
+      reviewChatId: e.REVIEW_CHAT_ID,
     },
   };
 }

@@ -52,6 +52,20 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('link_request') }).strict(),
   /** An admin's decision on a link request. */
   z.object({ a: z.literal('link_decide'), req: z.number().int().positive(), approve: z.boolean() }).strict(),
+  /** A review card's buttons: decisions carry the plan version the card showed. */
+  z
+    .object({ a: z.literal('review'), plan: planId, v: version, op: z.enum(['approve', 'return', 'detail', 'back', 'approve2', 'reject2']) })
+    .strict(),
+  /** The return form's submit (comment, fields and notes in form_value). */
+  z.object({ a: z.literal('review_return'), plan: planId, v: version }).strict(),
+  /** The declarant's 修改 on a returned plan's notice. */
+  z.object({ a: z.literal('revise'), plan: planId }).strict(),
+  /** Second review: approve every plan of the year whose checklist is all green. */
+  z.object({ a: z.literal('batch2'), year: z.number().int() }).strict(),
+  /** Record the municipal approval of every plan sent for approval in the year. */
+  z.object({ a: z.literal('approve_all'), year: z.number().int() }).strict(),
+  /** Publish the year's results to the units. */
+  z.object({ a: z.literal('publish'), year: z.number().int() }).strict(),
 ]);
 
 export type ButtonValue = z.infer<typeof buttonValueSchema>;

@@ -3,7 +3,7 @@ import { createInboxRepo } from '../db/inbox-repo.ts';
 import { createOutboxRepo } from '../db/outbox-repo.ts';
 import { formatDateTime } from '../domain/dates.ts';
 import { JOBS, findJob } from '../jobs/jobs.ts';
-import { declarationDeps } from '../compose.ts';
+import { appDeps } from '../compose.ts';
 import { createMessenger } from '../services/messenger.ts';
 import { systemClock } from '../clock.ts';
 import { CliError, need, type CliCommand } from './types.ts';
@@ -35,8 +35,8 @@ export const OPS_COMMANDS: CliCommand[] = [
       }
       const outbox = createOutboxRepo(ctx.db);
       const messenger = createMessenger(outbox, systemClock, () => {}); // queued now, delivered by the running bot
-      const declaration = declarationDeps({ db: ctx.db, messenger, clock: { now: () => now }, logger: ctx.logger });
-      const result = await job.run({ inbox: createInboxRepo(ctx.db), outbox, logger: ctx.logger, declaration }, now);
+      const app = appDeps({ db: ctx.db, messenger, clock: { now: () => now }, logger: ctx.logger, reviewChatId: ctx.config?.reviewChatId });
+      const result = await job.run({ inbox: createInboxRepo(ctx.db), outbox, logger: ctx.logger, app }, now);
       ctx.print(`任务 ${job.name} 已按北京时间 ${formatDateTime(now)} 运行：${JSON.stringify(result)}`);
     },
   },

@@ -34,6 +34,7 @@ function eventData(planId: number, e: NewPlanEvent) {
     toStatus: e.toStatus,
     comment: e.comment,
     changes: e.changes ? JSON.stringify(e.changes) : null,
+    details: e.details ? JSON.stringify(e.details) : null,
     channel: e.channel,
   };
 }
@@ -114,6 +115,7 @@ export function createPlanRepo(db: Db): PlanRepo {
           fromStatus: r.fromStatus as PlanStatus | null,
           toStatus: r.toStatus as PlanStatus | null,
           changes: r.changes ? (JSON.parse(r.changes) as PlanEventRecord['changes']) : null,
+          details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,
           channel: r.channel as Channel,
         }),
       );

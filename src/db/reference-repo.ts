@@ -1,10 +1,10 @@
 // Reference data: the unit registry, the training-base list, the admin's working-day calendar, campaigns.
-import type { Campaign } from '../domain/campaign.ts';
+import { defaultCampaign, type Campaign } from '../domain/campaign.ts';
 import type { TrainingBase } from '../domain/training-bases.ts';
 import type { Unit } from '../domain/units.ts';
 import type { DayOverride } from '../domain/working-days.ts';
 import type { ReferenceRepo } from '../services/reference-data.ts';
-import type { Db } from './prisma.ts';
+import { isUniqueViolation, type Db } from './prisma.ts';
 
 type UnitRow = {
   code: string;
@@ -104,6 +104,18 @@ export function createReferenceRepo(db: Db): ReferenceRepo {
         publishedAt: c.publishedAt ?? null,
       };
       await db.campaign.upsert({ where: { year: c.year }, create: { year: c.year, ...data }, update: data });
+    },
+    async markCampaign(year, field, at) {
+      if (!(await db.campaign.findUnique({ where: { year } }))) {
+        const d = defaultCampaign(year);
+        await db.campaign
+          .create({ data: { year, opensAt: d.opensAt, declareClosesAt: d.declareClosesAt, reviseClosesAt: d.reviseClosesAt, backfillClosesAt: d.backfillClosesAt } })
+          .catch((err: unknown) => {
+            if (!isUniqueViolation(err)) throw err;
+          });
+      }
+      const { count } = await db.campaign.updateMany({ where: { year, [field]: null }, data: { [field]: at } });
+      return count === 1;
     },
   };
 }

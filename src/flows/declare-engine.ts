@@ -16,6 +16,8 @@ export type DeclareState = {
   history: PlanFieldKey[];
   /** After 「修改 某项」: where to go once that field is answered. */
   returnTo: Step | null;
+  /** Fields still to revisit after the current one (a returned plan's fields), before `returnTo`. */
+  queue?: PlanFieldKey[];
   confirming: 'cancel' | null;
 };
 
@@ -104,10 +106,12 @@ function changesOf(field: PlanFieldKey, value: unknown, ctx: EngineContext): Pla
 /** Saves the answer to the field being asked and moves on: back to where a repair started, or to the next open question. */
 function advance(state: DeclareState, draft: PlanDraft, ctx: EngineContext, field: PlanFieldKey, value: unknown, warnings: Finding[]): StepResult {
   const next: PlanDraft = { ...draft, [field]: value };
+  const [queued, ...rest] = state.queue ?? [];
   const s: DeclareState = {
     ...state,
-    step: state.returnTo ?? nextStep(next, ctx, field),
-    returnTo: null,
+    step: queued ?? state.returnTo ?? nextStep(next, ctx, field),
+    returnTo: queued ? state.returnTo : null,
+    queue: rest,
     history: [...state.history.filter((h) => h !== field), field],
     confirming: null,
   };

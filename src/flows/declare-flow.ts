@@ -1,7 +1,7 @@
 // The guided declaration as data: which fields are asked, in which order, when a field does not apply,
 // which may be skipped, how people name fields ("人数", "月份"), and what each question says.
 import type { PlanDraft, PlanFieldKey } from '../domain/plan.ts';
-import { fieldDef, PLAN_FIELDS } from '../domain/plan.ts';
+import { fieldDef } from '../domain/plan.ts';
 
 export const FLOW_VERSION = 1;
 
@@ -81,55 +81,7 @@ export function askedFields(draft: PlanDraft, ctx: FlowContext): FlowField[] {
   return DECLARE_FIELDS.filter((f) => appliesTo(f, draft, ctx));
 }
 
-/** How people name the fields when they want to change one: 修改 人数, 月份改成10月. */
-export const FIELD_ALIASES: Record<string, PlanFieldKey> = {
-  单位: 'budgetCode',
-  预算单位代码: 'budgetCode',
-  代码: 'budgetCode',
-  单位代码: 'budgetCode',
-  名称: 'title',
-  班名: 'title',
-  培训班名称: 'title',
-  标题: 'title',
-  类别: 'scope',
-  培训类别: 'scope',
-  市内市外: 'scope',
-  方式: 'mode',
-  培训方式: 'mode',
-  对象: 'audience',
-  培训对象: 'audience',
-  人数: 'headcount',
-  每期人数: 'headcount',
-  期数: 'sessions',
-  天数: 'days',
-  每期天数: 'days',
-  月份: 'month',
-  计划月份: 'month',
-  时间: 'month',
-  地点: 'location',
-  培训地点: 'location',
-  承办机构: 'institution',
-  机构: 'institution',
-  承办单位: 'institution',
-  经费: 'budget',
-  预算: 'budget',
-  经费预算: 'budget',
-  金额: 'budget',
-  联合办班: 'jointUnits',
-  联合办班单位: 'jointUnits',
-  联合单位: 'jointUnits',
-  联系人: 'contactName',
-  电话: 'contactPhone',
-  联系电话: 'contactPhone',
-  备注: 'remarks',
-  情况说明: 'justification',
-  说明: 'justification',
-};
-
-export function fieldByName(name: string): PlanFieldKey | undefined {
-  const t = name.replace(/\s+/g, '');
-  return FIELD_ALIASES[t] ?? PLAN_FIELDS.find((f) => f.label === t)?.key;
-}
+export { FIELD_ALIASES, fieldByName } from '../domain/plan.ts';
 
 export function labelOf(key: PlanFieldKey): string {
   return fieldDef(key).label;

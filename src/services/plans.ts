@@ -8,7 +8,7 @@ import { check, verdict, type Finding } from '../domain/rules.ts';
 import type { ReferenceRepo } from './reference-data.ts';
 import { campaignFor } from './reference-data.ts';
 
-export type Channel = 'chat' | 'excel' | 'card' | 'cli';
+export type Channel = 'chat' | 'excel' | 'card' | 'cli' | 'system';
 
 export type PlanRecord = {
   id: number;
@@ -37,10 +37,11 @@ export type PlanEventRecord = {
   toStatus: PlanStatus | null;
   comment: string | null;
   changes: Changes | null;
+  details: Record<string, unknown> | null;
   channel: Channel;
 };
 
-export type NewPlanEvent = Omit<PlanEventRecord, 'id' | 'planId'>;
+export type NewPlanEvent = Omit<PlanEventRecord, 'id' | 'planId' | 'details'> & { details?: Record<string, unknown> | null };
 
 export interface PlanRepo {
   create(p: { year: number; unitCode: string; data: PlanDraft; event: NewPlanEvent }): Promise<PlanRecord>;
@@ -157,7 +158,16 @@ export type ActResult =
  */
 export async function actOnPlan(
   deps: PlanDeps,
-  p: { id: number; version: number; action: PlanAction; actor: string; channel: Channel; now: Date; comment?: string | null },
+  p: {
+    id: number;
+    version: number;
+    action: PlanAction;
+    actor: string;
+    channel: Channel;
+    now: Date;
+    comment?: string | null;
+    details?: Record<string, unknown> | null;
+  },
 ): Promise<ActResult> {
   const plan = await deps.plans.get(p.id);
   if (!plan) return { ok: false, error: 'not_found', message: '找不到这个计划' };
@@ -184,7 +194,17 @@ export async function actOnPlan(
     version: p.version,
     status: moved.to,
     ...(p.action === 'submit' ? { submittedAt: p.now } : {}),
-    event: { at: p.now, actor: p.actor, action: p.action, fromStatus: plan.status, toStatus: moved.to, comment: p.comment ?? null, changes: null, channel: p.channel },
+    event: {
+      at: p.now,
+      actor: p.actor,
+      action: p.action,
+      fromStatus: plan.status,
+      toStatus: moved.to,
+      comment: p.comment ?? null,
+      changes: null,
+      details: p.details ?? null,
+      channel: p.channel,
+    },
   });
   return updated ? { ok: true, plan: updated, findings } : { ok: false, error: 'conflict', message: CONFLICT };
 }

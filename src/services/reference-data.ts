@@ -25,6 +25,8 @@ export interface ReferenceRepo {
   campaign(year: number): Promise<Campaign | null>;
   campaigns(): Promise<Campaign[]>;
   saveCampaign(c: Campaign): Promise<void>;
+  /** Sets closedAt (or publishedAt) once: false when it was already set. */
+  markCampaign(year: number, field: 'closedAt' | 'publishedAt', at: Date): Promise<boolean>;
 }
 
 export type UnitImportResult =

@@ -77,7 +77,9 @@ describe('a clean declaration by chat', () => {
     const plan = await h.db.plan.findUnique({ where: { number } });
     expect(plan?.status).toBe('SUBMITTED');
     expect(JSON.parse(plan!.data)).toMatchObject({ title: CLEAN_TEXT[0], scope: '市内', headcount: 45, budget: 36000, contactPhone: '0772-2825472' });
-    expect(h.stub.textsTo(REVIEWER).at(-1)).toContain(`新提交待初审：${number} 柳州市人力资源和社会保障局`);
+    const reviewCard = transcript(h, REVIEWER).all().at(-1)!;
+    expect(reviewCard).toContain(`# 待初审 · ${number} · 柳州市人力资源和社会保障局`);
+    expect(reviewCard).toContain('[通过]');
     // every answer was saved as it came, and the audit trail says so
     const events = await h.db.planEvent.findMany({ where: { planId: plan!.id } });
     expect(events.filter((e) => e.action === 'edit').length).toBeGreaterThanOrEqual(15);

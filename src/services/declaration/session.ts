@@ -3,6 +3,8 @@
 // saves (conditionally, on versions) and renders.
 import { formatDeadline } from '../../domain/dates.ts';
 import { EDITABLE } from '../../domain/plan-status.ts';
+import { phaseAt } from '../../domain/campaign.ts';
+import { campaignFor } from '../reference-data.ts';
 import type { PlanDraft, PlanFieldKey } from '../../domain/plan.ts';
 import { current, startState, step, type DeclareState, type Input, type StepResult } from '../../flows/declare-engine.ts';
 import { FLOW_VERSION } from '../../flows/declare-flow.ts';
@@ -41,13 +43,17 @@ async function renderContext(deps: DeclarationDeps, d: Declarant, planId: number
   return { ...ctx, family: d.family.map((u) => ({ code: u.code, name: u.name })), unitName };
 }
 
-/** The declarant may fill this plan now: their unit's, still editable, within the phase. */
-function editableNow(d: Declarant, plan: PlanRecord): string | null {
+/** Why the declarant may not fill this plan now (null when they may): their unit's, editable, within its year's phase. */
+async function editableNow(deps: DeclarationDeps, d: Declarant, plan: PlanRecord): Promise<string | null> {
   if (plan.unitCode !== d.competent.code) return '这个计划不属于您的单位。';
   if (!EDITABLE.includes(plan.status)) return `计划 ${plan.number} 已${plan.status === 'DISCARDED' ? '删除' : '提交'}，不能再修改。发送「我的申报」查看。`;
-  if (plan.status === 'RETURNED' && !d.phase.canRevise) return T.closed(d);
+  // The plan's own year decides (after Aug 10 the declarant's current campaign is already the next year).
+  const campaign = plan.year === d.year ? d.campaign : await campaignFor(deps.reference, plan.year);
+  const phase = phaseAt(campaign, deps.clock.now());
+  const at = { ...d, year: plan.year, campaign, phase };
+  if (plan.status === 'RETURNED' && !phase.canRevise) return T.closed(at);
   // A draft can only ever be submitted while declaring (or drafted before the campaign opens).
-  if (plan.status === 'DRAFT' && !d.phase.canDeclare && d.phase.phase !== 'not_open') return d.phase.canRevise ? T.declareClosed(d) : T.closed(d);
+  if (plan.status === 'DRAFT' && !phase.canDeclare && phase.phase !== 'not_open') return phase.canRevise ? T.declareClosed(at) : T.closed(at);
   return null;
 }
 
@@ -65,7 +71,7 @@ export async function startDeclaration(
   const existing = await loadConversation(deps, person.openId);
   if (!opts.planId && !opts.data && existing) {
     const plan = await deps.plans.get(existing.state.planId);
-    if (plan && !editableNow(d, plan)) {
+    if (plan && !(await editableNow(deps, d, plan))) {
       await reply.text(`您有一份正在填写的申报 ${plan.number}，接着填写。要另开一份，请先发送「保存草稿」。`);
       return resume(deps, d, existing, plan, reply);
     }
@@ -76,7 +82,7 @@ export async function startDeclaration(
   if (opts.planId) {
     plan = await deps.plans.get(opts.planId);
     if (!plan) return reply.text('找不到这个计划。发送「我的申报」查看本单位的计划。');
-    const why = editableNow(d, plan);
+    const why = await editableNow(deps, d, plan);
     if (why) return reply.text(why);
   } else {
     const base: PlanDraft = d.family.length > 1 ? {} : { budgetCode: d.competent.code, unitName: d.competent.name };
@@ -104,7 +110,7 @@ export async function continueDeclaration(deps: DeclarationDeps, person: LinkedP
   if (!d) return reply.text(T.unitMissing(person.unitCode));
   if (conv) {
     const plan = await deps.plans.get(conv.state.planId);
-    if (plan && !editableNow(d, plan)) return resume(deps, d, conv, plan, reply);
+    if (plan && !(await editableNow(deps, d, plan))) return resume(deps, d, conv, plan, reply);
   }
   const open = (await deps.plans.list({ unitCode: d.competent.code, year: d.year, statuses: EDITABLE }))
     .filter((p) => p.createdBy === person.openId || p.status === 'RETURNED')
@@ -122,7 +128,7 @@ export async function feed(deps: DeclarationDeps, person: LinkedPerson, input: I
   const now = deps.clock.now();
   const d = await declarantOf(deps, person, now);
   const plan = await deps.plans.get(conv.state.planId);
-  const why = d && plan ? editableNow(d, plan) : null;
+  const why = d && plan ? await editableNow(deps, d, plan) : null;
   if (!d || !plan || why) {
     // The plan can no longer be filled (deadline passed, submitted elsewhere …): say why, once.
     await deps.conversations.end(person.openId, conv.version);
@@ -198,16 +204,23 @@ async function showState(deps: DeclarationDeps, d: Declarant, plan: PlanRecord, 
 }
 
 /** Moves the conversation to a field of a plan (from a card: 修改 某项, 填写情况说明), then back to where it was. */
-export async function jumpTo(deps: DeclarationDeps, person: LinkedPerson, planId: number, field: PlanFieldKey, reply: Reply): Promise<void> {
+export async function jumpTo(
+  deps: DeclarationDeps,
+  person: LinkedPerson,
+  planId: number,
+  field: PlanFieldKey,
+  reply: Reply,
+  opts: { queue?: PlanFieldKey[]; returnTo?: 'summary' } = {},
+): Promise<void> {
   const d = await declarantOf(deps, person, deps.clock.now());
   if (!d) return reply.text(T.unitMissing(person.unitCode));
   const plan = await deps.plans.get(planId);
-  const why = plan ? editableNow(d, plan) : '找不到这个计划。';
+  const why = plan ? await editableNow(deps, d, plan) : '找不到这个计划。';
   if (!plan || why) return reply.text(why ?? '找不到这个计划。');
   const conv = await loadConversation(deps, person.openId);
   const base = conv?.state.planId === planId ? conv.state : startState(planId, plan.data, await renderContext(deps, d, plan.id));
-  const returnTo = base.step === field ? base.returnTo : base.step;
-  await showState(deps, d, plan, { ...base, step: field, returnTo, confirming: null }, reply);
+  const returnTo = opts.returnTo ?? (base.step === field ? base.returnTo : base.step);
+  await showState(deps, d, plan, { ...base, step: field, returnTo, queue: opts.queue ?? [], confirming: null }, reply);
 }
 
 /** Submits a plan and says what happened; on a fixable refusal the conversation goes where the fix is. */

@@ -1,0 +1,118 @@
+// The reviewer's card of one plan: fields, the rule checklist with any justification, what changed since a
+// return, the unit's other plans this year and its out-of-city quota, and the decision buttons. The same
+// card shows the outcome once decided (no buttons), or the return form.
+import { formatDateTime } from '../domain/dates.ts';
+import { displayValue, PLAN_FIELDS, type PlanDraft, type PlanFieldKey } from '../domain/plan.ts';
+import { STATUS_LABELS, type PlanStatus } from '../domain/plan-status.ts';
+import type { ReturnRequest } from '../domain/review.ts';
+import type { Finding } from '../domain/rules.ts';
+import { button } from './actions.ts';
+import { buttonRow, fieldLines, fieldOptions, findingLines } from './parts.ts';
+import { escapeMarkdown, renderCard, type CardJson } from './render.ts';
+
+export type ReviewStage = 'first' | 'second';
+
+export type ReviewCardInput = {
+  plan: { id: number; number: string; version: number; status: PlanStatus; data: PlanDraft; submittedAt: Date | null };
+  unitName: string;
+  stage: ReviewStage;
+  findings: Finding[];
+  /** Since the last return: field → [before, after], and what the reviewer had asked. */
+  resubmission?: { changes: Partial<Record<PlanFieldKey, [unknown, unknown]>>; previous: ReturnRequest } | undefined;
+  /** The unit's other plans of the year, one line each. */
+  otherPlans: string[];
+  quota: string;
+  outcome?: { title: string; text: string; color: 'green' | 'red' | 'grey' } | undefined;
+  /** Show the return form instead of the buttons; with the problems of a first attempt. */
+  returnForm?: { errors: string[] } | undefined;
+};
+
+const label = (k: PlanFieldKey) => PLAN_FIELDS.find((f) => f.key === k)!.label;
+
+function changesText(r: NonNullable<ReviewCardInput['resubmission']>): string {
+  const lines = Object.entries(r.changes).map(
+    ([k, [from, to]]) => `- ${label(k as PlanFieldKey)}：${escapeMarkdown(displayValue(k as PlanFieldKey, from))} → **${escapeMarkdown(displayValue(k as PlanFieldKey, to))}**`,
+  );
+  return [
+    "<font color='orange'>**修改后重新提交**</font>",
+    lines.length ? lines.join('\n') : '（没有改动任何项目）',
+    `上次退回意见：${escapeMarkdown(r.previous.comment)}`,
+    ...r.previous.fields.map((f) => `　· ${label(f.field)}${f.note ? `：${escapeMarkdown(f.note)}` : ''}`),
+  ].join('\n');
+}
+
+function returnFormOf(p: ReviewCardInput) {
+  return {
+    tag: 'form',
+    name: 'return_form',
+    elements: [
+      ...(p.returnForm!.errors.length ? [{ tag: 'markdown', content: `<font color='red'>${p.returnForm!.errors.map(escapeMarkdown).join('；')}</font>` }] : []),
+      {
+        tag: 'input',
+        name: 'comment',
+        required: true,
+        input_type: 'multiline_text',
+        rows: 3,
+        max_length: 500,
+        label: { tag: 'plain_text', content: '退回意见' },
+        label_position: 'top',
+        placeholder: { tag: 'plain_text', content: '例：市外培训人数超过规定，请调整后重新提交' },
+      },
+      {
+        tag: 'multi_select_static',
+        name: 'fields',
+        required: true,
+        placeholder: { tag: 'plain_text', content: '需要修改的项目（可多选）' },
+        options: fieldOptions(PLAN_FIELDS.map((f) => f.key).filter((k) => k !== 'unitName')),
+      },
+      {
+        tag: 'input',
+        name: 'notes',
+        input_type: 'multiline_text',
+        rows: 3,
+        max_length: 1000,
+        label: { tag: 'plain_text', content: '逐项意见（选填，一行一条，如「每期人数：不超过60人」）' },
+        label_position: 'top',
+        placeholder: { tag: 'plain_text', content: '每期人数：不超过60人' },
+      },
+      {
+        tag: 'button',
+        name: 'return_submit',
+        text: { tag: 'plain_text', content: '确认退回' },
+        type: 'danger_filled',
+        form_action_type: 'submit',
+        behaviors: [{ type: 'callback', value: { a: 'review_return', plan: p.plan.id, v: p.plan.version } }],
+      },
+    ],
+  };
+}
+
+export function reviewCard(p: ReviewCardInput): CardJson {
+  const v = { plan: p.plan.id, v: p.plan.version };
+  const decided = !!p.outcome;
+  const actions = decided
+    ? []
+    : p.returnForm
+      ? buttonRow([button('返回', { a: 'review', ...v, op: 'back' })])
+      : buttonRow(
+          p.stage === 'first'
+            ? [button('通过', { a: 'review', ...v, op: 'approve' }, 'primary_filled'), button('退回修改', { a: 'review', ...v, op: 'return' }, 'danger'), button('查看详情', { a: 'review', ...v, op: 'detail' })]
+            : [button('复审通过', { a: 'review', ...v, op: 'approve2' }, 'primary_filled'), button('复审不通过', { a: 'review', ...v, op: 'reject2' }, 'danger', { confirm: { title: { tag: 'plain_text', content: '复审不通过？' }, text: { tag: 'plain_text', content: '该计划将不再报批，申报单位会收到通知。' } } }), button('查看详情', { a: 'review', ...v, op: 'detail' })],
+        );
+  const hard = p.findings.some((f) => f.severity === 'hard');
+  const soft = p.findings.some((f) => f.severity === 'soft');
+  const stageName = p.stage === 'first' ? '初审' : '复审';
+  return renderCard('review', {
+    title: decided ? `${p.outcome!.title} · ${p.plan.number}` : p.returnForm ? `退回修改 · ${p.plan.number}` : `待${stageName} · ${p.plan.number}`,
+    subtitle: `${p.unitName}${p.plan.submittedAt ? ` · ${formatDateTime(p.plan.submittedAt)} 提交` : ''} · ${STATUS_LABELS[p.plan.status]}`,
+    color: decided ? p.outcome!.color : p.returnForm ? 'red' : hard ? 'red' : soft ? 'orange' : 'blue',
+    changes: p.resubmission ? changesText(p.resubmission) : '',
+    fields: fieldLines(p.plan.data, true),
+    checklist: findingLines(p.findings),
+    justification: p.plan.data.justification ?? '',
+    context: [`**本单位本年度其他计划**`, ...(p.otherPlans.length ? p.otherPlans : ['（无）']), `**市外培训班次**　${p.quota}`].join('\n'),
+    outcome: p.outcome ? `**${escapeMarkdown(p.outcome.text)}**` : '',
+    returnForm: p.returnForm ? returnFormOf(p) : '',
+    actions,
+  });
+}

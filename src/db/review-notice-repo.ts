@@ -1,0 +1,17 @@
+import type { ReviewNoticeRepo } from '../services/review/deps.ts';
+import { isUniqueViolation, type Db } from './prisma.ts';
+
+export function createReviewNoticeRepo(db: Db): ReviewNoticeRepo {
+  return {
+    async record(n) {
+      try {
+        await db.reviewNotice.create({ data: { planId: n.planId, planVersion: n.planVersion, stage: n.stage, outboxKey: n.outboxKey, createdAt: n.at } });
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err; // already recorded (the same card sent again is one card)
+      }
+    },
+    async forPlan(planId) {
+      return db.reviewNotice.findMany({ where: { planId }, orderBy: { id: 'asc' }, select: { outboxKey: true, planVersion: true, stage: true } });
+    },
+  };
+}

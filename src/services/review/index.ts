@@ -1,0 +1,127 @@
+// The review feature's entry points: reviewer commands, everyone's 进度, and the card buttons.
+import { button } from '../../cards/actions.ts';
+import { noticeCard } from '../../cards/notice-card.ts';
+import { may } from '../../domain/people.ts';
+import { planYearSchema } from '../../domain/campaign.ts';
+import type { CardActionHandlers } from '../card-actions.ts';
+import type { Command, CommandContext } from '../commands.ts';
+import type { CardResponse } from '../inbound.ts';
+import { approveAll, publishResults, recordApprovals, sendForApproval } from './approval.ts';
+import { reviewCardHandlers } from './decide.ts';
+import { reviewYear, type ReviewDeps } from './deps.ts';
+import { sendForReview } from './notify.ts';
+import { declarantProgress, reviewerQueue } from './progress.ts';
+import { approveAllGreen, secondReviewList } from './second.ts';
+
+const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
+
+/** A year given after the command word (「报批 2027」), if any. */
+function yearArg(args: string): number | undefined {
+  const m = /(\d{4})/.exec(args);
+  const r = m ? planYearSchema.safeParse(m[1]) : null;
+  return r?.success ? r.data : undefined;
+}
+
+export function reviewCommands(deps: ReviewDeps): Command[] {
+  const year = async (ctx: CommandContext) => (await reviewYear(deps, ctx.now, yearArg(ctx.args))).year;
+  return [
+    {
+      id: 'progress',
+      words: ['进度', '查进度', '审核进度'],
+      menuKeys: ['progress'],
+      audience: 'anyone',
+      summary: '查看计划到了哪一步、在谁手里、等了几个工作日',
+      run: async (ctx) => {
+        if (may(ctx.person, 'reviewer')) await ctx.reply.card(await reviewerQueue(deps));
+        if (ctx.person?.unitCode) {
+          const card = await declarantProgress(deps, { ...ctx.person, unitCode: ctx.person.unitCode });
+          if (card) await ctx.reply.card(card);
+        }
+        if (!may(ctx.person, 'reviewer') && !ctx.person?.unitCode) await ctx.reply.text('您还没有关联单位。发送「帮助」查看怎么关联。');
+      },
+    },
+    {
+      id: 'pending',
+      words: ['待审', '待初审', '审核'],
+      menuKeys: ['pending'],
+      audience: 'reviewer',
+      summary: '重新发送所有等待初审的计划的审核卡片',
+      run: async (ctx) => {
+        const waiting = await deps.plans.list({ statuses: ['SUBMITTED'] });
+        if (!waiting.length) return ctx.reply.text('没有等待初审的计划。');
+        for (const p of waiting) await sendForReview(deps, p, 'first', ctx.log);
+        await ctx.reply.text(`已发送 ${waiting.length} 个待初审计划的卡片。`);
+      },
+    },
+    {
+      id: 'second_review',
+      words: ['复审'],
+      menuKeys: ['second_review'],
+      audience: 'reviewer',
+      summary: '系统关闭后复审：按单位汇总，全部符合要求的可一键通过',
+      usage: '复审 或 复审 全部',
+      run: async (ctx) => secondReviewList(deps, await year(ctx), ctx.reply, ctx.log, { allCards: /全部/.test(ctx.args) }),
+    },
+    {
+      id: 'send_for_approval',
+      words: ['报批'],
+      audience: 'reviewer',
+      summary: '把复审通过的计划报市委、市政府审批，并生成汇总',
+      run: async (ctx) => sendForApproval(deps, await year(ctx), { openId: ctx.openId, channel: 'chat' }, ctx.reply, ctx.log),
+    },
+    {
+      id: 'record_approval',
+      words: ['审批'],
+      audience: 'reviewer',
+      summary: '登记某个计划的审批结果',
+      usage: '审批 2027-001 不通过 经费超标',
+      run: async (ctx) => {
+        const m = /^(\d{4}-\d{3,})\s*(通过|不通过)\s*(.*)$/.exec(ctx.args.replace(/\s+/g, ' ').trim());
+        if (!m) return ctx.reply.text('格式：审批 计划编号 通过｜不通过 [理由]，例如：审批 2027-001 不通过 经费超标');
+        const r = await recordApprovals(deps, [{ number: m[1]!, approved: m[2] === '通过', comment: m[3] || null }], { openId: ctx.openId, channel: 'chat' });
+        await ctx.reply.text(r.recorded ? `已登记：${m[1]} 审批${m[2]}。` : r.problems.join('；'));
+      },
+    },
+    {
+      id: 'publish',
+      words: ['公布'],
+      audience: 'reviewer',
+      summary: '向各主管单位公布审批结果（每个单位一张卡片）',
+      run: async (ctx) => {
+        const y = await year(ctx);
+        await ctx.reply.card(
+          noticeCard({
+            title: `公布${y}年度审批结果？`,
+            color: 'orange',
+            body: '每个主管单位会收到一张卡片，列出审批通过的培训班和经费，以及未通过的计划和理由。公布后计划状态变为「已公布」。',
+            buttons: [button('确认公布', { a: 'publish', year: y }, 'primary_filled')],
+          }),
+        );
+      },
+    },
+  ];
+}
+
+export function reviewHandlers(deps: ReviewDeps): Pick<CardActionHandlers, 'review' | 'review_return' | 'revise' | 'batch2' | 'approve_all' | 'publish'> {
+  const refuse = toast('error', '只有市工作领导小组办公室的审核人员可以操作');
+  return {
+    ...reviewCardHandlers(deps),
+    batch2: async (ctx) => {
+      if (!may(ctx.person, 'reviewer')) return refuse;
+      const n = await approveAllGreen(deps, ctx.value.year, ctx.person!, ctx.log);
+      return toast('success', `已复审通过 ${n} 个计划`, noticeCard({ title: `复审：已批量通过 ${n} 个`, color: 'green', body: `由 ${ctx.person!.name ?? ctx.person!.openId} 批量复审通过（规则检查全部符合）。发送「复审」查看剩余的计划，「报批」报市委、市政府审批。` }));
+    },
+    approve_all: async (ctx) => {
+      if (!may(ctx.person, 'reviewer')) return refuse;
+      const r = await approveAll(deps, ctx.value.year, { openId: ctx.action.openId, channel: 'card' });
+      return r.problems.length ? toast('error', r.problems[0]!) : toast('success', `已登记 ${r.recorded} 个计划审批通过，可发送「公布」公布结果`);
+    },
+    publish: async (ctx) => {
+      if (!may(ctx.person, 'reviewer')) return refuse;
+      const r = await publishResults(deps, ctx.value.year, { openId: ctx.action.openId, channel: 'card' }, ctx.log);
+      if (r.waiting) return toast('warning', `还有 ${r.waiting} 个计划没有登记审批结果，不能公布`);
+      const note = r.unreachable.length ? `；以下单位没有可通知的人员：${r.unreachable.join('、')}` : '';
+      return toast('success', `已向 ${r.units} 个单位公布`, noticeCard({ title: `${ctx.value.year}年度审批结果已公布`, color: 'green', body: `已向 ${r.units} 个主管单位发送审批结果${note}。` }));
+    },
+  };
+}

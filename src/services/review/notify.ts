@@ -1,0 +1,106 @@
+// Review cards: built from the plan, its rule checklist and its history; sent to every reviewer (or the
+// review group); and, once someone decides, every copy ever sent for the plan is updated to the outcome.
+import { reviewCard, type ReviewCardInput, type ReviewStage } from '../../cards/review-card.ts';
+import { escapeMarkdown } from '../../cards/render.ts';
+import { formatDateTime } from '../../domain/dates.ts';
+import { displayValue, outOfCityClasses, parsePlan } from '../../domain/plan.ts';
+import { STATUS_LABELS } from '../../domain/plan-status.ts';
+import { changesSince, lastReturn } from '../../domain/review.ts';
+import { check, checkPartial, familyStaff, quotaWindow } from '../../domain/rules.ts';
+import type { Logger } from '../../logger.ts';
+import { outOfCityByYear, type PlanRecord } from '../plans.ts';
+import type { ReviewDeps } from './deps.ts';
+
+export async function findingsOf(deps: ReviewDeps, plan: PlanRecord) {
+  const units = await deps.reference.units();
+  const competent = units.find((u) => u.code === plan.unitCode);
+  if (!competent) return [];
+  const ctx = { planYear: plan.year, competent, units, bases: await deps.reference.bases(), outOfCityByYear: await outOfCityByYear(deps, plan.unitCode, plan.year, plan.id) };
+  const parsed = parsePlan(plan.data);
+  return parsed.ok ? check(parsed.plan, ctx) : checkPartial(plan.data, ctx);
+}
+
+async function quotaLine(deps: ReviewDeps, plan: PlanRecord): Promise<string> {
+  const units = await deps.reference.units();
+  const competent = units.find((u) => u.code === plan.unitCode);
+  if (!competent) return '—';
+  const staff = familyStaff(competent, units);
+  const { years, rule } = quotaWindow(staff);
+  const counts = await outOfCityByYear(deps, plan.unitCode, plan.year, plan.id);
+  const mine = plan.data.scope && plan.data.sessions ? outOfCityClasses({ scope: plan.data.scope, sessions: plan.data.sessions }) : 0;
+  const recent = Array.from({ length: years }, (_, i) => plan.year - years + 1 + i).map((y) => `${y}年度 ${(counts.get(y) ?? 0) + (y === plan.year ? mine : 0)} 个`);
+  return `在编 ${staff} 人（含二层单位），${rule.replace(/^.*?的单位/, '')}；${recent.join('、')}（含本计划）`;
+}
+
+export async function reviewCardOf(deps: ReviewDeps, plan: PlanRecord, stage: ReviewStage, extra: Pick<ReviewCardInput, 'outcome' | 'returnForm'> = {}) {
+  const unit = await deps.reference.unit(plan.unitCode);
+  const events = await deps.plans.events(plan.id);
+  const previous = lastReturn(events);
+  const others = (await deps.plans.list({ unitCode: plan.unitCode, year: plan.year })).filter((p) => p.id !== plan.id && p.status !== 'DISCARDED' && p.status !== 'DRAFT');
+  return reviewCard({
+    plan,
+    unitName: unit?.name ?? plan.unitCode,
+    stage,
+    findings: await findingsOf(deps, plan),
+    resubmission: previous && plan.status !== 'RETURNED' ? { changes: changesSince(events, previous.eventId), previous } : undefined,
+    otherPlans: others.map(
+      (p) => `${escapeMarkdown(p.number)}《${escapeMarkdown(p.data.title ?? '')}》${p.data.scope ?? ''} ${p.data.budget !== undefined ? displayValue('budget', p.data.budget) : ''} · ${STATUS_LABELS[p.status]}`,
+    ),
+    quota: await quotaLine(deps, plan),
+    ...extra,
+  });
+}
+
+const noticeKey = (plan: PlanRecord, stage: ReviewStage, to: string) => `review:${plan.id}:v${plan.version}:${stage}:${to}`;
+
+/** Sends the plan's review card to the review group or to every reviewer. */
+export async function sendForReview(deps: ReviewDeps, plan: PlanRecord, stage: ReviewStage, log: Logger): Promise<number> {
+  const card = await reviewCardOf(deps, plan, stage);
+  const now = deps.clock.now();
+  const targets = deps.reviewChatId ? [{ chatId: deps.reviewChatId }] : (await deps.users.listByRole('reviewer')).map((r) => ({ openId: r.openId }));
+  if (!targets.length) log.warn({ planId: plan.id }, 'no reviewer to send the review card to (grant one with users:grant)');
+  for (const to of targets) {
+    const key = noticeKey(plan, stage, 'chatId' in to ? to.chatId : to.openId);
+    await deps.messenger.sendCard(to, card, key);
+    await deps.notices.record({ planId: plan.id, planVersion: plan.version, stage, outboxKey: key, at: now });
+  }
+  return targets.length;
+}
+
+/** Shows the outcome on every review card ever sent for the plan (older versions included). */
+export async function updateReviewCards(deps: ReviewDeps, plan: PlanRecord, outcome: NonNullable<ReviewCardInput['outcome']>): Promise<void> {
+  const notices = await deps.notices.forPlan(plan.id);
+  for (const n of notices) {
+    const card = await reviewCardOf(deps, plan, n.stage === 'second' ? 'second' : 'first', { outcome });
+    await deps.messenger.patchCard({ sentKey: n.outboxKey }, `patch:${n.outboxKey}`, card, `${n.outboxKey}:outcome:v${plan.version}`);
+  }
+}
+
+/** Who decided a plan last and when, for the toast of someone who clicked too late. */
+export async function lastDecision(deps: ReviewDeps, planId: number): Promise<{ by: string; at: Date; action: string } | null> {
+  const e = [...(await deps.plans.events(planId))].reverse().find((x) => x.action !== 'edit' && x.action !== 'create');
+  if (!e) return null;
+  const person = e.actor.startsWith('ou_') ? await deps.users.find(e.actor) : null;
+  return { by: person?.name ?? e.actor, at: e.at, action: e.action };
+}
+
+export const DECISION_WORDS: Record<string, string> = {
+  approve_first: '初审通过',
+  return: '退回修改',
+  approve_second: '复审通过',
+  reject_second: '复审不通过',
+  submit: '重新提交',
+  withdraw: '撤回',
+  expire: '逾期处理',
+  send_for_approval: '报批',
+  record_approved: '登记审批通过',
+  record_not_approved: '登记审批未通过',
+  publish: '公布',
+};
+
+export function outcomeOf(action: string, by: string, at: Date): NonNullable<ReviewCardInput['outcome']> {
+  const word = DECISION_WORDS[action] ?? action;
+  const color = action === 'return' || action === 'reject_second' || action === 'record_not_approved' ? 'red' : action === 'submit' || action === 'withdraw' ? 'grey' : 'green';
+  const title = action === 'submit' ? '已有新版本' : word;
+  return { title, text: `${by} 于 ${formatDateTime(at)} ${word}`, color };
+}

@@ -1,0 +1,66 @@
+// 进度: where each of my unit's plans is, who holds it, since when (working days), and the next deadline;
+// for reviewers, the queue of plans waiting for a first review, oldest first.
+import { noticeCard } from '../../cards/notice-card.ts';
+import { escapeMarkdown } from '../../cards/render.ts';
+import { formatDeadline, formatShortDateTime } from '../../domain/dates.ts';
+import { phaseAt } from '../../domain/campaign.ts';
+import { STATUS_LABELS } from '../../domain/plan-status.ts';
+import { HOLDER, workingDaysWaiting } from '../../domain/review.ts';
+import type { PlanRecord } from '../plans.ts';
+import { campaignFor } from '../reference-data.ts';
+import { declarantOf } from '../declaration/context.ts';
+import type { Person } from '../../domain/people.ts';
+import type { ReviewDeps } from './deps.ts';
+
+async function since(deps: ReviewDeps, p: PlanRecord): Promise<Date> {
+  const e = [...(await deps.plans.events(p.id))].reverse().find((x) => x.toStatus === p.status && x.action !== 'edit');
+  return e?.at ?? p.updatedAt;
+}
+
+export async function declarantProgress(deps: ReviewDeps, person: Person & { unitCode: string }) {
+  const now = deps.clock.now();
+  const d = await declarantOf(deps, person, now);
+  if (!d) return null;
+  const cal = await deps.calendar();
+  const plans = (await deps.plans.list({ unitCode: d.competent.code, years: [d.year - 1, d.year] })).filter((p) => !['DISCARDED', 'EXPIRED'].includes(p.status));
+  const lines: string[] = [];
+  for (const p of plans) {
+    const from = await since(deps, p);
+    const phase = phaseAt(await campaignFor(deps.reference, p.year), now);
+    const deadline =
+      p.status === 'DRAFT' && phase.canDeclare ? `申报截止 ${formatDeadline(d.campaign.declareClosesAt)}` : p.status === 'RETURNED' && phase.canRevise ? `修改截止 ${formatDeadline(d.campaign.reviseClosesAt)}` : null;
+    lines.push(
+      [
+        `**${escapeMarkdown(p.number)}《${escapeMarkdown(p.data.title ?? '（未填写名称）')}》**`,
+        `　${STATUS_LABELS[p.status]} · 在：${HOLDER[p.status]} · 自 ${formatShortDateTime(from)} 起 ${workingDaysWaiting(cal, from, now)} 个工作日${deadline ? ` · ${deadline}` : ''}`,
+      ].join('\n'),
+    );
+  }
+  const next = d.phase.nextDeadline ? `下一个截止：${d.phase.nextDeadline.what} ${formatDeadline(d.phase.nextDeadline.closesAt)}` : '本年度申报已关闭';
+  return noticeCard({
+    title: `申报进度 · ${d.competent.name}`,
+    color: 'blue',
+    body: [...(lines.length ? lines : ['（还没有计划）']), '', next].join('\n'),
+  });
+}
+
+export async function reviewerQueue(deps: ReviewDeps) {
+  const now = deps.clock.now();
+  const cal = await deps.calendar();
+  const names = new Map((await deps.reference.units()).map((u) => [u.code, u.name]));
+  const waiting = await deps.plans.list({ statuses: ['SUBMITTED'] });
+  waiting.sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0));
+  const lines = waiting.map((p) => {
+    const at = p.submittedAt ?? p.updatedAt;
+    const days = workingDaysWaiting(cal, at, now);
+    const age = days === 0 ? '今天提交' : `已等待 ${days} 个工作日`;
+    return `${days > 0 ? "<font color='red'>" : ''}${escapeMarkdown(p.number)} ${escapeMarkdown(names.get(p.unitCode) ?? p.unitCode)}《${escapeMarkdown(p.data.title ?? '')}》 ${formatShortDateTime(at)} 提交，${age}${days > 0 ? '</font>' : ''}`;
+  });
+  const second = (await deps.plans.list({ statuses: ['FIRST_APPROVED'] })).length;
+  return noticeCard({
+    title: `待初审 ${waiting.length} 个`,
+    color: waiting.length ? 'orange' : 'green',
+    body: [...(lines.length ? lines : ['没有等待初审的计划。']), '', `初审通过、等待复审：${second} 个`].join('\n'),
+    footer: '通知要求当天完成初审。发送「待审」重新发送这些计划的审核卡片。',
+  });
+}

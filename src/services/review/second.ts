@@ -1,0 +1,70 @@
+// 复审: after the system closes, reviewers decide every plan again [seed 二(一)2]. A list by unit with totals,
+// a batch approval for the plans whose checklist is all green, and a card for each plan that needs a look.
+import { button } from '../../cards/actions.ts';
+import { noticeCard } from '../../cards/notice-card.ts';
+import { escapeMarkdown } from '../../cards/render.ts';
+import { displayValue } from '../../domain/plan.ts';
+import type { Logger } from '../../logger.ts';
+import type { Reply } from '../commands.ts';
+import { actOnPlan, type PlanRecord } from '../plans.ts';
+import type { ReviewDeps } from './deps.ts';
+import { findingsOf, outcomeOf, sendForReview, updateReviewCards } from './notify.ts';
+
+export const AWAITING_SECOND = ['FIRST_APPROVED', 'SUBMITTED'] as const;
+
+export function totals(plans: PlanRecord[]) {
+  const classes = plans.reduce((s, p) => s + (p.data.sessions ?? 0), 0);
+  const people = plans.reduce((s, p) => s + (p.data.headcount ?? 0) * (p.data.sessions ?? 0), 0);
+  const budget = plans.reduce((s, p) => s + (p.data.budget ?? 0), 0);
+  return { count: plans.length, classes, people, budget };
+}
+
+export function totalsText(t: ReturnType<typeof totals>) {
+  return `${t.count} 个计划，${t.classes} 期，${t.people} 人次，经费 ${displayValue('budget', t.budget)}`;
+}
+
+export async function byUnit(deps: ReviewDeps, plans: PlanRecord[]) {
+  const names = new Map((await deps.reference.units()).map((u) => [u.code, u.name]));
+  const groups = new Map<string, PlanRecord[]>();
+  for (const p of plans) groups.set(p.unitCode, [...(groups.get(p.unitCode) ?? []), p]);
+  return [...groups].map(([code, list]) => ({ code, name: names.get(code) ?? code, plans: list })).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export async function secondReviewList(deps: ReviewDeps, year: number, reply: Reply, log: Logger, opts: { allCards?: boolean } = {}) {
+  const plans = await deps.plans.list({ year, statuses: AWAITING_SECOND });
+  if (!plans.length) return reply.text(`${year}年度没有等待复审的计划。`);
+  const green: PlanRecord[] = [];
+  const attention: PlanRecord[] = [];
+  for (const p of plans) ((await findingsOf(deps, p)).length ? attention : green).push(p);
+  const units = await byUnit(deps, plans);
+  await reply.card(
+    noticeCard({
+      title: `${year}年度复审 · 待复审 ${plans.length} 个`,
+      color: 'indigo',
+      body: [
+        ...units.map((u) => `**${escapeMarkdown(u.name)}**　${totalsText(totals(u.plans))}`),
+        '',
+        `**合计**　${totalsText(totals(plans))}`,
+        `全部符合要求的 ${green.length} 个可一键通过；需要关注的 ${attention.length} 个已逐个发送卡片${opts.allCards ? '（另发送了全部计划的卡片）' : ''}。`,
+      ].join('\n'),
+      buttons: green.length ? [button(`全部通过（${green.length} 个全部符合要求的计划）`, { a: 'batch2', year }, 'primary_filled', { confirm: { title: { tag: 'plain_text', content: `复审通过 ${green.length} 个计划？` }, text: { tag: 'plain_text', content: '这些计划的规则检查全部为绿色。' } } })] : [],
+      footer: '发送「复审 全部」可为每个计划单独发送复审卡片。',
+    }),
+  );
+  for (const p of opts.allCards ? plans : attention) await sendForReview(deps, p, 'second', log);
+}
+
+/** Approves (second review) every awaiting plan of the year whose checklist is all green right now. */
+export async function approveAllGreen(deps: ReviewDeps, year: number, reviewer: { openId: string; name: string | null }, log: Logger) {
+  const now = deps.clock.now();
+  let approved = 0;
+  for (const p of await deps.plans.list({ year, statuses: AWAITING_SECOND })) {
+    if ((await findingsOf(deps, p)).length) continue;
+    const r = await actOnPlan(deps, { id: p.id, version: p.version, action: 'approve_second', actor: reviewer.openId, channel: 'card', now, comment: '批量复审通过（规则检查全部符合）' });
+    if (!r.ok) continue;
+    approved++;
+    await updateReviewCards(deps, r.plan, outcomeOf('approve_second', reviewer.name ?? reviewer.openId, now));
+  }
+  log.info({ year, approved }, 'batch second review');
+  return approved;
+}
