@@ -15,6 +15,7 @@ import { JOBS } from './jobs/jobs.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { createServer } from './server.ts';
 import { composeFeatures } from './compose.ts';
+import { createSpreadsheets } from './excel/spreadsheets.ts';
 import { replyFor } from './services/chat.ts';
 import { createInbox } from './services/inbox.ts';
 import { createMessenger } from './services/messenger.ts';
@@ -88,7 +89,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   });
   const messenger = createMessenger(outboxRepo, systemClock, () => outbox.wake());
 
-  const features = composeFeatures({ db, api, messenger, clock, logger, botOpenId: botIdentity(api, logger), reviewChatId: config.reviewChatId });
+  const features = composeFeatures({ db, api, messenger, clock, logger, botOpenId: botIdentity(api, logger), reviewChatId: config.reviewChatId, sheets: createSpreadsheets() });
 
   const inbox = createInbox({
     yieldTo: () => meter.busy(),

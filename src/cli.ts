@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { OPS_COMMANDS } from './cli/ops.ts';
 import { REFERENCE_COMMANDS } from './cli/reference.ts';
 import { REVIEW_COMMANDS } from './cli/review.ts';
+import { EXCEL_COMMANDS } from './cli/excel.ts';
 import { CliError, type CliCommand } from './cli/types.ts';
 import { USER_COMMANDS } from './cli/users.ts';
 import { loadCliConfig } from './config.ts';
@@ -15,7 +16,7 @@ import { createLogger } from './logger.ts';
 
 export { CliError };
 
-const COMMANDS: CliCommand[] = [...USER_COMMANDS, ...REFERENCE_COMMANDS, ...REVIEW_COMMANDS, ...OPS_COMMANDS];
+const COMMANDS: CliCommand[] = [...USER_COMMANDS, ...REFERENCE_COMMANDS, ...REVIEW_COMMANDS, ...EXCEL_COMMANDS, ...OPS_COMMANDS];
 
 function usage(): string {
   return [
@@ -49,6 +50,9 @@ export async function runCli(
         'declare-by': { type: 'string' },
         'revise-by': { type: 'string' },
         'backfill-by': { type: 'string' },
+        unit: { type: 'string' },
+        year: { type: 'string' },
+        status: { type: 'string' },
       },
     });
   } catch (err) {

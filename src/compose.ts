@@ -15,6 +15,9 @@ import { createCardActionHandler } from './services/card-actions.ts';
 import { createChatHandler, personalReply } from './services/chat.ts';
 import { CommandRegistry } from './services/commands.ts';
 import { createReviewNoticeRepo } from './db/review-notice-repo.ts';
+import { createExcelImportRepo } from './db/excel-import-repo.ts';
+import type { ExcelDeps, SpreadsheetPort } from './services/excel-import.ts';
+import { excelCardHandlers, excelCommands, excelUploadHandler } from './services/excel-features.ts';
 import { onSubmittedForReview } from './services/review/decide.ts';
 import type { ReviewDeps } from './services/review/deps.ts';
 import { reviewCommands, reviewHandlers } from './services/review/index.ts';
@@ -60,15 +63,17 @@ export function composeFeatures(o: {
   logger: Logger;
   botOpenId: () => Promise<string | null>;
   reviewChatId?: string | undefined;
+  sheets: SpreadsheetPort;
 }) {
   const { db, messenger, clock } = o;
   const declaration = appDeps(o);
+  const excel: ExcelDeps = { ...declaration, imports: createExcelImportRepo(db), sheets: o.sheets, feishu: o.api };
   const { users, reference } = declaration;
   const units = createUnitLookup(db);
   const linking = { links: createLinkRepo(db), users, reference, messenger, feishu: o.api, clock };
 
   const commands = new CommandRegistry();
-  commands.register(helpCommand({ commands, units }), linkCommand(linking), ...declarationCommands(declaration), ...reviewCommands(declaration));
+  commands.register(helpCommand({ commands, units }), linkCommand(linking), ...declarationCommands(declaration), ...excelCommands(excel), ...reviewCommands(declaration));
 
   const deadlineLine = async (unitCode: string | null) => {
     if (!unitCode) return null;
@@ -84,6 +89,7 @@ export function composeFeatures(o: {
     clock,
     botOpenId: o.botOpenId,
     interceptText: declarationInterceptor(declaration),
+    onFile: excelUploadHandler(excel),
     deadlineLine,
   });
 
@@ -106,6 +112,7 @@ export function composeFeatures(o: {
       ...declarationCardHandlers(declaration),
       ...linkCardHandlers(linking),
       ...reviewHandlers(declaration),
+      ...excelCardHandlers(excel),
     },
   });
 

@@ -66,6 +66,11 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('approve_all'), year: z.number().int() }).strict(),
   /** Publish the year's results to the units. */
   z.object({ a: z.literal('publish'), year: z.number().int() }).strict(),
+  /** A checked declaration upload: import it (as drafts, or submitted). */
+  z.object({ a: z.literal('excel_import'), id: z.number().int().positive(), submit: z.boolean() }).strict(),
+  z.object({ a: z.literal('excel_cancel'), id: z.number().int().positive() }).strict(),
+  /** Send me the declaration template. */
+  z.object({ a: z.literal('template') }).strict(),
 ]);
 
 export type ButtonValue = z.infer<typeof buttonValueSchema>;

@@ -2,18 +2,26 @@
 // Chinese numerals ("三十"), thousands separators, phone numbers with spaces. Each reader returns the
 // value or null; callers turn null into a message that says what was expected, with an example.
 
-/** Full-width ASCII to half-width, ideographic space to space, spaces collapsed, trimmed (NFKC-like). */
+/**
+ * Full-width letters and digits to half-width, ideographic space to space, spaces collapsed, trimmed.
+ * Chinese punctuation (，：（）) is kept: it is part of what people wrote.
+ */
 export function normalizeText(text: string): string {
   return text
-    .normalize('NFKC')
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
+/** For numbers, codes and phone numbers: every full-width form folded (NFKC), spaces collapsed. */
+export function numericText(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
 /** For matching names: no spaces at all, unified brackets and dashes, lower case. */
 export function matchKey(text: string): string {
-  return normalizeText(text)
+  return numericText(text)
     .replace(/[【〔\[｛{]/g, '(')
     .replace(/[】〕\]｝}]/g, ')')
     .replace(/[—–－‐]/g, '-')
@@ -49,7 +57,7 @@ export function chineseNumeral(text: string): number | null {
 export function parseWholeNumber(raw: unknown, units: readonly string[] = []): number | null {
   if (typeof raw === 'number') return Number.isInteger(raw) ? raw : null;
   if (typeof raw !== 'string') return null;
-  let t = normalizeText(raw).replace(/\s+/g, '');
+  let t = numericText(raw).replace(/\s+/g, '');
   for (const u of [...units].sort((a, b) => b.length - a.length)) {
     if (t.endsWith(u)) {
       t = t.slice(0, -u.length);
@@ -66,7 +74,7 @@ export function parseWholeNumber(raw: unknown, units: readonly string[] = []): n
 export function parseYuan(raw: unknown): number | null {
   if (typeof raw === 'number') return raw >= 0 && Number.isFinite(raw) && Math.round(raw * 100) === raw * 100 ? raw : null;
   if (typeof raw !== 'string') return null;
-  let t = normalizeText(raw).replace(/\s+/g, '').replace(/^[¥￥]/, '').replace(/元$/, '');
+  let t = numericText(raw).replace(/\s+/g, '').replace(/^[¥￥]/, '').replace(/元$/, '');
   let factor = 1;
   if (t.endsWith('万')) {
     factor = 10000;
@@ -80,7 +88,7 @@ export function parseYuan(raw: unknown): number | null {
 
 /** A mainland mobile number: 11 digits starting with 1; spaces, dashes and +86 are tolerated. */
 export function parseMobile(raw: unknown): string | null {
-  const t = normalizeText(String(raw ?? '')).replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+  const t = numericText(String(raw ?? '')).replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
   return /^1\d{10}$/.test(t) ? t : null;
 }
 
@@ -88,7 +96,7 @@ export function parseMobile(raw: unknown): string | null {
 export function parsePhone(raw: unknown): string | null {
   const mobile = parseMobile(raw);
   if (mobile) return mobile;
-  const t = normalizeText(String(raw ?? '')).replace(/[()（）]/g, ' ').trim();
+  const t = numericText(String(raw ?? '')).replace(/[()（）]/g, ' ').trim();
   const m = /^(0\d{2,3})[\s-]*(\d{7,8})(?:[\s-]*(?:转|-|ext\.?)\s*(\d{1,6}))?$/i.exec(t);
   if (!m) return null;
   return `${m[1]}-${m[2]}${m[3] ? `-${m[3]}` : ''}`;

@@ -2,7 +2,7 @@
 // A 主管单位 (competent unit) has no parent; a 二层单位 has its competent unit's code as parent. The
 // 预算单位代码 must equal the code in the finance bureau's budget system [seed 二(一)1]. An import is
 // all-or-nothing: every problem is reported with the row number Excel shows and the column header.
-import { matchKey, normalizeText, parseMobile, parseWholeNumber } from './parse.ts';
+import { matchKey, normalizeText, numericText, parseMobile, parseWholeNumber } from './parse.ts';
 
 export type Unit = {
   code: string;
@@ -33,7 +33,7 @@ export type RowProblem = { row: number; column: string; message: string };
 export const BUDGET_CODE = /^[0-9A-Z]{3,20}$/;
 
 export function normalizeBudgetCode(raw: string): string {
-  return normalizeText(raw).replace(/\s+/g, '').toUpperCase();
+  return numericText(raw).replace(/\s+/g, '').toUpperCase();
 }
 
 export const isCompetent = (u: Pick<Unit, 'parentCode'>): boolean => !u.parentCode;

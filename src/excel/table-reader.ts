@@ -11,7 +11,14 @@ export type ColumnSpec<K extends string> = { key: K; header: string; aliases?: r
 export type TableRow<K extends string> = { row: number; values: Partial<Record<K, string>> };
 
 export type TableResult<K extends string> =
-  | { ok: true; rows: TableRow<K>[]; sheetName: string; headerRow: number }
+  | {
+      ok: true;
+      rows: TableRow<K>[];
+      sheetName: string;
+      headerRow: number;
+      /** 1-based column of each recognised header, for pointing at a cell. */
+      columns: Partial<Record<K, number>>;
+    }
   | { ok: false; error: string };
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -137,13 +144,25 @@ export function fileKind(fileName: string, data: Buffer): 'xlsx' | 'csv' | { err
   return { error: WRONG_FORMAT[ext] ?? `不支持「${ext ? `.${ext}` : '无扩展名'}」文件。请发送 Excel 表格（.xlsx）。` };
 }
 
-export async function readTable<K extends string>(data: Buffer, fileName: string, columns: readonly ColumnSpec<K>[]): Promise<TableResult<K>> {
+export async function readTable<K extends string>(
+  data: Buffer,
+  fileName: string,
+  columns: readonly ColumnSpec<K>[],
+  opts: {
+    accept?: readonly ('xlsx' | 'csv')[];
+    /** Rows that are not data (a template's example row, rows with only pre-filled cells): not counted. */
+    skip?: (values: Partial<Record<K, string>>) => boolean;
+  } = {},
+): Promise<TableResult<K>> {
   if (data.length === 0) return { ok: false, error: '文件是空的。' };
   if (data.length > MAX_FILE_BYTES) {
     return { ok: false, error: `文件有 ${(data.length / 1024 / 1024).toFixed(1)} MB，超过 5 MB 上限。请删除多余的工作表、图片和空行后再发送。` };
   }
   const kind = fileKind(fileName, data);
   if (typeof kind === 'object') return { ok: false, error: kind.error };
+  if (opts.accept && !opts.accept.includes(kind)) {
+    return { ok: false, error: '这是 CSV 文件，格式和下拉选项都会丢失。请用 Excel 或 WPS 打开后「另存为」Excel 工作簿（.xlsx）再发送。' };
+  }
   const grid = kind === 'csv' ? readCsv(data) : await readXlsx(data);
   if ('error' in grid) return { ok: false, error: grid.error };
   if (!grid.rows.length) return { ok: false, error: '表格是空的，没有任何内容。' };
@@ -175,9 +194,11 @@ export async function readTable<K extends string>(data: Buffer, fileName: string
       const v = r.cells[col] ?? '';
       if (v !== '') values[key] = v;
     }
-    return Object.keys(values).length ? [{ row: r.row, values }] : [];
+    return Object.keys(values).length && !opts.skip?.(values) ? [{ row: r.row, values }] : [];
   });
   if (!rows.length) return { ok: false, error: '表头下面没有数据行。' };
   if (rows.length > MAX_ROWS) return { ok: false, error: `数据有 ${rows.length} 行，超过 ${MAX_ROWS} 行上限。请分成几个文件分别发送。` };
-  return { ok: true, rows, sheetName: grid.sheetName, headerRow: grid.rows[best.index]!.row };
+  const columnsOut: Partial<Record<K, number>> = {};
+  for (const [col, key] of header.map) columnsOut[key] = col + 1;
+  return { ok: true, rows, sheetName: grid.sheetName, headerRow: grid.rows[best.index]!.row, columns: columnsOut };
 }

@@ -24,6 +24,8 @@ export type ChatDeps = {
    * Explicit commands (other than 帮助, which the conversation answers in place) still go first.
    */
   interceptText?: (person: Person | null, text: string, reply: Reply, log: Logger) => Promise<boolean>;
+  /** A file someone sent (a declaration spreadsheet); false when it is not for this feature. */
+  onFile?: (person: Person | null, ev: IncomingMessage, reply: Reply, log: Logger) => Promise<boolean>;
   /** A line about the coming deadline for the welcome card of a declarant. */
   deadlineLine?: (unitCode: string | null) => Promise<string | null>;
 };
@@ -107,6 +109,7 @@ export function createChatHandler(deps: ChatDeps) {
     const person = await deps.users.find(ev.senderOpenId);
     if (!person) await deps.users.touch(ev.senderOpenId);
     const reply = replyFor(deps.messenger, ev);
+    if (ev.messageType === 'file' && ev.chatType === 'p2p' && (await deps.onFile?.(person, ev, reply, log))) return;
     if (ev.text === undefined || ev.text === '') {
       await reply.text(isKnown(person) ? T.unsupportedMessage : T.unknownPerson(ev.senderOpenId));
       return;

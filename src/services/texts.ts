@@ -22,7 +22,7 @@ export const T = {
   notUnderstood: (text: string) =>
     `没有看懂「${text.length > 20 ? `${text.slice(0, 20)}…` : text}」。发送「帮助」查看可以使用的指令。`,
   notAllowed: (word: string) => `「${word}」只有相应权限的人员可以使用。发送「帮助」查看您可以使用的指令。`,
-  unsupportedMessage: '我目前只能读懂文字消息。请直接发送文字指令，例如「帮助」。',
+  unsupportedMessage: '我能读懂文字消息和 Excel 申报表（.xlsx）。请直接发送文字指令，例如「帮助」，或发送「模板」获取申报表。',
   unknownMenu: '这个菜单项暂时不可用。发送「帮助」查看可以使用的指令。',
   giveUp: '抱歉，刚才的消息没有处理成功，您输入的内容已经保存。请稍后再发一次；如果仍然不行，请联系系统管理员。',
   helpSent: '已发送使用说明',

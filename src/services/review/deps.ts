@@ -17,15 +17,17 @@ export type ReviewDeps = DeclarationDeps & {
 };
 
 /**
- * The plan year reviewers are working on: the latest year whose revision window has closed and whose
- * results are not yet published; before any closes, the year being declared.
+ * The plan year reviewers are working on: after a campaign closes (Aug 10), the people declaring already
+ * work on the next year, while reviewers still take the closed year through second review, approval and
+ * publication, until it is published. Otherwise the year being declared.
  */
 export async function reviewYear(deps: ReviewDeps, now: Date, explicit?: number): Promise<{ year: number; campaign: Campaign }> {
   if (explicit) return { year: explicit, campaign: await campaignFor(deps.reference, explicit) };
   const declaring = currentCampaignYear(now, await deps.reference.campaigns());
-  for (const year of [declaring, declaring - 1, declaring - 2]) {
-    const c = await campaignFor(deps.reference, year);
-    if (now >= c.reviseClosesAt && !c.publishedAt) return { year, campaign: c };
+  const previous = await campaignFor(deps.reference, declaring - 1);
+  if (now >= previous.reviseClosesAt && !previous.publishedAt) {
+    const pending = await deps.plans.list({ year: declaring - 1, statuses: ['SUBMITTED', 'FIRST_APPROVED', 'SECOND_APPROVED', 'SENT_FOR_APPROVAL', 'APPROVED', 'NOT_APPROVED', 'REJECTED'] });
+    if (pending.length) return { year: declaring - 1, campaign: previous };
   }
   return { year: declaring, campaign: await campaignFor(deps.reference, declaring) };
 }

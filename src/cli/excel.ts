@@ -1,0 +1,70 @@
+// template, export — spreadsheets from the command line.
+import fs from 'node:fs';
+import { systemClock } from '../clock.ts';
+import { appDeps } from '../compose.ts';
+import { createExcelImportRepo } from '../db/excel-import-repo.ts';
+import { createOutboxRepo } from '../db/outbox-repo.ts';
+import { planYearSchema } from '../domain/campaign.ts';
+import { PLAN_STATUSES, type PlanStatus } from '../domain/plan-status.ts';
+import { createSpreadsheets } from '../excel/spreadsheets.ts';
+import { createFeishuApi } from '../feishu/api.ts';
+import type { ExcelDeps } from '../services/excel-import.ts';
+import { exportFile, templateFile } from '../services/excel-features.ts';
+import { createMessenger } from '../services/messenger.ts';
+import { reviewYear } from '../services/review/deps.ts';
+import { CliError, type CliCommand, type CliContext } from './types.ts';
+
+function excelDeps(ctx: CliContext): ExcelDeps {
+  const base = appDeps({ db: ctx.db, messenger: createMessenger(createOutboxRepo(ctx.db), systemClock, () => {}), clock: { now: () => ctx.now }, logger: ctx.logger });
+  const feishu = createFeishuApi({ appId: 'cli', appSecret: 'cli', baseUrl: 'http://127.0.0.1:9', logger: ctx.logger, ...ctx.config?.feishu });
+  return { ...base, imports: createExcelImportRepo(ctx.db), sheets: createSpreadsheets(), feishu };
+}
+
+const yearFlag = (raw: unknown): number | undefined => {
+  if (raw === undefined) return undefined;
+  const r = planYearSchema.safeParse(raw);
+  if (!r.success) throw new CliError(`--year ${r.error.issues[0]!.message}`);
+  return r.data;
+};
+
+export const EXCEL_COMMANDS: CliCommand[] = [
+  {
+    name: 'template',
+    args: '<out.xlsx> [--unit CODE] [--year Y]',
+    summary: '生成申报表模板（可预填某个主管单位）',
+    async run(ctx, pos, flags) {
+      if (pos.length !== 1) throw new CliError('用法：npm run cli -- template <out.xlsx> [--unit 预算单位代码] [--year 年度]');
+      const deps = excelDeps(ctx);
+      let person = null;
+      if (typeof flags.unit === 'string') {
+        const unit = await deps.reference.unit(flags.unit.trim());
+        if (!unit) throw new CliError(`单位名册中没有「${flags.unit}」`);
+        if (unit.parentCode) throw new CliError(`「${unit.name}」是二层单位，模板按主管单位 ${unit.parentCode} 生成`);
+        person = { openId: 'cli', name: null, role: 'declarant' as const, unitCode: unit.code };
+      }
+      const year = yearFlag(flags.year);
+      const t = year && !person ? { name: '', data: await deps.sheets.template({ year, bases: await deps.reference.bases() }), year } : await templateFile(deps, person);
+      fs.writeFileSync(pos[0]!, t.data);
+      ctx.print(`已生成${t.year}年度申报表模板：${pos[0]}`);
+    },
+  },
+  {
+    name: 'export',
+    args: 'plans <out.xlsx> [--year Y] [--status S]',
+    summary: '导出申报汇总表（按单位分组，含小计合计）；S 为状态，如 SUBMITTED、APPROVED，可用逗号分隔',
+    async run(ctx, pos, flags) {
+      if (pos[0] !== 'plans' || pos.length !== 2) throw new CliError('用法：npm run cli -- export plans <out.xlsx> [--year 年度] [--status 状态]');
+      const deps = excelDeps(ctx);
+      const year = yearFlag(flags.year) ?? (await reviewYear(deps, ctx.now)).year;
+      let statuses: PlanStatus[] | undefined;
+      if (typeof flags.status === 'string') {
+        statuses = flags.status.split(/[,，]/).map((s) => s.trim().toUpperCase()) as PlanStatus[];
+        const bad = statuses.filter((s) => !PLAN_STATUSES.includes(s));
+        if (bad.length) throw new CliError(`不认识的状态：${bad.join('、')}。可用：${PLAN_STATUSES.join('、')}`);
+      }
+      const f = await exportFile(deps, year, statuses);
+      fs.writeFileSync(pos[1]!, f.data);
+      ctx.print(`已导出${year}年度 ${f.count} 个计划：${pos[1]}`);
+    },
+  },
+];
