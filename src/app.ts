@@ -89,7 +89,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   });
   const messenger = createMessenger(outboxRepo, systemClock, () => outbox.wake());
 
-  const features = composeFeatures({ db, api, messenger, clock, logger, botOpenId: botIdentity(api, logger), reviewChatId: config.reviewChatId, sheets: createSpreadsheets() });
+  const features = composeFeatures({ db, api, messenger, clock, logger, botOpenId: botIdentity(api, logger), reviewChatId: config.reviewChatId, reminders: config.reminders, sheets: createSpreadsheets() });
 
   const inbox = createInbox({
     yieldTo: () => meter.busy(),

@@ -53,6 +53,7 @@ export async function runCli(
         unit: { type: 'string' },
         year: { type: 'string' },
         status: { type: 'string' },
+        'dry-run': { type: 'boolean' },
       },
     });
   } catch (err) {

@@ -19,7 +19,9 @@ import { createExcelImportRepo } from './db/excel-import-repo.ts';
 import type { ExcelDeps, SpreadsheetPort } from './services/excel-import.ts';
 import { excelCardHandlers, excelCommands, excelUploadHandler } from './services/excel-features.ts';
 import { onSubmittedForReview } from './services/review/decide.ts';
-import type { ReviewDeps } from './services/review/deps.ts';
+import type { ReminderDeps } from './services/reminders.ts';
+import { createReminderLogRepo } from './db/reminder-log-repo.ts';
+import { DEFAULT_SCHEDULE, type ReminderSchedule } from './domain/reminders.ts';
 import { reviewCommands, reviewHandlers } from './services/review/index.ts';
 import { declarationCardHandlers, declarationCommands, declarationInterceptor } from './services/declaration/index.ts';
 import { helpCommand } from './services/help.ts';
@@ -35,10 +37,17 @@ export type Features = ReturnType<typeof composeFeatures>;
  * The declaration and review features' dependencies (also what the scheduled jobs and the CLI use).
  * A submitted plan goes straight to the reviewers as a review card.
  */
-export function appDeps(o: { db: Db; messenger: Messenger; clock: Clock; logger: Logger; reviewChatId?: string | undefined }): ReviewDeps {
+export function appDeps(o: {
+  db: Db;
+  messenger: Messenger;
+  clock: Clock;
+  logger: Logger;
+  reviewChatId?: string | undefined;
+  reminders?: ReminderSchedule | undefined;
+}): ReminderDeps {
   const { db, messenger } = o;
   const reference = createReferenceRepo(db);
-  const deps: ReviewDeps = {
+  const deps: ReminderDeps = {
     plans: createPlanRepo(db),
     reference,
     conversations: createConversationRepo(db),
@@ -51,6 +60,8 @@ export function appDeps(o: { db: Db; messenger: Messenger; clock: Clock; logger:
     notices: createReviewNoticeRepo(db),
     reviewChatId: o.reviewChatId,
     calendar: () => loadWorkCalendar(reference, o.logger),
+    reminderLog: createReminderLogRepo(db),
+    schedule: o.reminders ?? DEFAULT_SCHEDULE,
   };
   return deps;
 }
@@ -63,6 +74,7 @@ export function composeFeatures(o: {
   logger: Logger;
   botOpenId: () => Promise<string | null>;
   reviewChatId?: string | undefined;
+  reminders?: ReminderSchedule | undefined;
   sheets: SpreadsheetPort;
 }) {
   const { db, messenger, clock } = o;

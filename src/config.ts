@@ -1,6 +1,7 @@
 // The only reader of process.env. One zod schema; every problem is reported at once, in Chinese for the
 // operator, naming the variable and the README section that explains it.
 import { z } from 'zod';
+import type { ReminderSchedule } from './domain/reminders.ts';
 
 const README_HINT = '说明见 README.md 的「配置」和「接入真实飞书应用」两节。';
 
@@ -15,6 +16,37 @@ const intInRange = (def: number, min: number, max: number, label: string) =>
       .min(min, { error: `${label}不能小于 ${min}` })
       .max(max, { error: `${label}不能大于 ${max}` })
       .default(def),
+  );
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const list = (raw: string) => raw.split(/[,，\s]+/).filter(Boolean);
+const dayList = (label: string, def: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(def)
+      .transform(list)
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(/^\d{1,2}$/, { error: `${label}应为逗号分隔的整数（1–30），例如 ${def}` })
+            .transform(Number)
+            .pipe(z.number().int().min(1, { error: `${label}应在 1–30 之间` }).max(30, { error: `${label}应在 1–30 之间` })),
+        ),
+      ),
+  );
+const timeOfDay = (label: string, def: string) =>
+  z.preprocess(emptyToUndefined, z.string().regex(HHMM, { error: `${label}格式为 HH:MM，例如 ${def}` }).default(def));
+const timeList = (label: string, def: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(def)
+      .transform(list)
+      .pipe(z.array(z.string().regex(HHMM, { error: `${label}格式为 HH:MM，多个用逗号分隔，例如 ${def}` })).min(1)),
   );
 
 const envSchema = z
@@ -56,6 +88,18 @@ const envSchema = z
     OUTBOX_APP_RPM: intInRange(1000, 1, 100000, '每分钟发送上限'),
     OUTBOX_USER_RPS: intInRange(5, 1, 100, '单个用户每秒发送上限'),
     OUTBOX_MAX_ATTEMPTS: intInRange(8, 1, 50, '最大重试次数'),
+    REMINDER_DECLARE_DAYS: dayList('申报截止前提醒的天数', '7,3,1'),
+    REMINDER_REVISE_DAYS: dayList('修改截止前提醒的天数', '3,1'),
+    REMINDER_TIME: timeOfDay('提醒时间', '09:00'),
+    REMINDER_LAST_DAY_TIMES: timeList('截止当天的提醒时间', '09:00,15:00'),
+    REVIEW_REMINDER_TIMES: timeList('初审提醒时间（当天、次日上午）', '16:00,09:00'),
+    QUIET_HOURS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { error: '允许发送的时段，格式为 08:30-20:00' })
+        .default('08:30-20:00'),
+    ),
     REVIEW_CHAT_ID: z.preprocess(
       emptyToUndefined,
       z.string().regex(/^oc_[0-9A-Za-z_-]+$/, { error: '应为审核群的 chat_id（oc_ 开头），不设置则发给每位审核人' }).optional(),
@@ -78,6 +122,7 @@ export type Config = {
   outbox: { appPerSecond: number; appPerMinute: number; userPerSecond: number; maxAttempts: number };
   /** Review cards go to this group chat instead of to each reviewer. */
   reviewChatId: string | undefined;
+  reminders: ReminderSchedule;
 };
 
 const dbSchema = z.object({
@@ -143,6 +188,16 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       },
       reviewChatId: e.REVIEW_CHAT_ID,
+      reminders: {
+        declareDays: e.REMINDER_DECLARE_DAYS,
+        reviseDays: e.REMINDER_REVISE_DAYS,
+        time: e.REMINDER_TIME,
+        lastDayTimes: e.REMINDER_LAST_DAY_TIMES,
+        reviewSameDay: e.REVIEW_REMINDER_TIMES[0]!,
+        reviewNextMorning: e.REVIEW_REMINDER_TIMES[1] ?? e.REVIEW_REMINDER_TIMES[0]!,
+        quietEnd: e.QUIET_HOURS.slice(0, 5),
+        quietStart: e.QUIET_HOURS.slice(6),
+      },
     },
   };
 }

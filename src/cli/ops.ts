@@ -19,7 +19,7 @@ export const OPS_COMMANDS: CliCommand[] = [
   },
   {
     name: 'jobs:run',
-    args: '<job> [--now <ISO 时间>]',
+    args: '<job> [--now <ISO 时间>] [--dry-run]',
     summary: '立即运行一个定时任务，可指定“当作此刻”的时间',
     async run(ctx, pos, flags) {
       need(pos, 1, 'jobs:run <job> [--now <ISO 时间>]');
@@ -35,9 +35,12 @@ export const OPS_COMMANDS: CliCommand[] = [
       }
       const outbox = createOutboxRepo(ctx.db);
       const messenger = createMessenger(outbox, systemClock, () => {}); // queued now, delivered by the running bot
-      const app = appDeps({ db: ctx.db, messenger, clock: { now: () => now }, logger: ctx.logger, reviewChatId: ctx.config?.reviewChatId });
-      const result = await job.run({ inbox: createInboxRepo(ctx.db), outbox, logger: ctx.logger, app }, now);
-      ctx.print(`任务 ${job.name} 已按北京时间 ${formatDateTime(now)} 运行：${JSON.stringify(result)}`);
+      const app = appDeps({ db: ctx.db, messenger, clock: { now: () => now }, logger: ctx.logger, reviewChatId: ctx.config?.reviewChatId, reminders: ctx.config?.reminders });
+      const dryRun = flags['dry-run'] === true;
+      const result = await job.run({ inbox: createInboxRepo(ctx.db), outbox, logger: ctx.logger, app }, now, { dryRun });
+      ctx.print(`任务 ${job.name} 已按北京时间 ${formatDateTime(now)} ${dryRun ? '试运行（不发送）' : '运行'}`);
+      if (job.describe) for (const line of job.describe(result, { dryRun })) ctx.print(line);
+      else ctx.print(JSON.stringify(result));
     },
   },
   {

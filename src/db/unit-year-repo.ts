@@ -7,6 +7,10 @@ export function createUnitYearRepo(db: Db): UnitYearRepo {
       const r = await db.unitYear.findUnique({ where: { unitCode_year: { unitCode, year } } });
       return r?.noPlanAt ? { at: r.noPlanAt, by: r.noPlanBy ?? '' } : null;
     },
+    async noPlanUnits(year) {
+      const rows = await db.unitYear.findMany({ where: { year, noPlanAt: { not: null } }, select: { unitCode: true } });
+      return new Set(rows.map((r) => r.unitCode));
+    },
     async setNoPlan(unitCode, year, by, at) {
       await db.unitYear.upsert({
         where: { unitCode_year: { unitCode, year } },

@@ -3,19 +3,25 @@
 import type { Logger } from '../logger.ts';
 import { nudgeIdleDrafts } from '../services/declaration/nudges.ts';
 import { closeCampaigns } from '../services/review/close.ts';
-import type { ReviewDeps } from '../services/review/deps.ts';
+import { describeReport, runReminders, type ReminderDeps, type RunReport } from '../services/reminders.ts';
 import type { InboxRepo } from '../services/inbox.ts';
 import type { OutboxRepo } from '../services/outbox.ts';
 import { purgeOldRows } from '../services/housekeeping.ts';
 
-export type JobDeps = { inbox: InboxRepo; outbox: OutboxRepo; logger: Logger; app: ReviewDeps };
+export type JobDeps = { inbox: InboxRepo; outbox: OutboxRepo; logger: Logger; app: ReminderDeps };
+
+export type JobOptions = { dryRun?: boolean };
 
 export type Job = {
   name: string;
   description: string;
   /** Cron pattern in Asia/Shanghai. */
   schedule: string;
-  run(deps: JobDeps, now: Date): Promise<Record<string, unknown>>;
+  /** Also run once at start-up (catch-up after downtime). */
+  atStart?: boolean;
+  run(deps: JobDeps, now: Date, opts?: JobOptions): Promise<Record<string, unknown>>;
+  /** How a run reads to an operator (jobs:run prints it). */
+  describe?: (result: Record<string, unknown>, opts: JobOptions) => string[];
 };
 
 export const JOBS: Job[] = [
@@ -32,9 +38,26 @@ export const JOBS: Job[] = [
     run: (deps, now) => nudgeIdleDrafts(deps.app, now),
   },
   {
+    name: 'reminders',
+    description: '申报截止前（默认前 7、3、1 天 09:00，当天 09:00、15:00）和修改截止前提醒未完成的单位；每人每个时刻一张卡片',
+    schedule: '*/15 * * * *',
+    atStart: true,
+    run: async (deps, now, opts) => ({ ...(await runReminders(deps.app, now, 'campaign', opts?.dryRun)) }),
+    describe: (r, opts) => describeReport(r as unknown as RunReport, !!opts.dryRun),
+  },
+  {
+    name: 'review-reminders',
+    description: '当天提交 16:00 仍未初审的计划提醒审核人，次日上午仍未初审再次提醒',
+    schedule: '*/15 * * * *',
+    atStart: true,
+    run: async (deps, now, opts) => ({ ...(await runReminders(deps.app, now, 'review', opts?.dryRun)) }),
+    describe: (r, opts) => describeReport(r as unknown as RunReport, !!opts.dryRun),
+  },
+  {
     name: 'close',
     description: '修改截止后关闭申报：草稿和未重新提交的退回计划作逾期处理，通知单位和审核人（每年只执行一次）',
-    schedule: '1 0 * * *',
+    schedule: '*/15 * * * *',
+    atStart: true,
     run: (deps, now) => closeCampaigns(deps.app, now, deps.logger),
   },
 ];

@@ -8,24 +8,28 @@ export const TIMEZONE = 'Asia/Shanghai';
 
 export function startScheduler(jobs: Job[], deps: JobDeps, clock: Clock, logger: Logger): { stop(): Promise<void> } {
   const running = new Set<Promise<unknown>>();
-  const tasks: ScheduledTask[] = jobs.map((job) =>
-    cron.schedule(
-      job.schedule,
-      () => {
-        const run = job
-          .run(deps, clock.now())
-          .then((result) => logger.info({ job: job.name, result }, 'job finished'))
-          .catch((err: unknown) => logger.error({ err, job: job.name }, 'job failed'));
-        running.add(run);
-        void run.finally(() => running.delete(run));
-      },
-      { timezone: TIMEZONE, name: job.name, noOverlap: true },
-    ),
-  );
+  const fire = (job: Job) => {
+    const run = job
+      .run(deps, clock.now())
+      .then((result) => logger.info({ job: job.name, result: summary(result) }, 'job finished'))
+      .catch((err: unknown) => logger.error({ err, job: job.name }, 'job failed'));
+    running.add(run);
+    void run.finally(() => running.delete(run));
+  };
+  const tasks: ScheduledTask[] = jobs.map((job) => cron.schedule(job.schedule, () => fire(job), { timezone: TIMEZONE, name: job.name, noOverlap: true }));
+  // Catch up after downtime: jobs that look back (reminders within 12 h, closing) run once at start-up.
+  const startup = setTimeout(() => jobs.filter((j) => j.atStart).forEach(fire), 2000);
+  startup.unref();
   return {
     async stop() {
+      clearTimeout(startup);
       await Promise.all(tasks.map((t) => t.stop()));
       await Promise.allSettled([...running]);
     },
   };
+}
+
+/** Log-friendly: counts instead of long lists. */
+function summary(result: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(result).map(([k, v]) => [k, Array.isArray(v) ? v.length : v]));
 }

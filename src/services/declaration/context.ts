@@ -14,6 +14,8 @@ import { campaignFor, type ReferenceRepo, type StoredUnit } from '../reference-d
 
 export interface UnitYearRepo {
   noPlan(unitCode: string, year: number): Promise<{ at: Date; by: string } | null>;
+  /** Every unit that declared 无计划 for the year. */
+  noPlanUnits(year: number): Promise<Set<string>>;
   setNoPlan(unitCode: string, year: number, by: string, at: Date): Promise<void>;
   clearNoPlan(unitCode: string, year: number): Promise<boolean>;
 }

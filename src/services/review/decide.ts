@@ -26,10 +26,15 @@ const label = (k: PlanFieldKey) => PLAN_FIELDS.find((f) => f.key === k)!.label;
 
 /** The people of a unit who hear about its plans: everyone linked to it, else the registry contact. */
 export async function unitRecipients(deps: ReviewDeps, unitCode: string): Promise<string[]> {
-  const people = (await deps.users.list()).filter((p) => p.unitCode === unitCode).map((p) => p.openId);
-  if (people.length) return people;
-  const unit = await deps.reference.unit(unitCode);
-  return unit?.contactOpenId ? [unit.contactOpenId] : [];
+  return (await recipientIndex(deps))(unitCode);
+}
+
+/** The same for many units at once: two queries, then lookups. */
+export async function recipientIndex(deps: ReviewDeps): Promise<(unitCode: string) => string[]> {
+  const byUnit = new Map<string, string[]>();
+  for (const p of await deps.users.list()) if (p.unitCode) byUnit.set(p.unitCode, [...(byUnit.get(p.unitCode) ?? []), p.openId]);
+  const contacts = new Map((await deps.reference.units()).filter((u) => u.contactOpenId).map((u) => [u.code, u.contactOpenId!]));
+  return (unitCode) => byUnit.get(unitCode) ?? (contacts.has(unitCode) ? [contacts.get(unitCode)!] : []);
 }
 
 async function tellUnit(deps: ReviewDeps, plan: PlanRecord, key: string, message: { text: string } | { card: Record<string, unknown> }) {

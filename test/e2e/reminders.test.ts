@@ -1,0 +1,136 @@
+// Reminders across the 2027 campaign with an injected clock, run the way operators and the scheduler do
+// (jobs:run against the running bot's database; the bot delivers through its outbox).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.ts';
+import { createPlanRepo } from '../../src/db/plan-repo.ts';
+import { createReferenceRepo } from '../../src/db/reference-repo.ts';
+import type { PlanDraft } from '../../src/domain/plan.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
+import { messageText } from '../support/transcript.ts';
+
+const P = { none: 'ou_rm_none_00001', draft: 'ou_rm_draft_0001', done: 'ou_rm_done_00001', noplan: 'ou_rm_noplan_001', ret: 'ou_rm_returned01', rev: 'ou_rm_reviewer01' };
+let h: Harness;
+
+const full: PlanDraft = { unitName: '', title: '2027年度业务培训班', scope: '市内', mode: '线下', audience: '人员', headcount: 40, sessions: 1, days: 2, month: 9, location: '柳州市', institution: null, budget: 1000, jointUnits: [], contactName: '张三', contactPhone: '0772-1234567', remarks: null, justification: null };
+
+beforeAll(async () => {
+  h = await startHarness({ start: new Date('2026-07-28T10:00:00+08:00') });
+  await createReferenceRepo(h.db).saveUnits(
+    [['201', '甲局'], ['202', '乙局'], ['203', '丙局'], ['204', '丁局'], ['205', '戊局']].map(([code, name]) => ({ code: `${code}001`, name: name!, parentCode: null, staffCount: 80, contactName: null, contactMobile: null })),
+  );
+  await h.db.user.createMany({
+    data: [
+      { openId: P.none, name: '甲', role: 'declarant', unitCode: '201001' },
+      { openId: P.draft, name: '乙', role: 'declarant', unitCode: '202001' },
+      { openId: P.done, name: '丙', role: 'declarant', unitCode: '203001' },
+      { openId: P.noplan, name: '丁', role: 'declarant', unitCode: '204001' },
+      { openId: P.ret, name: '戊', role: 'declarant', unitCode: '205001' },
+      { openId: P.rev, name: '审核员', role: 'reviewer' },
+    ],
+  });
+  const plans = createPlanRepo(h.db);
+  const at = new Date('2026-07-27T10:00:00+08:00');
+  const ev = (action: string, actor = 'ou_seed') => ({ at, actor, action, fromStatus: null, toStatus: null, comment: null, changes: null, channel: 'cli' as const });
+  await plans.create({ year: 2027, unitCode: '202001', data: { budgetCode: '202001', title: '2027年度乙局草稿班' }, event: ev('create', P.draft) });
+  const done = await plans.create({ year: 2027, unitCode: '203001', data: { ...full, budgetCode: '203001' }, event: ev('create') });
+  await plans.update({ id: done.id, version: done.version, status: 'SUBMITTED', submittedAt: at, event: ev('submit') });
+  for (const title of ['2027年度戊局一班', '2027年度戊局二班']) {
+    const r = await plans.create({ year: 2027, unitCode: '205001', data: { ...full, budgetCode: '205001', title }, event: ev('create') });
+    const s = (await plans.update({ id: r.id, version: r.version, status: 'SUBMITTED', submittedAt: at, event: ev('submit') }))!;
+    await plans.update({ id: s.id, version: s.version, status: 'RETURNED', event: { ...ev('return', P.rev), comment: `${title}人数请核实` } });
+  }
+  await h.db.unitYear.create({ data: { unitCode: '204001', year: 2027, noPlanAt: at, noPlanBy: P.noplan } });
+});
+afterAll(() => h.stop());
+afterEach(() => h.lintSentCards());
+
+async function job(name: string, at: string, ...extra: string[]) {
+  const out: string[] = [];
+  const code = await runCli(['jobs:run', name, '--now', at, ...extra], { DATABASE_URL: h.config.databaseUrl, LOG_LEVEL: 'silent' }, (l) => out.push(l));
+  expect(code).toBe(0);
+  await new Promise((r) => setTimeout(r, 250)); // the running bot's outbox picks the rows up
+  await h.bot.idle();
+  return out.join('\n');
+}
+
+const cardsTo = (who: string) => h.stub.messagesTo(who).filter((m) => m.msgType === 'interactive').map(messageText);
+
+describe('declaration reminders', () => {
+  it('reach exactly the units that still owe a declaration, once, with what is missing and the deadline', async () => {
+    const dry = await job('reminders', '2026-07-29T09:00:00+08:00', '--dry-run');
+    expect(dry).toContain('将要发送（试运行，未发送） 2 条提醒');
+    expect(cardsTo(P.none)).toHaveLength(0);
+
+    const out = await job('reminders', '2026-07-29T09:00:00+08:00');
+    expect(out).toMatch(/^已发送 2 条提醒/m);
+    const none = cardsTo(P.none);
+    expect(none).toHaveLength(1);
+    expect(none[0]).toContain('**甲局**：2027年度培训计划还没有提交。申报截止：**2026年8月5日 23:59**（还有 7 天）');
+    expect(none[0]).toContain('[去申报]');
+    expect(none[0]).toContain('[下载模板]');
+    expect(none[0]).toContain('[本年度无培训计划]');
+    const draft = cardsTo(P.draft);
+    expect(draft[0]).toContain('有 1 份草稿还没有提交');
+    expect(draft[0]).toContain('[继续填写草稿]');
+    expect(cardsTo(P.done)).toHaveLength(0); // submitted
+    expect(cardsTo(P.noplan)).toHaveLength(0); // 无计划
+    expect(cardsTo(P.ret)).toHaveLength(0); // its plans were submitted (returned ones are reminded before 修改)
+
+    // run again by hand, and twice at once as two processes would: nothing more
+    expect(await job('reminders', '2026-07-29T09:00:00+08:00')).toMatch(/^已发送 0 条提醒，此前已发送 2 条/m);
+    await Promise.all([job('reminders', '2026-07-29T09:05:00+08:00'), job('reminders', '2026-07-29T09:05:00+08:00')]);
+    expect(cardsTo(P.none)).toHaveLength(1);
+  });
+
+  it('keep quiet on a Sunday and send at the next allowed time; catch up < 12 h late; skip older', async () => {
+    expect(await job('reminders', '2026-08-02T09:00:00+08:00')).toMatch(/^已发送 0 条提醒/m); // Sunday
+    expect(await job('reminders', '2026-08-03T19:00:00+08:00')).toMatch(/^已发送 2 条提醒/m); // Monday 08:30's, caught up in the evening
+    expect(cardsTo(P.none).at(-1)).toContain('还有 2 天');
+    // the bot was down from Tuesday 08:00 until Wednesday 07:00: Tuesday 09:00's reminder is skipped (logged)
+    const late = await job('reminders', '2026-08-05T07:00:00+08:00');
+    expect(late).toMatch(/^已发送 0 条提醒/m);
+    expect(late).toMatch(/超过 12 小时未发的时段已跳过：declare 8月4日 09:00$/m); // Monday's went out: not listed
+  });
+
+  it('stop once a unit submits or declares 无计划; the last day is urgent', async () => {
+    await h.db.plan.updateMany({ where: { unitCode: '202001' }, data: { status: 'SUBMITTED', submittedAt: new Date('2026-08-05T08:00:00+08:00') } });
+    await job('reminders', '2026-08-05T09:00:00+08:00');
+    expect(cardsTo(P.draft)).toHaveLength(2); // nothing new after submitting
+    const last = cardsTo(P.none).at(-1)!;
+    expect(last).toContain('今天截止');
+    expect(h.stub.messagesTo(P.none).at(-1)!.content).toMatchObject({ header: { template: 'red' } });
+    await h.db.unitYear.create({ data: { unitCode: '201001', year: 2027, noPlanAt: new Date(), noPlanBy: P.none } });
+    expect(await job('reminders', '2026-08-05T15:00:00+08:00')).toMatch(/^已发送 0 条提醒/m);
+  });
+});
+
+describe('revision reminders', () => {
+  it('quote the reviewer\'s comment, one card listing every returned plan of the unit', async () => {
+    await job('reminders', '2026-08-07T09:00:00+08:00');
+    const cards = cardsTo(P.ret);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toContain('# 退回计划修改提醒');
+    expect(cards[0]).toContain('审核意见：「2027年度戊局一班人数请核实」');
+    expect(cards[0]).toContain('审核意见：「2027年度戊局二班人数请核实」');
+    expect(cards[0]).toContain('请于 **2026年8月10日 23:59**（还有 3 天）前修改后重新提交');
+    expect(cards[0]!.match(/\[修改\]/g)).toHaveLength(2);
+  });
+});
+
+describe('review-time reminders', () => {
+  it('remind reviewers at 16:00 of plans submitted that day, and more strongly the next working morning', async () => {
+    // only one plan waits for a first review: submitted on Thursday morning
+    await h.db.plan.updateMany({ where: { status: 'SUBMITTED', unitCode: { not: '203001' } }, data: { status: 'FIRST_APPROVED' } });
+    await h.db.plan.updateMany({ where: { unitCode: '203001' }, data: { submittedAt: new Date('2026-08-06T10:00:00+08:00') } });
+    expect(await job('review-reminders', '2026-08-06T15:00:00+08:00')).toMatch(/^已发送 0 条提醒/m);
+    await job('review-reminders', '2026-08-06T16:00:00+08:00');
+    const same = cardsTo(P.rev);
+    expect(same).toHaveLength(1);
+    expect(same[0]).toContain('今天提交的 1 个计划还没有初审（通知要求当天完成初审）');
+    await job('review-reminders', '2026-08-07T09:00:00+08:00');
+    const next = cardsTo(P.rev).at(-1)!;
+    expect(next).toContain('# 初审超时提醒');
+    expect(next).toContain('提交后已超过当天仍未初审');
+    expect(h.stub.messagesTo(P.rev).at(-1)!.content).toMatchObject({ header: { template: 'red' } });
+  });
+});
