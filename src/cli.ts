@@ -7,6 +7,7 @@ import { OPS_COMMANDS } from './cli/ops.ts';
 import { REFERENCE_COMMANDS } from './cli/reference.ts';
 import { REVIEW_COMMANDS } from './cli/review.ts';
 import { EXCEL_COMMANDS } from './cli/excel.ts';
+import { EXECUTION_COMMANDS } from './cli/execution.ts';
 import { CliError, type CliCommand } from './cli/types.ts';
 import { USER_COMMANDS } from './cli/users.ts';
 import { loadCliConfig } from './config.ts';
@@ -16,7 +17,7 @@ import { createLogger } from './logger.ts';
 
 export { CliError };
 
-const COMMANDS: CliCommand[] = [...USER_COMMANDS, ...REFERENCE_COMMANDS, ...REVIEW_COMMANDS, ...EXCEL_COMMANDS, ...OPS_COMMANDS];
+const COMMANDS: CliCommand[] = [...USER_COMMANDS, ...REFERENCE_COMMANDS, ...REVIEW_COMMANDS, ...EXCEL_COMMANDS, ...EXECUTION_COMMANDS, ...OPS_COMMANDS];
 
 function usage(): string {
   return [

@@ -21,6 +21,11 @@ import { excelCardHandlers, excelCommands, excelUploadHandler } from './services
 import { onSubmittedForReview } from './services/review/decide.ts';
 import type { ReminderDeps } from './services/reminders.ts';
 import { createReminderLogRepo } from './db/reminder-log-repo.ts';
+import { createExecutionRepo } from './db/execution-repo.ts';
+import type { ExecutionDeps } from './services/execution/deps.ts';
+import { executionCardHandlers, executionCommands } from './services/execution/index.ts';
+import { executionFileHandler } from './services/execution/files.ts';
+import { historyUploadHandler } from './services/execution/history.ts';
 import { DEFAULT_SCHEDULE, type ReminderSchedule } from './domain/reminders.ts';
 import { reviewCommands, reviewHandlers } from './services/review/index.ts';
 import { declarationCardHandlers, declarationCommands, declarationInterceptor } from './services/declaration/index.ts';
@@ -66,6 +71,13 @@ export function appDeps(o: {
   return deps;
 }
 
+/** Everything the features need (what the scheduled jobs and the CLI use too). */
+export function executionDeps(o: Parameters<typeof appDeps>[0] & { sheets: SpreadsheetPort; api: FeishuApi }): ExecutionDeps {
+  const deps: ExecutionDeps = { ...appDeps(o), imports: createExcelImportRepo(o.db), sheets: o.sheets, feishu: o.api, execution: createExecutionRepo(o.db) };
+  deps.historyUpload = historyUploadHandler(deps);
+  return deps;
+}
+
 export function composeFeatures(o: {
   db: Db;
   api: FeishuApi;
@@ -78,14 +90,15 @@ export function composeFeatures(o: {
   sheets: SpreadsheetPort;
 }) {
   const { db, messenger, clock } = o;
-  const declaration = appDeps(o);
-  const excel: ExcelDeps = { ...declaration, imports: createExcelImportRepo(db), sheets: o.sheets, feishu: o.api };
+  const execution = executionDeps(o);
+  const declaration = execution;
+  const excel: ExcelDeps = execution;
   const { users, reference } = declaration;
   const units = createUnitLookup(db);
   const linking = { links: createLinkRepo(db), users, reference, messenger, feishu: o.api, clock };
 
   const commands = new CommandRegistry();
-  commands.register(helpCommand({ commands, units }), linkCommand(linking), ...declarationCommands(declaration), ...excelCommands(excel), ...reviewCommands(declaration));
+  commands.register(helpCommand({ commands, units }), linkCommand(linking), ...declarationCommands(declaration), ...excelCommands(excel), ...reviewCommands(declaration), ...executionCommands(execution));
 
   const deadlineLine = async (unitCode: string | null) => {
     if (!unitCode) return null;
@@ -101,7 +114,11 @@ export function composeFeatures(o: {
     clock,
     botOpenId: o.botOpenId,
     interceptText: declarationInterceptor(declaration),
-    onFile: excelUploadHandler(excel),
+    onFile: async (person, ev, reply, log) => {
+      // A file for a package or a statement first (unless it is a declaration or 补录 sheet), then spreadsheets.
+      const isDataSheet = async (data: Buffer, name: string) => (await o.sheets.readHistory(data, name)).ok || (await o.sheets.readDeclaration(data, name)).ok;
+      return (await executionFileHandler(execution, isDataSheet)(person, ev, reply, log)) || excelUploadHandler(excel)(person, ev, reply, log);
+    },
     deadlineLine,
   });
 
@@ -125,8 +142,9 @@ export function composeFeatures(o: {
       ...linkCardHandlers(linking),
       ...reviewHandlers(declaration),
       ...excelCardHandlers(excel),
+      ...executionCardHandlers(execution),
     },
   });
 
-  return { handleEvent, handleCard, commands, declaration };
+  return { handleEvent, handleCard, commands, declaration, execution };
 }

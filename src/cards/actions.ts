@@ -5,6 +5,8 @@ import { z } from 'zod';
 
 const planId = z.number().int().positive();
 const version = z.number().int().positive();
+const id = z.number().int().positive();
+const stepNo = z.number().int().min(1).max(6);
 const fieldKey = z.enum([
   'budgetCode',
   'unitName',
@@ -71,6 +73,29 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('excel_cancel'), id: z.number().int().positive() }).strict(),
   /** Send me the declaration template. */
   z.object({ a: z.literal('template') }).strict(),
+  /** 执行: the list of the unit's classes again. */
+  z.object({ a: z.literal('exec_list') }).strict(),
+  /** 执行 list: the class picked in the menu (its id comes as the selected option). */
+  z.object({ a: z.literal('class_pick') }).strict(),
+  /** 登记开班 for a plan (or for the plan picked in the menu). */
+  z.object({ a: z.literal('class_new'), plan: planId.optional() }).strict(),
+  /** The class-dates form: a new class of a plan, or new dates of class `cls` at version `v`. */
+  z.object({ a: z.literal('class_save'), plan: planId, cls: id.optional(), v: version.optional() }).strict(),
+  /** A class card's own buttons. */
+  z.object({ a: z.literal('class'), cls: id, op: z.enum(['open', 'dates', 'cancel', 'cancel_yes', 'files', 'back']) }).strict(),
+  /** Open the form of one step; save it (v: the step's version read, 0 when not reported yet). */
+  z.object({ a: z.literal('step_open'), cls: id, step: stepNo }).strict(),
+  z.object({ a: z.literal('step_save'), cls: id, step: stepNo, v: z.number().int().min(0) }).strict(),
+  /** A reviewer on a package card: decisions carry the package version the card showed. */
+  z.object({ a: z.literal('pkg_review'), cls: id, v: version, op: z.enum(['approve', 'return', 'files', 'back']) }).strict(),
+  z.object({ a: z.literal('pkg_return'), cls: id, v: version }).strict(),
+  /** 未开展: the next file is the plan's sealed statement. */
+  z.object({ a: z.literal('statement'), plan: planId }).strict(),
+  /** 完成情况 as an Excel file. */
+  z.object({ a: z.literal('completion_file'), year: z.number().int() }).strict(),
+  /** The 补录 template; a checked 补录 upload: import it. */
+  z.object({ a: z.literal('history_template') }).strict(),
+  z.object({ a: z.literal('history_import'), id: id }).strict(),
 ]);
 
 export type ButtonValue = z.infer<typeof buttonValueSchema>;

@@ -1,24 +1,16 @@
 // template, export — spreadsheets from the command line.
 import fs from 'node:fs';
-import { systemClock } from '../clock.ts';
-import { appDeps } from '../compose.ts';
-import { createExcelImportRepo } from '../db/excel-import-repo.ts';
-import { createOutboxRepo } from '../db/outbox-repo.ts';
 import { planYearSchema } from '../domain/campaign.ts';
 import { PLAN_STATUSES, type PlanStatus } from '../domain/plan-status.ts';
-import { createSpreadsheets } from '../excel/spreadsheets.ts';
-import { createFeishuApi } from '../feishu/api.ts';
 import type { ExcelDeps } from '../services/excel-import.ts';
 import { exportFile, templateFile } from '../services/excel-features.ts';
-import { createMessenger } from '../services/messenger.ts';
 import { reviewYear } from '../services/review/deps.ts';
 import { CliError, type CliCommand, type CliContext } from './types.ts';
+import { cliDeps } from './deps.ts';
+import { completion, completionSheet } from '../services/execution/report.ts';
+import { beijingYmd, ymdParts } from '../domain/dates.ts';
 
-function excelDeps(ctx: CliContext): ExcelDeps {
-  const base = appDeps({ db: ctx.db, messenger: createMessenger(createOutboxRepo(ctx.db), systemClock, () => {}), clock: { now: () => ctx.now }, logger: ctx.logger });
-  const feishu = createFeishuApi({ appId: 'cli', appSecret: 'cli', baseUrl: 'http://127.0.0.1:9', logger: ctx.logger, ...ctx.config?.feishu });
-  return { ...base, imports: createExcelImportRepo(ctx.db), sheets: createSpreadsheets(), feishu };
-}
+const excelDeps = (ctx: CliContext): ExcelDeps => cliDeps(ctx);
 
 const yearFlag = (raw: unknown): number | undefined => {
   if (raw === undefined) return undefined;
@@ -50,10 +42,18 @@ export const EXCEL_COMMANDS: CliCommand[] = [
   },
   {
     name: 'export',
-    args: 'plans <out.xlsx> [--year Y] [--status S]',
-    summary: '导出申报汇总表（按单位分组，含小计合计）；S 为状态，如 SUBMITTED、APPROVED，可用逗号分隔',
+    args: 'plans|completion <out.xlsx> [--year Y] [--status S]',
+    summary: '导出申报汇总表（plans，按单位分组，含小计合计；S 为状态，如 SUBMITTED、APPROVED，可用逗号分隔），或单位年度计划完成情况（completion，含压减经费名单）',
     async run(ctx, pos, flags) {
-      if (pos[0] !== 'plans' || pos.length !== 2) throw new CliError('用法：npm run cli -- export plans <out.xlsx> [--year 年度] [--status 状态]');
+      if (pos[0] === 'completion' && pos.length === 2) {
+        const deps = cliDeps(ctx);
+        const year = yearFlag(flags.year) ?? ymdParts(beijingYmd(ctx.now)).y;
+        const c = await completion(deps, year);
+        fs.writeFileSync(pos[1]!, await deps.sheets.exportCompletion(completionSheet(c)));
+        ctx.print(`已导出${year}年度单位计划完成情况：${c.units.length} 个单位、${c.plans.length} 个计划；压减经费名单 ${c.budget.length} 个单位：${pos[1]}`);
+        return;
+      }
+      if (pos[0] !== 'plans' || pos.length !== 2) throw new CliError('用法：npm run cli -- export plans <out.xlsx> [--year 年度] [--status 状态]，或 export completion <out.xlsx> [--year 年度]');
       const deps = excelDeps(ctx);
       const year = yearFlag(flags.year) ?? (await reviewYear(deps, ctx.now)).year;
       let statuses: PlanStatus[] | undefined;

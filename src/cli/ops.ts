@@ -1,11 +1,9 @@
 // jobs:*, outbox:*, db:migrate — running the service.
+import { cliDeps } from './deps.ts';
 import { createInboxRepo } from '../db/inbox-repo.ts';
 import { createOutboxRepo } from '../db/outbox-repo.ts';
 import { formatDateTime } from '../domain/dates.ts';
 import { JOBS, findJob } from '../jobs/jobs.ts';
-import { appDeps } from '../compose.ts';
-import { createMessenger } from '../services/messenger.ts';
-import { systemClock } from '../clock.ts';
 import { CliError, need, type CliCommand } from './types.ts';
 
 export const OPS_COMMANDS: CliCommand[] = [
@@ -34,8 +32,7 @@ export const OPS_COMMANDS: CliCommand[] = [
         }
       }
       const outbox = createOutboxRepo(ctx.db);
-      const messenger = createMessenger(outbox, systemClock, () => {}); // queued now, delivered by the running bot
-      const app = appDeps({ db: ctx.db, messenger, clock: { now: () => now }, logger: ctx.logger, reviewChatId: ctx.config?.reviewChatId, reminders: ctx.config?.reminders });
+      const app = cliDeps(ctx, now); // messages queued now, delivered by the running bot
       const dryRun = flags['dry-run'] === true;
       const result = await job.run({ inbox: createInboxRepo(ctx.db), outbox, logger: ctx.logger, app }, now, { dryRun });
       ctx.print(`任务 ${job.name} 已按北京时间 ${formatDateTime(now)} ${dryRun ? '试运行（不发送）' : '运行'}`);

@@ -20,11 +20,37 @@ export function createExcelImportRepo(db: Db): ExcelImportRepo {
   return {
     async find(unitCode, year, contentHash) {
       const r = await db.excelImport.findUnique({ where: { unitCode_year_contentHash: { unitCode, year, contentHash } } });
-      return r ? toImport(r) : null;
+      return r && r.kind === 'declaration' ? toImport(r) : null;
     },
     async get(id) {
       const r = await db.excelImport.findUnique({ where: { id } });
-      return r ? toImport(r) : null;
+      return r && r.kind === 'declaration' ? toImport(r) : null;
+    },
+    async saveHistory(p) {
+      const data = { openId: p.openId, fileName: p.fileName, plans: JSON.stringify(p.rows), status: 'pending', kind: 'history', createdAt: p.at };
+      const where = { unitCode_year_contentHash: { unitCode: p.unitCode, year: p.year, contentHash: p.contentHash } };
+      const existing = await db.excelImport.findUnique({ where });
+      if (!existing) {
+        try {
+          const r = await db.excelImport.create({ data: { ...data, unitCode: p.unitCode, year: p.year, contentHash: p.contentHash } });
+          return { id: r.id, status: 'pending' as const, importedAt: null };
+        } catch (err) {
+          if (!isUniqueViolation(err)) throw err;
+        }
+      } else if (existing.status !== 'imported') {
+        await db.excelImport.updateMany({ where: { id: existing.id, status: { not: 'imported' } }, data });
+      }
+      const r = (await db.excelImport.findUnique({ where }))!;
+      return { id: r.id, status: r.status as 'pending' | 'imported', importedAt: r.importedAt };
+    },
+    async getHistory(id) {
+      const r = await db.excelImport.findUnique({ where: { id } });
+      if (!r || r.kind !== 'history') return null;
+      return { id: r.id, openId: r.openId, unitCode: r.unitCode, fileName: r.fileName, status: r.status as 'pending' | 'imported' | 'cancelled', version: r.version, rows: JSON.parse(r.plans) as unknown, importedAt: r.importedAt };
+    },
+    async finishHistory(id, version, at, summary) {
+      const { count } = await db.excelImport.updateMany({ where: { id, version, status: 'pending', kind: 'history' }, data: { status: 'imported', version: version + 1, importedAt: at, planNumbers: JSON.stringify(summary) } });
+      return count === 1;
     },
     async savePending(p) {
       const data = { openId: p.openId, fileName: p.fileName, plans: JSON.stringify(p.plans), status: 'pending', createdAt: p.at };

@@ -54,7 +54,7 @@ export function createPlanRepo(db: Db): PlanRepo {
                 number: planNumber(p.year, seq),
                 unitCode: p.unitCode,
                 budgetCode: p.data.budgetCode ?? null,
-                status: 'DRAFT',
+                status: p.status ?? 'DRAFT',
                 data: JSON.stringify(p.data),
                 createdBy: p.event.actor,
                 createdAt: p.event.at,

@@ -27,7 +27,19 @@ export const reminderScheduleSchema = z.object({
 export type ReminderSchedule = z.infer<typeof reminderScheduleSchema>;
 export const DEFAULT_SCHEDULE: ReminderSchedule = reminderScheduleSchema.parse({});
 
-export type SlotKind = 'declare' | 'revise' | 'review_same_day' | 'review_overdue';
+export type SlotKind =
+  | 'declare'
+  | 'revise'
+  | 'review_same_day'
+  | 'review_overdue'
+  /** 补录 of past execution data before Dec 31 [seed 一]. */
+  | 'backfill'
+  /** Execution steps of a class (domain/execution.ts). */
+  | 'exec_pre7'
+  | 'exec_pre5'
+  | 'exec_started'
+  | 'exec_post3'
+  | 'exec_overdue';
 
 export type Slot = {
   kind: SlotKind;
@@ -62,7 +74,7 @@ export function lastDay(closesAt: Date): Ymd {
   return beijingYmd(new Date(closesAt.getTime() - 1));
 }
 
-function deadlineSlots(kind: 'declare' | 'revise', closesAt: Date, days: number[], s: ReminderSchedule, cal: WorkCalendar, after: Date): Slot[] {
+export function deadlineSlots(kind: 'declare' | 'revise' | 'backfill', closesAt: Date, days: number[], s: ReminderSchedule, cal: WorkCalendar, after: Date): Slot[] {
   const last = lastDay(closesAt);
   const nominal = [
     ...[...days].sort((a, b) => b - a).map((d) => ({ when: at(addDays(last, -d), s.time), tag: `d-${d}` })),

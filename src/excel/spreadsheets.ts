@@ -6,6 +6,9 @@ import { EXAMPLE_MARK, EXAMPLE_REMARK, headerOf, SHEET_SPECS, type SheetKey } fr
 import { fileKind, readTable } from './table-reader.ts';
 import { buildTemplate } from './template.ts';
 import { exportPlans } from './export.ts';
+import { exportCompletion } from './completion.ts';
+import { buildHistoryTemplate, HISTORY_SPECS, historyHeaderOf } from './history-sheet.ts';
+import type { HistoryKey } from '../domain/execution-history.ts';
 
 const isExample = (values: Partial<Record<string, string>>) => !!values.title?.startsWith(EXAMPLE_MARK) || !!values.remarks?.includes(EXAMPLE_REMARK);
 
@@ -19,6 +22,10 @@ export function createSpreadsheets(): SpreadsheetPort {
       readTable<SheetKey>(data, fileName, SHEET_SPECS, { accept: ['xlsx'], skip: (v) => isExample(v) || isPrefillOnly(v) }),
     annotate,
     exportPlans,
+    exportCompletion,
+    readHistory: (data, fileName) => readTable<HistoryKey>(data, fileName, HISTORY_SPECS, { accept: ['xlsx'] }),
+    historyTemplate: (p) => buildHistoryTemplate(p),
+    historyHeaderOf,
     template: (p) => buildTemplate({ ...p, rules: RULES }),
     headerOf: (key) => headerOf(key as SheetKey),
     isExampleRow: isExample,

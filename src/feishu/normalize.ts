@@ -98,12 +98,14 @@ function postText(post: Record<string, unknown>): string {
   return lines.join('\n');
 }
 
-function fileOfContent(content: string): { fileKey: string; fileName: string } | undefined {
+function fileOfContent(type: string, content: string): { fileKey: string; fileName: string; type: 'file' | 'image' } | undefined {
   try {
-    const c = JSON.parse(content) as { file_key?: unknown; file_name?: unknown };
-    if (typeof c.file_key === 'string' && c.file_key) {
-      return { fileKey: c.file_key, fileName: typeof c.file_name === 'string' ? c.file_name : '' };
+    const c = JSON.parse(content) as { file_key?: unknown; file_name?: unknown; image_key?: unknown };
+    if (type === 'file' && typeof c.file_key === 'string' && c.file_key) {
+      return { fileKey: c.file_key, fileName: typeof c.file_name === 'string' ? c.file_name : '', type: 'file' };
     }
+    // A photo (e.g. of a sealed statement): Feishu gives no name; the download is an image resource.
+    if (type === 'image' && typeof c.image_key === 'string' && c.image_key) return { fileKey: c.image_key, fileName: '图片.jpg', type: 'image' };
   } catch {
     /* not a file */
   }
@@ -128,7 +130,7 @@ const normalizers: Record<string, EventNormalizer> = {
       senderOpenId: sender.sender_id.open_id,
       messageType: message.message_type,
       text: textOfContent(message.message_type, message.content),
-      file: message.message_type === 'file' ? fileOfContent(message.content) : undefined,
+      file: message.message_type === 'file' || message.message_type === 'image' ? fileOfContent(message.message_type, message.content) : undefined,
       mentionOpenIds: (message.mentions ?? []).map((m) => m.id.open_id).filter((x): x is string => !!x),
     };
   },

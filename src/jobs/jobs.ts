@@ -3,12 +3,14 @@
 import type { Logger } from '../logger.ts';
 import { nudgeIdleDrafts } from '../services/declaration/nudges.ts';
 import { closeCampaigns } from '../services/review/close.ts';
-import { describeReport, runReminders, type ReminderDeps, type RunReport } from '../services/reminders.ts';
+import { describeReport, runReminders, type RunReport } from '../services/reminders.ts';
+import type { ExecutionDeps } from '../services/execution/deps.ts';
+import { runExecutionAlerts } from '../services/execution/alerts.ts';
 import type { InboxRepo } from '../services/inbox.ts';
 import type { OutboxRepo } from '../services/outbox.ts';
 import { purgeOldRows } from '../services/housekeeping.ts';
 
-export type JobDeps = { inbox: InboxRepo; outbox: OutboxRepo; logger: Logger; app: ReminderDeps };
+export type JobDeps = { inbox: InboxRepo; outbox: OutboxRepo; logger: Logger; app: ExecutionDeps };
 
 export type JobOptions = { dryRun?: boolean };
 
@@ -51,6 +53,14 @@ export const JOBS: Job[] = [
     schedule: '*/15 * * * *',
     atStart: true,
     run: async (deps, now, opts) => ({ ...(await runReminders(deps.app, now, 'review', opts?.dryRun)) }),
+    describe: (r, opts) => describeReport(r as unknown as RunReport, !!opts.dryRun),
+  },
+  {
+    name: 'execution-alerts',
+    description: '培训执行提醒：开班前第 7、5 个工作日提醒①②③，开班未审核培训包即提示审核人，结班后第 3 个工作日和逾期后提醒④⑤⑥；12月31日前提醒补录',
+    schedule: '*/15 * * * *',
+    atStart: true,
+    run: async (deps, now, opts) => ({ ...(await runExecutionAlerts(deps.app, now, opts?.dryRun)) }),
     describe: (r, opts) => describeReport(r as unknown as RunReport, !!opts.dryRun),
   },
   {

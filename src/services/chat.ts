@@ -109,7 +109,7 @@ export function createChatHandler(deps: ChatDeps) {
     const person = await deps.users.find(ev.senderOpenId);
     if (!person) await deps.users.touch(ev.senderOpenId);
     const reply = replyFor(deps.messenger, ev);
-    if (ev.messageType === 'file' && ev.chatType === 'p2p' && (await deps.onFile?.(person, ev, reply, log))) return;
+    if (ev.file && ev.chatType === 'p2p' && (await deps.onFile?.(person, ev, reply, log))) return;
     if (ev.text === undefined || ev.text === '') {
       await reply.text(isKnown(person) ? T.unsupportedMessage : T.unknownPerson(ev.senderOpenId));
       return;

@@ -102,7 +102,7 @@ export function excelCardHandlers(deps: ExcelDeps): Pick<CardActionHandlers, 'ex
   return {
     excel_import: async (ctx) => confirmImport(deps, ctx.person, ctx.value.id, ctx.value.submit, ctx.log),
     excel_cancel: async (ctx) => {
-      const imp = await deps.imports.get(ctx.value.id);
+      const imp = (await deps.imports.get(ctx.value.id)) ?? (await deps.imports.getHistory(ctx.value.id));
       if (!imp || imp.unitCode !== ctx.person?.unitCode) return { toast: { type: 'error', content: '找不到这次上传' } };
       const ok = await deps.imports.cancel(imp.id, imp.version);
       return { toast: { type: 'info', content: ok ? '已取消，没有导入任何内容' : '这次上传已处理过' } };

@@ -19,6 +19,8 @@ import type { CardResponse } from './inbound.ts';
 import { outOfCityByYear } from './plans.ts';
 import type { ReviewDeps } from './review/deps.ts';
 import { FeishuCallError, type FeishuApi } from './ports.ts';
+import type { HistoryKey } from '../domain/execution-history.ts';
+import type { CompletionSheet } from './execution/report.ts';
 
 export type ExcelImport = {
   id: number;
@@ -42,6 +44,11 @@ export interface ExcelImportRepo {
   cancel(id: number, version: number): Promise<boolean>;
   /** Creates every plan of a pending upload and marks it imported, atomically; null when it was not pending at `version`. */
   commit(p: { id: number; version: number; submit: boolean; actor: string; at: Date }): Promise<{ planIds: number[]; numbers: string[] } | null>;
+  /** A checked 补录 upload waiting for 确认导入 (the same content again returns the same row). */
+  saveHistory(p: { openId: string; unitCode: string; year: number; contentHash: string; fileName: string; rows: unknown; at: Date }): Promise<{ id: number; status: 'pending' | 'imported'; importedAt: Date | null }>;
+  getHistory(id: number): Promise<{ id: number; openId: string; unitCode: string; fileName: string; status: 'pending' | 'imported' | 'cancelled'; version: number; rows: unknown; importedAt: Date | null } | null>;
+  /** Marks a pending 补录 upload imported; false when it was not pending at `version` (someone clicked first). */
+  finishHistory(id: number, version: number, at: Date, summary: string[]): Promise<boolean>;
 }
 
 export type SheetRead =
@@ -64,6 +71,11 @@ export interface SpreadsheetPort {
   /** Why a file name cannot be a declaration upload (.xls, .et, .csv, .docx …), or null. */
   rejectFormat(fileName: string): string | null;
   exportPlans(title: string, plans: ExportRow[]): Promise<Buffer>;
+  /** The 补录 sheet (past classes and their six steps). */
+  readHistory(data: Buffer, fileName: string): Promise<SheetRead>;
+  historyTemplate(p: { unitName?: string | undefined; rows: Partial<Record<HistoryKey, string | number>>[]; fromYear: number }): Promise<Buffer>;
+  historyHeaderOf(key: string): string;
+  exportCompletion(c: CompletionSheet): Promise<Buffer>;
 }
 
 /** One class in the declaration summary for municipal approval. */
@@ -91,7 +103,13 @@ export type ExportRow = {
   justification: string;
 };
 
-export type ExcelDeps = ReviewDeps & { imports: ExcelImportRepo; sheets: SpreadsheetPort; feishu: FeishuApi };
+export type ExcelDeps = ReviewDeps & {
+  imports: ExcelImportRepo;
+  sheets: SpreadsheetPort;
+  feishu: FeishuApi;
+  /** An uploaded 补录 sheet goes to the execution feature instead. */
+  historyUpload?: ((person: Person & { unitCode: string }, file: { messageId: string; fileName: string }, data: Buffer, reply: Reply, log: Logger) => Promise<void>) | undefined;
+};
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const SHOWN = 20;
@@ -140,7 +158,11 @@ export async function handleUpload(
   const d = await declarantOf(deps, person, deps.clock.now());
   if (!d) return reply.text(`您关联的单位 ${person.unitCode} 已不在单位名册中，请联系系统管理员。`);
   const wrong = deps.sheets.rejectFormat(file.fileName);
-  if (wrong) return reply.text(`没有导入「${file.fileName}」：${wrong} 需要模板请发送「模板」。`);
+  if (wrong) {
+    // Not a spreadsheet at all: perhaps a package attachment or a statement sent without saying what it is for.
+    const hint = /\.(xlsx|xlsm|xls|et|csv)$/i.test(file.fileName) ? '' : '\n如果这是培训包的附件：请先发送「执行」，在那一期的卡片上点「发送附件」，再发文件。如果这是未开展计划的情况说明：请先发送「上传情况说明 计划编号」，再发文件。';
+    return reply.text(`没有导入「${file.fileName}」：${wrong} 需要模板请发送「模板」。${hint}`);
+  }
   let data: Buffer;
   try {
     data = await deps.feishu.downloadResource({ messageId: file.messageId, fileKey: file.fileKey, type: 'file', maxBytes: MAX_UPLOAD_BYTES });
@@ -152,6 +174,7 @@ export async function handleUpload(
     }
     throw err; // transient: the inbox retries the whole event
   }
+  if (deps.historyUpload && (await deps.sheets.readHistory(data, file.fileName)).ok) return deps.historyUpload(person, file, data, reply, log);
   const read = await deps.sheets.readDeclaration(data, file.fileName);
   if (!read.ok) return reply.text(`没有导入「${file.fileName}」：${read.error} 需要模板请发送「模板」。`);
   const rows = read.rows;

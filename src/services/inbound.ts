@@ -10,7 +10,8 @@ export type IncomingMessage = {
   messageType: string;
   /** Plain text with @-mention placeholders removed; undefined for non-text messages. */
   text?: string | undefined;
-  file?: { fileKey: string; fileName: string } | undefined;
+  /** A file or an image the person sent (images have no name of their own). */
+  file?: { fileKey: string; fileName: string; type: 'file' | 'image' } | undefined;
   mentionOpenIds: string[];
 };
 

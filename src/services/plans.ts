@@ -44,7 +44,8 @@ export type PlanEventRecord = {
 export type NewPlanEvent = Omit<PlanEventRecord, 'id' | 'planId' | 'details'> & { details?: Record<string, unknown> | null };
 
 export interface PlanRepo {
-  create(p: { year: number; unitCode: string; data: PlanDraft; event: NewPlanEvent }): Promise<PlanRecord>;
+  /** A new plan, a draft unless `status` says otherwise (补录 of an approved plan of a past year). */
+  create(p: { year: number; unitCode: string; data: PlanDraft; event: NewPlanEvent; status?: PlanStatus }): Promise<PlanRecord>;
   /** Writes only if the plan still has `version`; null when it does not (someone else changed it). */
   update(p: {
     id: number;

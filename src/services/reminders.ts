@@ -50,6 +50,18 @@ const KIND_TITLES: Record<Slot['kind'], string> = {
   revise: '退回计划修改提醒',
   review_same_day: '今日待初审提醒',
   review_overdue: '初审超时提醒',
+  backfill: '执行数据补录提醒',
+  exec_pre7: '培训执行提醒：开班前环节',
+  exec_pre5: '培训执行提醒：开班前环节今天截止',
+  exec_started: '培训包未审核通过已开班',
+  exec_post3: '培训执行提醒：结班后数据填报',
+  exec_overdue: '培训执行数据逾期未填报',
+};
+
+const FOOTERS = {
+  review: '发送「待审」重新收到这些计划的审核卡片，「进度」查看待审队列。',
+  execution: '发送「执行」查看本单位全部培训班的执行情况，「完成情况」查看年度完成情况。',
+  default: '有疑问请联系市人力资源社会保障局职建科（0772-2825472）。',
 };
 
 async function declareEntries(deps: ReminderDeps, slot: Slot, year: number, now: Date) {
@@ -134,7 +146,7 @@ export async function planCampaignReminders(deps: ReminderDeps, now: Date): Prom
       for (const [code, entries] of perUnit) {
         const people = recipients(code);
         if (!people.length) unreachable.add(code);
-        for (const openId of people) add(byPerson, { openId }, openId, slot, entries);
+        for (const openId of people) addToDigest(byPerson, { openId }, openId, slot, entries);
       }
     }
   }
@@ -159,14 +171,15 @@ export async function planReviewReminders(deps: ReminderDeps, now: Date): Promis
       return slot.kind === 'review_same_day' ? submitted === day : submitted < day;
     });
     if (!plans.length) continue;
-    for (const r of reviewers) add(byPerson, r.to, r.id, slot, [reviewText(slot, plans, names)]);
+    for (const r of reviewers) addToDigest(byPerson, r.to, r.id, slot, [reviewText(slot, plans, names)]);
   }
   return { planned: [...byPerson.values()], due, tooLate, unreachable: reviewers.length ? [] : ['（没有审核人）'] };
 }
 
-function add(byPerson: Map<string, PlannedReminder>, to: Recipient, recipient: string, slot: Slot, entries: PlannedReminder['entries']) {
+/** Adds entries to the one card a person gets at a slot's moment (keys: `<prefix>:<recipient>:<instant>`). */
+export function addToDigest(byPerson: Map<string, PlannedReminder>, to: Recipient, recipient: string, slot: Slot, entries: PlannedReminder['entries'], prefix = 'remind') {
   const k = `${recipient}@${slot.effective.toISOString()}`;
-  const p = byPerson.get(k) ?? { key: `remind:${recipient}:${slot.effective.toISOString()}`, to, recipient, at: slot.effective, slots: [], entries: [] };
+  const p = byPerson.get(k) ?? { key: `${prefix}:${recipient}:${slot.effective.toISOString()}`, to, recipient, at: slot.effective, slots: [], entries: [] };
   if (!p.slots.some((s) => s.id === slot.id)) p.slots.push(slot);
   p.entries.push(...entries);
   byPerson.set(k, p);
@@ -189,13 +202,13 @@ export async function sendReminders(
       return;
     }
     const kinds = [...new Set(p.entries.map((e) => e.kind))];
-    const urgent = p.slots.some((s) => daysLeft(p.at, s.deadline) <= 0) || kinds.includes('review_overdue');
+    const urgent = p.slots.some((s) => daysLeft(p.at, s.deadline) <= 0) || kinds.includes('review_overdue') || kinds.includes('exec_started');
     const card = reminderCard({
       title: kinds.length === 1 ? KIND_TITLES[kinds[0]!] : '待办提醒',
       subtitle: formatShortDateTime(p.at),
       urgent,
       entries: p.entries,
-      footer: kinds.some((k) => k.startsWith('review')) ? '发送「待审」重新收到这些计划的审核卡片，「进度」查看待审队列。' : '有疑问请联系市人力资源社会保障局职建科（0772-2825472）。',
+      footer: kinds.some((k) => k.startsWith('review')) ? FOOTERS.review : kinds.some((k) => k.startsWith('exec') || k === 'backfill') ? FOOTERS.execution : FOOTERS.default,
     });
     await deps.messenger.sendCard(p.to, card, p.key);
     sent++;

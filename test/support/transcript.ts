@@ -4,6 +4,7 @@
 import { expect } from 'vitest';
 import type { Harness } from './harness.ts';
 import type { StubMessage } from './feishu-stub.ts';
+import { assertValidCallback } from './card-lint.ts';
 
 type Node = Record<string, unknown>;
 
@@ -78,6 +79,7 @@ export function transcript(h: Harness, openId: string) {
       expect(res.status).toBe(200);
       await h.bot.idle();
       const body = res.json as { toast?: { content: string; type: string }; card?: { data: unknown } };
+      assertValidCallback(body, `callback response to ${JSON.stringify(value)}`); // what Feishu would refuse to show
       return { toast: body.toast, card: body.card?.data, cardText: body.card ? cardText(body.card.data) : '', messages: fresh().map(messageText) };
     },
     lastCard(): StubMessage {

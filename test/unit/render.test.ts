@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, renderTemplate } from '../../src/cards/render.ts';
 import { helpCard } from '../../src/cards/help-card.ts';
 import { welcomeCard } from '../../src/cards/welcome-card.ts';
-import { assertValidCard } from '../support/card-lint.ts';
+import { assertValidCallback, assertValidCard } from '../support/card-lint.ts';
+import { classCard, executionListCard, newClassCard, packageReviewCard } from '../../src/cards/execution-card.ts';
+import { classTimeline } from '../../src/domain/execution.ts';
+import { WorkCalendar } from '../../src/domain/working-days.ts';
 
 describe('card templates', () => {
   it('puts user text into a card as text, never as structure or markup', () => {
@@ -57,5 +60,58 @@ describe('card templates', () => {
     assertValidCard(helpCard({ person, unitName: '某局', entries: [{ word: '申报', summary: '开始申报', usage: '申报' }] }));
     assertValidCard(welcomeCard({ person: null, unitName: null, linkHint: '**请联系管理员**' }));
     assertValidCard(welcomeCard({ person, unitName: '某局', linkHint: '' }));
+  });
+});
+
+describe('execution cards', () => {
+  const timeline = classTimeline({ start: '2026-10-12', end: '2026-10-14' }, new Map(), new WorkCalendar(), new Date('2026-09-25T10:00:00+08:00'));
+  const view = {
+    classId: 3,
+    planId: 9,
+    planNumber: '2026-009',
+    seq: 1,
+    title: '业务培训班',
+    unitName: '某局',
+    start: '2026-10-12',
+    end: '2026-10-14',
+    status: 'active' as const,
+    plan: { scope: '市外' as const, mode: '线下' as const, institution: '中国井冈山干部学院', headcount: 40, sessions: 2, days: 3, budget: 60000 },
+    timeline,
+    records: {},
+    attachments: [{ fileName: '方案.pdf', size: 2048 }],
+  };
+  const pkg = {
+    classId: 3,
+    label: '2026-009 第1期',
+    title: '业务培训班',
+    unitName: '某局',
+    start: '2026-10-12',
+    end: '2026-10-14',
+    due: '2026-09-29',
+    plan: view.plan,
+    pkg: { mode: '线上', scope: '市外', institution: '某中心', location: '井冈山', headcount: 40, content: '课程' },
+    flags: [{ field: 'mode' as const, planned: '线下', actual: '线上', message: '培训方式与批准的计划不一致：线下 → 线上' }],
+    attachments: [{ fileName: '方案.pdf', size: 2048 }],
+    status: 'submitted' as const,
+    version: 2,
+    submittedAt: new Date('2026-09-20T10:00:00+08:00'),
+    history: [],
+  };
+
+  const cases: [string, () => Record<string, unknown>][] = [
+    ['a class', () => classCard(view)],
+    ...([1, 2, 3, 4, 5, 6] as const).map((step): [string, () => Record<string, unknown>] => [`the form of step ${step}, with an error`, () => classCard(view, { form: { step, values: { mode: '线下', publishedOn: '2026-09-20' }, errors: { mode: '必填' } } })]),
+    ['the dates form', () => classCard(view, { datesForm: { values: { start: '2026-10-12' }, errors: { end: '请选择结班日期' } } })],
+    ['a cancellation to confirm', () => classCard(view, { confirmCancel: true })],
+    ['a new class', () => newClassCard({ planId: 9, planNumber: '2026-009', title: '业务培训班', plan: view.plan, seq: 2, existing: ['- 第1期'], values: {}, errors: {} })],
+    ['a package to review', () => packageReviewCard(pkg)],
+    ['the return form', () => packageReviewCard(pkg, { returnForm: { errors: ['请填写退回意见'] } })],
+    ['a decided package', () => packageReviewCard(pkg, { outcome: { title: '已通过', text: '甲 审核通过', color: 'green' } })],
+    ['the list', () => executionListCard({ title: '执行情况', subtitle: '2026', color: 'blue', intro: '说明', plans: [{ text: '**2026-009**' }], more: '', classes: [{ id: 3, label: '2026-009 第1期' }], plansWithRoom: [{ id: 9, label: '2026-009' }], footer: '脚注' })],
+  ];
+  it.each(cases)('%s is valid card JSON 2.0, as a message and as a callback answer', (_name, build) => {
+    const card = build();
+    assertValidCard(card);
+    assertValidCallback({ toast: { type: 'info', content: 'x' }, card: { type: 'raw', data: card } });
   });
 });

@@ -78,7 +78,7 @@ export async function updateReviewCards(deps: ReviewDeps, plan: PlanRecord, outc
 
 /** Who decided a plan last and when, for the toast of someone who clicked too late. */
 export async function lastDecision(deps: ReviewDeps, planId: number): Promise<{ by: string; at: Date; action: string } | null> {
-  const e = [...(await deps.plans.events(planId))].reverse().find((x) => x.action !== 'edit' && x.action !== 'create');
+  const e = [...(await deps.plans.events(planId))].reverse().find((x) => x.action in DECISION_WORDS);
   if (!e) return null;
   const person = e.actor.startsWith('ou_') ? await deps.users.find(e.actor) : null;
   return { by: person?.name ?? e.actor, at: e.at, action: e.action };

@@ -4,6 +4,7 @@ import { escapeMarkdown } from '../../cards/render.ts';
 import { formatShortDateTime } from '../../domain/dates.ts';
 import { displayValue, PLAN_FIELDS, type PlanFieldKey } from '../../domain/plan.ts';
 import { STATUS_LABELS } from '../../domain/plan-status.ts';
+import { EXEC_ACTIONS } from '../../domain/execution.ts';
 import type { PlanEventRecord, PlanRecord } from '../plans.ts';
 import type { ReviewDeps } from './deps.ts';
 import { DECISION_WORDS } from './notify.ts';
@@ -20,10 +21,10 @@ function describe(e: PlanEventRecord, name: string): string {
     const shown = changes.slice(0, 3).map(([k, [, to]]) => `${label(k)}→${displayValue(k, to)}`).join('，');
     return `${when}　${name} 填写/修改 ${escapeMarkdown(shown)}${changes.length > 3 ? ` 等 ${changes.length} 项` : ''}（${via}）`;
   }
-  const word = DECISION_WORDS[e.action] ?? (e.action === 'discard' ? '删除草稿' : e.action);
+  const word = DECISION_WORDS[e.action] ?? EXEC_ACTIONS[e.action] ?? (e.action === 'discard' ? '删除草稿' : e.action);
   const fields = Array.isArray(e.details?.fields) ? (e.details.fields as { field: string; note: string | null }[]) : [];
   return [
-    `${when}　${name} **${word}**${e.toStatus ? `（${STATUS_LABELS[e.toStatus]}）` : ''}（${via}）`,
+    `${when}　${name} **${word}**${typeof e.details?.what === 'string' ? ` ${escapeMarkdown(e.details.what)}` : ''}${e.toStatus ? `（${STATUS_LABELS[e.toStatus]}）` : ''}（${via}）`,
     ...(e.comment ? [`　意见：${escapeMarkdown(e.comment)}`] : []),
     ...(fields.length ? [`　需修改：${fields.map((f) => `${label(f.field)}${f.note ? `（${escapeMarkdown(f.note)}）` : ''}`).join('、')}`] : []),
   ].join('\n');
