@@ -497,3 +497,22 @@ describe('the completion report', () => {
     expect(own).not.toContain('商务局');
   });
 });
+
+describe('补录 reminders before Dec 31', () => {
+  it('reach the units whose plans since 2020 are incomplete, 30 days before, with what is missing', async () => {
+    const out: string[] = [];
+    const code = await runCli(['jobs:run', 'execution-alerts', '--now', '2026-12-01T09:00:00+08:00'], { DATABASE_URL: h.config.databaseUrl, LOG_LEVEL: 'silent' }, (l) => out.push(l));
+    expect(code).toBe(0);
+    await new Promise((r) => setTimeout(r, 250));
+    await h.bot.idle();
+    const edu = h.stub.messagesTo(EDU).filter((m) => m.msgType === 'interactive').map(messageText).at(-1)!;
+    expect(edu).toContain('# 执行数据补录提醒');
+    expect(edu).toContain('**柳州市教育局**：2020年以来的培训项目还有 1 个执行数据不全，请于 **2026年12月31日 23:59**（还有 30 天）前补录');
+    expect(edu).toMatch(/2022-\d{3}《2022年度校长培训班》第1期⑤⑥/);
+    expect(edu).toContain('[获取补录模板]');
+    const fin = h.stub.messagesTo(FIN).filter((m) => m.msgType === 'interactive').map(messageText).at(-1)!;
+    expect(fin).toMatch(/2025-\d{3}《2025年度政府采购培训班》第1期⑤⑥/);
+    // Units with nothing missing hear nothing.
+    expect(out.join('\n')).not.toContain(DECL);
+  });
+});
