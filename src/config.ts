@@ -201,3 +201,39 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     },
   };
 }
+
+export type StartMode = { kind: 'production' } | { kind: 'sandbox' } | { kind: 'refuse'; message: string };
+
+/**
+ * `npm start`: with Feishu credentials, the bot; without them (or with --sandbox), the sandbox — except in
+ * NODE_ENV=production, where missing credentials stay a configuration error. Credentials and --sandbox
+ * together are refused: the sandbox never runs next to a real Feishu app's settings.
+ */
+export function chooseMode(env: Record<string, string | undefined>, args: readonly string[]): StartMode {
+  const hasCredentials = !!(env.FEISHU_APP_ID?.trim() || env.FEISHU_APP_SECRET?.trim());
+  const wantsSandbox = args.includes('--sandbox');
+  if (hasCredentials && wantsSandbox) {
+    return {
+      kind: 'refuse',
+      message: '已配置飞书应用凭证（FEISHU_APP_ID / FEISHU_APP_SECRET），沙盒模式不会启动。要试用沙盒，请在没有这两个变量的环境中运行 npm run sandbox。',
+    };
+  }
+  if (hasCredentials) return { kind: 'production' };
+  if (wantsSandbox) return { kind: 'sandbox' };
+  return (env.NODE_ENV?.trim() || 'development') === 'production' ? { kind: 'production' } : { kind: 'sandbox' };
+}
+
+const sandboxSchema = z.object({
+  PORT: intInRange(3000, 0, 65535, '端口'),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('error')),
+  SANDBOX_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+});
+
+/** The sandbox's few settings: port, log level (quiet by default), and where its own files live. */
+export function loadSandboxSettings(env: Record<string, string | undefined>):
+  | { ok: true; port: number; logLevel: Config['logLevel']; dataDir: string }
+  | { ok: false; message: string } {
+  const r = sandboxSchema.safeParse(env);
+  if (!r.success) return { ok: false, message: ['沙盒配置有误：', ...r.error.issues.map((i) => `  - ${String(i.path[0])}：${i.message}`)].join('\n') };
+  return { ok: true, port: r.data.PORT, logLevel: r.data.LOG_LEVEL, dataDir: r.data.SANDBOX_DATA_DIR };
+}

@@ -1,30 +1,64 @@
 // Composition root for `npm start`: validate the environment, start the bot, stop cleanly on SIGTERM/SIGINT.
+// Without Feishu credentials (or with --sandbox) it starts the sandbox instead: the same bot with an embedded
+// Feishu stand-in and a web page to try it. With credentials configured the sandbox never starts.
+import path from 'node:path';
 import { startBot } from './app.ts';
 import { systemClock } from './clock.ts';
-import { loadConfig } from './config.ts';
+import { chooseMode, loadConfig, loadSandboxSettings } from './config.ts';
 import { createLogger } from './logger.ts';
+import { startSandbox } from './sandbox/sandbox.ts';
 
-const loaded = loadConfig(process.env);
-if (!loaded.ok) {
-  process.stderr.write(`${loaded.message}\n`);
+const args = process.argv.slice(2);
+const mode = chooseMode(process.env, args);
+if (mode.kind === 'refuse') {
+  process.stderr.write(`${mode.message}\n`);
   process.exit(78); // EX_CONFIG
 }
-const { config } = loaded;
-const logger = createLogger(config.logLevel);
 
+async function run(): Promise<{ stop(): Promise<void> }> {
+  if (mode.kind === 'sandbox') {
+    const settings = loadSandboxSettings(process.env);
+    if (!settings.ok) {
+      process.stderr.write(`${settings.message}\n`);
+      process.exit(78);
+    }
+    const logger = createLogger(settings.logLevel);
+    const sandbox = await startSandbox({ dataDir: path.resolve(settings.dataDir), port: settings.port, logger, logLevel: settings.logLevel, reset: args.includes('--reset') });
+    const page = `http://localhost:${sandbox.port}/sandbox/`;
+    process.stdout.write(
+      [
+        '',
+        '  培训计划申报助手 · 沙盒模式（没有配置飞书应用凭证，没有连接飞书）',
+        '',
+        `  打开 ${page} ，选择一个身份，像在飞书里一样和机器人对话。`,
+        '  这里的单位、人员和计划都是演示数据，消息不会发到飞书，只保存在本机',
+        `  （${path.join(path.resolve(settings.dataDir), 'sandbox.db')}）。重置演示数据：页面上的「重置」，或 npm run sandbox -- --reset。`,
+        '  接入真实飞书应用：设置 FEISHU_APP_ID、FEISHU_APP_SECRET、FEISHU_ENCRYPT_KEY 等后再 npm start，',
+        '  步骤见 README.md 的「接入真实飞书应用」。设置了凭证时不会进入沙盒模式。',
+        '',
+      ].join('\n'),
+    );
+    return sandbox;
+  }
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    process.stderr.write(`${loaded.message}\n`);
+    process.exit(78);
+  }
+  const logger = createLogger(loaded.config.logLevel);
+  return startBot({ config: loaded.config, logger, clock: systemClock });
+}
+
+const fallbackLogger = createLogger('info');
 try {
-  const bot = await startBot({ config, logger, clock: systemClock });
+  const running = await run();
   let signals = 0;
   const shutdown = (signal: string) => {
-    if (++signals > 1) {
-      logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(1);
-    }
-    logger.info({ signal }, 'shutdown requested');
-    bot.stop().then(
+    if (++signals > 1) process.exit(1);
+    running.stop().then(
       () => process.exit(0),
       (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
+        fallbackLogger.error({ err, signal }, 'shutdown failed');
         process.exit(1);
       },
     );
@@ -32,6 +66,6 @@ try {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 } catch (err) {
-  logger.fatal({ err }, 'could not start');
+  fallbackLogger.fatal({ err }, 'could not start');
   process.exit(1);
 }

@@ -12,3 +12,5 @@ function projectRoot(from: string): string {
 export const PROJECT_ROOT = projectRoot(import.meta.dirname);
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma', 'migrations');
 export const CARDS_DIR = path.join(PROJECT_ROOT, 'cards');
+/** Static web pages (the sandbox). */
+export const WEB_DIR = path.join(PROJECT_ROOT, 'web');

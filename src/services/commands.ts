@@ -1,7 +1,7 @@
 // Text commands and menu keys as a registry: each says who may use it, what it is for (the help text is
 // built from these), and what it does. Later features register their commands here.
 import type { Logger } from '../logger.ts';
-import { may, type Audience, type Person } from '../domain/people.ts';
+import { isKnown, may, type Audience, type Person } from '../domain/people.ts';
 import type { Card } from './messenger.ts';
 
 export type Reply = {
@@ -31,6 +31,8 @@ export type Command = {
   summary: string;
   /** Example shown in help when the command takes arguments. */
   usage?: string;
+  /** Whether help lists it for this person (default: whenever they may use it). */
+  showInHelp?: (person: Person) => boolean;
   run(ctx: CommandContext): Promise<void>;
 };
 
@@ -81,8 +83,9 @@ export class CommandRegistry {
     return this.commands.find((c) => c.menuKeys?.includes(key)) ?? null;
   }
 
-  /** The commands this person may use, in registration order. */
+  /** The commands help lists for this person, in registration order (help itself is listed by help). */
   availableTo(person: Person | null): Command[] {
-    return this.commands.filter((c) => c.audience !== 'anyone' && may(person, c.audience));
+    if (!isKnown(person)) return [];
+    return this.commands.filter((c) => c.id !== 'help' && may(person, c.audience) && (c.showInHelp?.(person) ?? true));
   }
 }

@@ -89,6 +89,7 @@ export function linkCommand(deps: LinkingDeps): Command {
     audience: 'anyone',
     summary: '申请关联到本单位（管理员确认后即可申报）',
     usage: '绑定 101001',
+    showInHelp: (person) => !person.unitCode,
     run: async (ctx) => ctx.reply.text(await requestLink(deps, ctx.person, ctx.openId, ctx.args, ctx.log)),
   };
 }

@@ -90,12 +90,33 @@ describe('the admin CLI as an operator runs it (real Node module loading, not th
 });
 
 describe('running as a process', () => {
-  it('without Feishu credentials, exits at once and says what is missing and where to read', async () => {
-    const s = start({ DATABASE_URL: `file:${path.join(dir, 'none.db')}` }, await freePort());
+  it('in production without Feishu credentials, exits at once and says what is missing and where to read', async () => {
+    const s = start({ NODE_ENV: 'production', DATABASE_URL: `file:${path.join(dir, 'none.db')}` }, await freePort());
     expect(await s.exited).not.toBe(0);
     expect(s.output()).toContain('FEISHU_APP_ID');
     expect(s.output()).toContain('FEISHU_APP_SECRET');
     expect(s.output()).toContain('README.md');
+  });
+
+  it('elsewhere without credentials, starts the sandbox: says so, on 127.0.0.1 only, with its own database', async () => {
+    const data = path.join(dir, 'sandbox-data');
+    const s = start({ SANDBOX_DATA_DIR: data, HOST: '0.0.0.0' }, await freePort());
+    await ready(s);
+    expect(s.output()).toContain(`打开 http://localhost:${s.port}/sandbox/`);
+    expect(s.output()).toContain('沙盒模式');
+    expect(s.output()).toContain('接入真实飞书应用');
+    expect((await fetch(`http://127.0.0.1:${s.port}/sandbox/`)).status).toBe(200);
+    expect(fs.existsSync(path.join(data, 'sandbox.db'))).toBe(true);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+  });
+
+  it('refuses --sandbox when Feishu credentials are configured', async () => {
+    const child = spawn(process.execPath, [...START_ARGS, '--sandbox'], { cwd: ROOT, env: { PATH: process.env.PATH, FEISHU_APP_ID: 'cli_x', FEISHU_APP_SECRET: 'y' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    expect(await new Promise((r) => child.once('exit', r))).toBe(78);
+    expect(out).toContain('沙盒模式不会启动');
   });
 
   it('creates the database folder, migrates, is ready within seconds, logs JSON without secrets', async () => {

@@ -44,4 +44,11 @@ describe('command matching', () => {
     expect(r.availableTo({ openId: 'ou_x', name: null, role: 'declarant', unitCode: '1' }).map((c) => c.id)).toEqual(['declare', 'form']);
     expect(r.availableTo({ openId: 'ou_x', name: null, role: 'reviewer', unitCode: null }).map((c) => c.id)).toEqual([]);
   });
+
+  it('lists commands for anyone to the people it knows, unless the command says it does not apply', () => {
+    const reg = new CommandRegistry().register(cmd('help', ['帮助']), cmd('progress', ['进度']), { ...cmd('link', ['绑定']), showInHelp: (p) => !p.unitCode });
+    expect(reg.availableTo({ openId: 'ou_x', name: null, role: 'declarant', unitCode: '1' }).map((c) => c.id)).toEqual(['progress']);
+    expect(reg.availableTo({ openId: 'ou_x', name: null, role: 'reviewer', unitCode: null }).map((c) => c.id)).toEqual(['progress', 'link']);
+    expect(reg.availableTo(null)).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { chooseMode, loadConfig, loadSandboxSettings } from '../../src/config.ts';
 
 const base = { FEISHU_APP_ID: 'cli_a', FEISHU_APP_SECRET: 's', FEISHU_ENCRYPT_KEY: 'k' };
 
@@ -45,5 +45,23 @@ describe('configuration', () => {
   it('treats empty values as unset', () => {
     const r = loadConfig({ ...base, PORT: '', FEISHU_BASE_URL: '  ' });
     expect(r.ok && r.config.port).toBe(3000);
+  });
+});
+
+describe('npm start: the bot or the sandbox', () => {
+  it.each([
+    ['no Feishu credentials', {}, [], 'sandbox'],
+    ['credentials', base, [], 'production'],
+    ['only an app id (a half-done configuration is an error, not a sandbox)', { FEISHU_APP_ID: 'cli_a' }, [], 'production'],
+    ['no credentials in NODE_ENV=production', { NODE_ENV: 'production' }, [], 'production'],
+    ['--sandbox explicitly, even in production', { NODE_ENV: 'production' }, ['--sandbox'], 'sandbox'],
+    ['--sandbox with credentials configured', base, ['--sandbox'], 'refuse'],
+  ] as const)('%s → %s', (_name, env, args, kind) => {
+    expect(chooseMode(env, args).kind).toBe(kind);
+  });
+
+  it('the sandbox has its own quiet defaults and data directory', () => {
+    expect(loadSandboxSettings({})).toEqual({ ok: true, port: 3000, logLevel: 'error', dataDir: './data' });
+    expect(loadSandboxSettings({ PORT: 'x' }).ok).toBe(false);
   });
 });

@@ -1,0 +1,427 @@
+// A local stand-in for the Feishu OpenAPI, reached through the SDK's `domain` option (the tests use it, and
+// the sandbox embeds it). It answers the calls the bot makes (token, message create / reply / patch, card update, resource download, file upload,
+// user lookup, bot info), records every call, enforces tokens and (optionally) rate limits, and can inject
+// faults: 429 with x-ogw-ratelimit-reset, 230020, 5xx, an expired token (99991663), a dropped connection.
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type StubCall = {
+  op: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  authorization?: string | undefined;
+  status: number;
+  at: number;
+};
+
+export type StubMessage = {
+  messageId: string;
+  op: 'create' | 'reply';
+  receiveIdType?: string;
+  receiveId?: string;
+  replyTo?: string;
+  msgType: string;
+  content: Record<string, unknown>;
+  uuid?: string;
+  at: number;
+};
+
+export type Fault =
+  | { kind: 'status'; status: number; code?: number; msg?: string; headers?: Record<string, string> }
+  | { kind: 'token_expired' }
+  | { kind: 'network' }
+  | { kind: 'delay'; ms: number };
+
+type Route = {
+  op: string;
+  method: string;
+  pattern: RegExp;
+  handle: (m: RegExpMatchArray, req: ParsedRequest) => Answer | Promise<Answer>;
+  noAuth?: boolean;
+};
+
+type ParsedRequest = { query: URLSearchParams; body: unknown; raw: Buffer; headers: http.IncomingHttpHeaders };
+type Answer = { status?: number; json?: unknown; bytes?: Buffer; headers?: Record<string, string> };
+
+export type StubOptions = {
+  appId?: string;
+  appSecret?: string;
+  /** Enforce Feishu's limits (sliding 1 s): per app and per recipient. Violations answer like Feishu does. */
+  rateLimits?: { appPerSecond: number; userPerSecond: number };
+  botOpenId?: string;
+};
+
+const ok = (data: unknown = {}): Answer => ({ json: { code: 0, msg: 'success', data } });
+const fail = (status: number, code: number, msg: string, headers?: Record<string, string>): Answer => ({
+  status,
+  json: { code, msg },
+  headers,
+});
+
+function parseMultipart(raw: Buffer, contentType: string): Record<string, { value: Buffer; filename?: string }> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const out: Record<string, { value: Buffer; filename?: string }> = {};
+  if (!boundary) return out;
+  const sep = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  let pos = raw.indexOf(sep);
+  while (pos !== -1) {
+    const start = pos + sep.length + 2; // skip CRLF
+    const next = raw.indexOf(sep, start);
+    if (next === -1) break;
+    const part = raw.subarray(start, next - 2);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, headerEnd).toString('utf8');
+    const name = /name="([^"]+)"/.exec(head)?.[1];
+    const filename = /filename="([^"]*)"/.exec(head)?.[1];
+    if (name) out[name] = { value: part.subarray(headerEnd + 4), ...(filename !== undefined ? { filename } : {}) };
+    pos = next;
+  }
+  return out;
+}
+
+export class FeishuStub {
+  readonly calls: StubCall[] = [];
+  readonly messages: StubMessage[] = [];
+  readonly patches: { messageId: string; content: Record<string, unknown>; at: number }[] = [];
+  readonly cardUpdates: { token: string; card: unknown; at: number }[] = [];
+  readonly uploads: { fileKey: string; fileName: string; fileType: string; data: Buffer }[] = [];
+  readonly users = new Map<string, { name: string; mobile?: string }>();
+  readonly resources = new Map<string, { data: Buffer; contentType: string }>();
+  /** How many requests were refused because they broke a rate limit (should stay 0 for a polite client). */
+  limitViolations = 0;
+  url = '';
+
+  private server: http.Server;
+  private tokens = new Set<string>();
+  private tokenSeq = 0;
+  private messageSeq = 0;
+  private faults: { op: string; fault: Fault }[] = [];
+  private uuids = new Map<string, string>();
+  private appWindow: number[] = [];
+  private userWindows = new Map<string, number[]>();
+  private routes: Route[];
+
+  constructor(readonly options: StubOptions = {}) {
+    this.routes = this.buildRoutes();
+    this.server = http.createServer((req, res) => {
+      this.dispatch(req, res).catch((err: unknown) => {
+        res.statusCode = 500;
+        res.end(String(err));
+      });
+    });
+  }
+
+  get appId() {
+    return this.options.appId ?? 'cli_test_app';
+  }
+  get appSecret() {
+    return this.options.appSecret ?? 'test-app-secret';
+  }
+  get botOpenId() {
+    return this.options.botOpenId ?? 'ou_bot0000000000';
+  }
+
+  async start(port = 0): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', () => resolve()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** After messages were put back (the sandbox's saved history): new ids continue after theirs. */
+  restoreSequence(): void {
+    for (const m of this.messages) this.messageSeq = Math.max(this.messageSeq, Number(/^om_stub_(\d+)$/.exec(m.messageId)?.[1] ?? 0));
+  }
+
+  /** The next `times` calls of `op` (e.g. 'message.create') fail with `fault`. */
+  inject(op: string, fault: Fault, times = 1): void {
+    for (let i = 0; i < times; i++) this.faults.push({ op, fault });
+  }
+
+  /** Every token issued so far stops working (the next call answers 99991663). */
+  expireTokens(): void {
+    this.tokens.clear();
+  }
+
+  addUser(openId: string, name: string, mobile?: string): void {
+    this.users.set(openId, { name, ...(mobile ? { mobile } : {}) });
+  }
+
+  addResource(messageId: string, fileKey: string, data: Buffer, contentType = 'application/octet-stream'): void {
+    this.resources.set(`${messageId}/${fileKey}`, { data, contentType });
+  }
+
+  /** Messages (create or reply) that reached a person or chat, oldest first. */
+  messagesTo(receiveId: string): StubMessage[] {
+    return this.messages.filter((m) => m.receiveId === receiveId);
+  }
+
+  textsTo(receiveId: string): string[] {
+    return this.messagesTo(receiveId)
+      .filter((m) => m.msgType === 'text')
+      .map((m) => String(m.content.text));
+  }
+
+  cards(): Record<string, unknown>[] {
+    return [
+      ...this.messages.filter((m) => m.msgType === 'interactive').map((m) => m.content),
+      ...this.patches.map((p) => p.content),
+    ];
+  }
+
+  async waitFor<T>(probe: () => T | undefined | false | null, timeoutMs = 5000, what = 'condition'): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = probe();
+      if (v) return v;
+      if (Date.now() > deadline) throw new Error(`Feishu stub: timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  private takeFault(op: string): Fault | undefined {
+    const i = this.faults.findIndex((f) => f.op === op);
+    if (i === -1) return undefined;
+    return this.faults.splice(i, 1)[0]!.fault;
+  }
+
+  private overLimit(receiver: string | undefined): Answer | null {
+    const limits = this.options.rateLimits;
+    if (!limits) return null;
+    const now = Date.now();
+    const trim = (w: number[]) => {
+      while (w.length && w[0]! <= now - 1000) w.shift();
+    };
+    trim(this.appWindow);
+    if (this.appWindow.length >= limits.appPerSecond) {
+      this.limitViolations++;
+      return fail(429, 99991400, 'request trigger frequency limit', { 'x-ogw-ratelimit-reset': '1' });
+    }
+    if (receiver) {
+      const w = this.userWindows.get(receiver) ?? [];
+      this.userWindows.set(receiver, w);
+      trim(w);
+      if (w.length >= limits.userPerSecond) {
+        this.limitViolations++;
+        return fail(400, 230020, 'This operation triggers the frequency limit');
+      }
+      w.push(now);
+    }
+    this.appWindow.push(now);
+    return null;
+  }
+
+  private record(req: http.IncomingMessage, op: string, parsed: ParsedRequest, status: number) {
+    this.calls.push({
+      op,
+      method: req.method ?? '',
+      path: (req.url ?? '').split('?')[0]!,
+      query: Object.fromEntries(parsed.query),
+      body: parsed.body,
+      authorization: req.headers.authorization,
+      status,
+      at: Date.now(),
+    });
+  }
+
+  private async dispatch(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks);
+    const url = new URL(req.url ?? '/', 'http://stub');
+    const contentType = req.headers['content-type'] ?? '';
+    let body: unknown = undefined;
+    if (contentType.includes('application/json') && raw.length) body = JSON.parse(raw.toString('utf8'));
+    else if (contentType.includes('multipart/form-data')) body = parseMultipart(raw, contentType);
+    const parsed: ParsedRequest = { query: url.searchParams, body, raw, headers: req.headers };
+
+    const route = this.routes.find((r) => r.method === req.method && r.pattern.test(url.pathname));
+    if (!route) {
+      this.record(req, 'unknown', parsed, 404);
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: 404, msg: `stub: no route ${req.method} ${url.pathname}` }));
+      return;
+    }
+    let answer: Answer;
+    const fault = this.takeFault(route.op);
+    if (fault?.kind === 'network') {
+      this.record(req, route.op, parsed, 0);
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (fault?.kind === 'token_expired') {
+      this.expireTokens();
+      answer = fail(400, 99991663, 'Invalid access token for authorization. Please make a request with token attached.');
+    } else if (fault?.kind === 'status') {
+      answer = fail(fault.status, fault.code ?? fault.status, fault.msg ?? 'injected fault', fault.headers);
+    } else if (!route.noAuth && (!token || !this.tokens.has(token))) {
+      answer = fail(400, 99991663, 'Invalid access token for authorization. Please make a request with token attached.');
+    } else {
+      answer = await route.handle(url.pathname.match(route.pattern)!, parsed);
+    }
+    const status = answer.status ?? 200;
+    this.record(req, route.op, parsed, status);
+    if (answer.bytes) {
+      res.writeHead(status, { 'content-type': 'application/octet-stream', ...answer.headers });
+      res.end(answer.bytes);
+      return;
+    }
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
+    res.end(JSON.stringify(answer.json ?? {}));
+  }
+
+  private deliver(m: Omit<StubMessage, 'messageId' | 'at'>): Answer {
+    if (m.uuid && this.uuids.has(m.uuid)) {
+      // Feishu refuses a second message with the same uuid within an hour; the first one stands.
+      return ok({ message_id: this.uuids.get(m.uuid), msg_type: m.msgType });
+    }
+    const limited = this.overLimit(m.receiveId ?? m.replyTo);
+    if (limited) return limited;
+    const messageId = `om_stub_${++this.messageSeq}`;
+    if (m.uuid) this.uuids.set(m.uuid, messageId);
+    this.messages.push({ ...m, messageId, at: Date.now() });
+    return ok({ message_id: messageId, msg_type: m.msgType, chat_id: 'oc_stub' });
+  }
+
+  private buildRoutes(): Route[] {
+    const json = (r: ParsedRequest) => (r.body ?? {}) as Record<string, unknown>;
+    const content = (v: unknown) => JSON.parse(String(v)) as Record<string, unknown>;
+    return [
+      {
+        op: 'token',
+        method: 'POST',
+        pattern: /^\/open-apis\/auth\/v3\/tenant_access_token\/internal$/,
+        noAuth: true,
+        handle: (_m, r) => {
+          const b = json(r);
+          if (b.app_id !== this.appId || b.app_secret !== this.appSecret) return fail(400, 10014, 'app secret invalid');
+          const token = `t-stub-${++this.tokenSeq}`;
+          this.tokens.add(token);
+          return { json: { code: 0, msg: 'ok', tenant_access_token: token, expire: 7200 } };
+        },
+      },
+      {
+        op: 'message.create',
+        method: 'POST',
+        pattern: /^\/open-apis\/im\/v1\/messages$/,
+        handle: (_m, r) => {
+          const b = json(r);
+          const receiveIdType = r.query.get('receive_id_type');
+          if (!receiveIdType || typeof b.receive_id !== 'string') return fail(400, 99992402, 'field validation failed');
+          return this.deliver({
+            op: 'create',
+            receiveIdType,
+            receiveId: b.receive_id,
+            msgType: String(b.msg_type),
+            content: content(b.content),
+            ...(typeof b.uuid === 'string' ? { uuid: b.uuid } : {}),
+          });
+        },
+      },
+      {
+        op: 'message.reply',
+        method: 'POST',
+        pattern: /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/,
+        handle: (m, r) => {
+          const b = json(r);
+          return this.deliver({
+            op: 'reply',
+            replyTo: m[1]!,
+            msgType: String(b.msg_type),
+            content: content(b.content),
+            ...(typeof b.uuid === 'string' ? { uuid: b.uuid } : {}),
+          });
+        },
+      },
+      {
+        op: 'message.patch',
+        method: 'PATCH',
+        pattern: /^\/open-apis\/im\/v1\/messages\/([^/]+)$/,
+        handle: (m, r) => {
+          const limited = this.overLimit(`patch:${m[1]}`);
+          if (limited) return limited;
+          this.patches.push({ messageId: m[1]!, content: content(json(r).content), at: Date.now() });
+          return ok({});
+        },
+      },
+      {
+        op: 'card.update',
+        method: 'POST',
+        pattern: /^\/open-apis\/interactive\/v1\/card\/update$/,
+        handle: (_m, r) => {
+          const b = json(r);
+          this.cardUpdates.push({ token: String(b.token), card: b.card, at: Date.now() });
+          return ok({});
+        },
+      },
+      {
+        op: 'resource.get',
+        method: 'GET',
+        pattern: /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/,
+        handle: (m) => {
+          const res = this.resources.get(`${m[1]}/${m[2]}`);
+          if (!res) return fail(400, 234003, 'file_key does not belong to the message');
+          return { bytes: res.data, headers: { 'content-type': res.contentType } };
+        },
+      },
+      {
+        op: 'file.create',
+        method: 'POST',
+        pattern: /^\/open-apis\/im\/v1\/files$/,
+        handle: (_m, r) => {
+          const parts = r.body as Record<string, { value: Buffer; filename?: string }>;
+          const file = parts.file;
+          if (!file || file.value.length === 0) return fail(400, 234010, 'file is empty');
+          const fileKey = `file_v3_stub_${crypto.randomBytes(6).toString('hex')}`;
+          this.uploads.push({
+            fileKey,
+            fileName: parts.file_name?.value.toString('utf8') ?? '',
+            fileType: parts.file_type?.value.toString('utf8') ?? '',
+            data: file.value,
+          });
+          return ok({ file_key: fileKey });
+        },
+      },
+      {
+        op: 'user.get',
+        method: 'GET',
+        pattern: /^\/open-apis\/contact\/v3\/users\/([^/]+)$/,
+        handle: (m) => {
+          const u = this.users.get(m[1]!);
+          if (!u) return fail(400, 41050, 'no user authority error');
+          return ok({ user: { open_id: m[1], name: u.name, ...(u.mobile ? { mobile: u.mobile } : {}) } });
+        },
+      },
+      {
+        op: 'user.batchGetId',
+        method: 'POST',
+        pattern: /^\/open-apis\/contact\/v3\/users\/batch_get_id$/,
+        handle: (_m, r) => {
+          const mobiles = (json(r).mobiles ?? []) as string[];
+          if (mobiles.length > 50) return fail(400, 99992402, 'too many mobiles');
+          const byMobile = new Map([...this.users].filter(([, u]) => u.mobile).map(([id, u]) => [u.mobile!, id]));
+          return ok({ user_list: mobiles.map((mobile) => ({ mobile, ...(byMobile.has(mobile) ? { user_id: byMobile.get(mobile) } : {}) })) });
+        },
+      },
+      {
+        op: 'bot.info',
+        method: 'GET',
+        pattern: /^\/open-apis\/bot\/v3\/info$/,
+        handle: () => ({ json: { code: 0, msg: 'ok', bot: { open_id: this.botOpenId, app_name: '培训计划申报助手' } } }),
+      },
+    ];
+  }
+}
+
+export async function startFeishuStub(options: StubOptions = {}): Promise<FeishuStub> {
+  return new FeishuStub(options).start();
+}

@@ -1,0 +1,263 @@
+// The sandbox page's API. What a visitor does becomes what Feishu would send: real-format pushes, signed and
+// encrypted with the sandbox keys, posted to the bot's /feishu/events and /feishu/cards. What the bot sends
+// back is read from the embedded stand-in. Every body is validated; only the demo people can act.
+import crypto from 'node:crypto';
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import type { RunningBot } from '../app.ts';
+import { systemClock } from '../clock.ts';
+import { executionDeps } from '../compose.ts';
+import { createInboxRepo } from '../db/inbox-repo.ts';
+import { createOutboxRepo } from '../db/outbox-repo.ts';
+import { createReferenceRepo } from '../db/reference-repo.ts';
+import { addDays, beijingInstant, beijingYmd, formatDateTime } from '../domain/dates.ts';
+import { currentCampaignYear } from '../domain/campaign.ts';
+import { classAlertSlots } from '../domain/execution.ts';
+import { DEFAULT_SCHEDULE, lastDay } from '../domain/reminders.ts';
+import { ROLE_LABELS } from '../domain/people.ts';
+import { createSpreadsheets } from '../excel/spreadsheets.ts';
+import { JOBS } from '../jobs/jobs.ts';
+import type { Logger } from '../logger.ts';
+import { createMessenger } from '../services/messenger.ts';
+import { campaignFor, loadWorkCalendar } from '../services/reference-data.ts';
+import { PERSONAS } from './demo.ts';
+import type { FeishuStub } from './feishu-standin.ts';
+import { buildPush, cardActionEvent, envelope, messageEvent, postPush } from './push.ts';
+import { SANDBOX_SECRETS } from './secrets.ts';
+
+/** What the visitor did, shown on their side of the chat. */
+export type LogItem = { id: string; openId: string; kind: 'text' | 'file' | 'image' | 'menu'; text: string; messageId: string; fileKey?: string | undefined; at: number };
+
+export type SandboxState = { standin: FeishuStub; log: LogItem[]; dataDir: string; version: number };
+
+type Deps = { state: SandboxState; bot: () => RunningBot; clock: { now(): Date }; logger: Logger; reset: () => Promise<void> };
+
+/** Menu keys as configured in the Feishu console (README), by who sees them. */
+const MENUS: { key: string; label: string; for: ('declarant' | 'reviewer' | 'anyone')[] }[] = [
+  { key: 'declare', label: '开始申报', for: ['declarant'] },
+  { key: 'continue', label: '继续填写', for: ['declarant'] },
+  { key: 'form', label: '表单申报', for: ['declarant'] },
+  { key: 'my_plans', label: '我的申报', for: ['declarant'] },
+  { key: 'template', label: '下载模板', for: ['declarant'] },
+  { key: 'no_plan', label: '本年度无培训计划', for: ['declarant'] },
+  { key: 'execution', label: '执行情况', for: ['declarant'] },
+  { key: 'backfill', label: '补录', for: ['declarant'] },
+  { key: 'pending', label: '待审', for: ['reviewer'] },
+  { key: 'second_review', label: '复审', for: ['reviewer'] },
+  { key: 'progress', label: '进度', for: ['declarant', 'reviewer'] },
+  { key: 'completion', label: '完成情况', for: ['declarant', 'reviewer'] },
+  { key: 'help', label: '帮助', for: ['anyone'] },
+];
+
+const openId = z.string().regex(/^ou_[0-9A-Za-z_-]{6,64}$/);
+const schemas = {
+  say: z.object({ openId, text: z.string().trim().min(1).max(2000) }),
+  menu: z.object({ openId, key: z.string().regex(/^[a-z_]{2,40}$/) }),
+  enter: z.object({ openId }),
+  upload: z.object({ openId, fileName: z.string().trim().min(1).max(200), data: z.string().max(8_000_000), image: z.boolean().optional() }),
+  click: z.object({
+    openId,
+    messageId: z.string().min(1).max(100),
+    value: z.unknown(),
+    formValue: z.record(z.string(), z.unknown()).optional(),
+    option: z.string().max(200).optional(),
+    tag: z.string().max(40).optional(),
+  }),
+  jobs: z.object({ at: z.iso.datetime({ offset: true }), dryRun: z.boolean().default(false) }),
+};
+
+let seq = 0;
+const nextId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(++seq).toString(36)}${crypto.randomBytes(2).toString('hex')}`;
+
+export function sandboxApi(deps: Deps): Router {
+  const router = express.Router();
+  router.use(express.json({ limit: '10mb' }));
+  const { state } = deps;
+  const push = (payload: unknown, path: '/feishu/events' | '/feishu/cards') => postPush(deps.bot().url, path, buildPush(payload, SANDBOX_SECRETS));
+  const env = (type: string, event: Record<string, unknown>) => envelope(type, event, SANDBOX_SECRETS);
+  const known = async (id: string) => !!(await deps.bot().db.user.findUnique({ where: { openId: id } }));
+
+  /** Validates the body and the person; answers 400 / 404 in Chinese otherwise. */
+  const parse = async <S extends z.ZodType>(schema: S, req: express.Request, res: express.Response): Promise<z.infer<S> | null> => {
+    const r = schema.safeParse(req.body);
+    if (!r.success) {
+      res.status(400).json({ error: `请求不完整：${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}` });
+      return null;
+    }
+    const who = (r.data as { openId?: string }).openId;
+    if (who && !(await known(who))) {
+      res.status(404).json({ error: '沙盒里没有这个人，请从左侧选择' });
+      return null;
+    }
+    return r.data;
+  };
+
+  router.get('/api/state', async (_req, res) => {
+    const db = deps.bot().db;
+    const reference = createReferenceRepo(db);
+    const units = new Map((await reference.units()).map((u) => [u.code, u.name]));
+    const users = await db.user.findMany({ orderBy: { createdAt: 'asc' } });
+    const people = users.map((u) => {
+      const demo = PERSONAS.find((p) => p.openId === u.openId);
+      const role = u.role ? ROLE_LABELS[u.role as keyof typeof ROLE_LABELS] : '未关联';
+      return { openId: u.openId, name: u.name ?? u.openId, title: u.unitCode ? `${role} · ${units.get(u.unitCode) ?? u.unitCode}` : (demo?.title ?? role), role: u.role, unitCode: u.unitCode };
+    });
+    const now = deps.clock.now();
+    res.json({ people, menus: MENUS, presets: await presets(deps, now), now: formatDateTime(now) });
+  });
+
+  router.get('/api/chat', async (req, res) => {
+    const who = typeof req.query.openId === 'string' ? req.query.openId : '';
+    if (!openId.safeParse(who).success) return void res.status(400).json({ error: '缺少 openId' });
+    res.json({ items: chatOf(state, who) });
+  });
+
+  router.post('/api/say', async (req, res) => {
+    const b = await parse(schemas.say, req, res);
+    if (!b) return;
+    const messageId = nextId('om_sbx_');
+    state.log.push({ id: messageId, openId: b.openId, kind: 'text', text: b.text, messageId, at: Date.now() });
+    const r = await push(env('im.message.receive_v1', messageEvent({ openId: b.openId, text: b.text, messageId })), '/feishu/events');
+    res.status(r.status === 200 ? 200 : 502).json({ ok: r.status === 200 });
+  });
+
+  router.post('/api/menu', async (req, res) => {
+    const b = await parse(schemas.menu, req, res);
+    if (!b) return;
+    const label = MENUS.find((m) => m.key === b.key)?.label ?? b.key;
+    state.log.push({ id: nextId('menu_'), openId: b.openId, kind: 'menu', text: `（菜单）${label}`, messageId: '', at: Date.now() });
+    const r = await push(env('application.bot.menu_v6', { operator: { operator_id: { open_id: b.openId } }, event_key: b.key, timestamp: Math.floor(Date.now() / 1000) }), '/feishu/events');
+    res.status(r.status === 200 ? 200 : 502).json({ ok: r.status === 200 });
+  });
+
+  router.post('/api/enter', async (req, res) => {
+    const b = await parse(schemas.enter, req, res);
+    if (!b) return;
+    const r = await push(env('im.chat.access_event.bot_p2p_chat_entered_v1', { chat_id: `oc_p2p_${b.openId}`, operator_id: { open_id: b.openId }, last_message_id: '' }), '/feishu/events');
+    res.status(r.status === 200 ? 200 : 502).json({ ok: r.status === 200 });
+  });
+
+  router.post('/api/upload', async (req, res) => {
+    const b = await parse(schemas.upload, req, res);
+    if (!b) return;
+    const data = Buffer.from(b.data, 'base64');
+    if (!data.length) return void res.status(400).json({ error: '文件是空的' });
+    const messageId = nextId('om_sbx_');
+    const key = `${b.image ? 'img_v3_sbx_' : 'file_v3_sbx_'}${crypto.randomBytes(6).toString('hex')}`;
+    state.standin.addResource(messageId, key, data);
+    state.log.push({ id: messageId, openId: b.openId, kind: b.image ? 'image' : 'file', text: b.fileName, messageId, fileKey: key, at: Date.now() });
+    const spec = b.image ? { messageType: 'image', content: { image_key: key } } : { file: { fileKey: key, fileName: b.fileName } };
+    const r = await push(env('im.message.receive_v1', messageEvent({ openId: b.openId, messageId, ...spec })), '/feishu/events');
+    res.status(r.status === 200 ? 200 : 502).json({ ok: r.status === 200 });
+  });
+
+  router.post('/api/click', async (req, res) => {
+    const b = await parse(schemas.click, req, res);
+    if (!b) return;
+    const r = await push(
+      env('card.action.trigger', cardActionEvent({ openId: b.openId, messageId: b.messageId, value: b.value, ...(b.formValue ? { formValue: b.formValue } : {}), ...(b.option !== undefined ? { option: b.option } : {}), ...(b.tag ? { tag: b.tag } : {}) })),
+      '/feishu/cards',
+    );
+    const body = (r.json ?? {}) as { toast?: unknown; card?: { data?: Record<string, unknown> } };
+    // Feishu replaces the card in place with the one a callback returns: so does the stand-in's history.
+    if (body.card?.data) state.standin.patches.push({ messageId: b.messageId, content: body.card.data, at: Date.now() });
+    res.status(r.status === 200 ? 200 : 502).json(body);
+  });
+
+  router.get('/api/files/:fileKey', (req, res) => {
+    const upload = state.standin.uploads.find((u) => u.fileKey === req.params.fileKey);
+    const sent = upload ?? null;
+    const resource = [...state.standin.resources].find(([k]) => k.endsWith(`/${req.params.fileKey}`))?.[1];
+    if (!sent && !resource) return void res.status(404).json({ error: '没有这个文件' });
+    const name = sent?.fileName ?? state.log.find((l) => l.fileKey === req.params.fileKey)?.text ?? 'file';
+    res.setHeader('content-type', 'application/octet-stream');
+    res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+    res.end(sent?.data ?? resource!.data);
+  });
+
+  router.post('/api/jobs', async (req, res) => {
+    const b = await parse(schemas.jobs, req, res);
+    if (!b) return;
+    const at = new Date(b.at);
+    const bot = deps.bot();
+    const app = executionDeps({
+      db: bot.db,
+      messenger: createMessenger(createOutboxRepo(bot.db), systemClock, () => {}),
+      clock: { now: () => at },
+      logger: deps.logger,
+      sheets: createSpreadsheets(),
+      api: bot.api,
+    });
+    const lines: string[] = [`按北京时间 ${formatDateTime(at)} ${b.dryRun ? '试运行（只显示，不发送）' : '运行'}定时任务：`];
+    for (const job of JOBS.filter((j) => j.name !== 'cleanup')) {
+      const result = await job.run({ inbox: createInboxRepo(bot.db), outbox: createOutboxRepo(bot.db), logger: deps.logger, app }, at, { dryRun: b.dryRun });
+      lines.push(`【${job.name}】${job.description}`);
+      lines.push(...(job.describe ? job.describe(result, { dryRun: b.dryRun }) : [JSON.stringify(result)]).map((l) => `  ${l}`));
+    }
+    res.json({ lines });
+  });
+
+  router.post('/api/reset', async (_req, res) => {
+    await deps.reset();
+    res.json({ ok: true });
+  });
+
+  return router;
+}
+
+export type ChatItem =
+  | { id: string; from: 'me'; kind: LogItem['kind']; text: string; fileKey?: string | undefined; at: number }
+  | { id: string; from: 'bot'; kind: 'text'; text: string; at: number }
+  | { id: string; from: 'bot'; kind: 'card'; card: Record<string, unknown>; updated: boolean; at: number }
+  | { id: string; from: 'bot'; kind: 'file'; fileName: string; fileKey: string; at: number }
+  | { id: string; from: 'bot'; kind: 'other'; text: string; at: number };
+
+/** One person's conversation with the bot: what they did and what the bot sent, cards in their latest state. */
+export function chatOf(state: SandboxState, who: string): ChatItem[] {
+  const mine = state.log.filter((l) => l.openId === who);
+  const myMessages = new Set(mine.map((l) => l.messageId).filter(Boolean));
+  const latest = new Map<string, Record<string, unknown>>();
+  for (const p of state.standin.patches) latest.set(p.messageId, p.content);
+  const bot: ChatItem[] = state.standin.messages
+    .filter((m) => (m.op === 'create' && m.receiveId === who) || (m.op === 'reply' && myMessages.has(m.replyTo ?? '')))
+    .map((m): ChatItem => {
+      if (m.msgType === 'text') return { id: m.messageId, from: 'bot', kind: 'text', text: String(m.content.text ?? ''), at: m.at };
+      if (m.msgType === 'interactive') return { id: m.messageId, from: 'bot', kind: 'card', card: latest.get(m.messageId) ?? m.content, updated: latest.has(m.messageId), at: m.at };
+      if (m.msgType === 'file') {
+        const key = String(m.content.file_key ?? '');
+        return { id: m.messageId, from: 'bot', kind: 'file', fileKey: key, fileName: state.standin.uploads.find((u) => u.fileKey === key)?.fileName ?? '文件', at: m.at };
+      }
+      return { id: m.messageId, from: 'bot', kind: 'other', text: `（${m.msgType} 消息）`, at: m.at };
+    });
+  const me: ChatItem[] = mine.map((l) => ({ id: l.id, from: 'me', kind: l.kind, text: l.text, fileKey: l.fileKey, at: l.at }));
+  return [...me, ...bot].sort((a, b) => a.at - b.at);
+}
+
+/** Moments worth travelling to: around the deadlines of the open campaign and the demo class. */
+async function presets(deps: Deps, now: Date): Promise<{ label: string; at: string }[]> {
+  const db = deps.bot().db;
+  const reference = createReferenceRepo(db);
+  const year = currentCampaignYear(now, await reference.campaigns());
+  const c = await campaignFor(reference, year);
+  const at = (day: string, hh: number, mm = 0) => beijingInstant(day, hh, mm).toISOString();
+  const declareLast = lastDay(c.declareClosesAt);
+  const reviseLast = lastDay(c.reviseClosesAt);
+  const today = beijingYmd(now);
+  const out = [
+    { label: `申报截止前 3 天 09:00（${year}年度）`, at: at(addDays(declareLast, -3), 9) },
+    { label: '申报截止当天 15:00', at: at(declareLast, 15) },
+    { label: '修改截止前 1 天 09:00', at: at(addDays(reviseLast, -1), 9) },
+    { label: '今天 16:00（当天未初审的提醒）', at: at(today, 16) },
+    { label: '修改截止后第二天 09:00（关闭申报）', at: at(addDays(reviseLast, 1), 9) },
+  ];
+  const cls = await db.trainingClass.findFirst({ where: { status: 'active', source: 'chat', startDate: { gte: today } }, orderBy: { startDate: 'asc' } });
+  if (cls) {
+    const cal = await loadWorkCalendar(reference, deps.logger);
+    const slots = classAlertSlots({ id: cls.id, start: cls.startDate, end: cls.endDate, createdAt: cls.createdAt }, DEFAULT_SCHEDULE, cal);
+    const pick = (kind: string) => slots.find((s) => s.kind === kind)!.effective.toISOString();
+    out.push({ label: '最近一期开班前第 5 个工作日 09:00', at: pick('exec_pre5' as const) });
+    out.push({ label: '最近一期开班当天 08:30', at: pick('exec_started' as const) });
+    out.push({ label: '最近一期结班后逾期那天 09:00', at: pick('exec_overdue' as const) });
+  }
+  return out;
+}
