@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { Deviation, StepData, StepNo } from '../domain/execution.ts';
 import type { AttachmentKind, AttachmentMeta, ClassRecord, ExecutionRepo, StoredStep } from '../services/execution/deps.ts';
-import type { NewPlanEvent } from '../services/plans.ts';
+import { eventData } from './plan-repo.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
 
 type ClassRow = { id: number; planId: number; seq: number; startDate: string; endDate: string; status: string; source: string; version: number; createdBy: string; createdAt: Date; updatedAt: Date };
@@ -48,21 +48,6 @@ const toStep = (r: StepRow): StoredStep => ({
 const META = { id: true, planId: true, classId: true, kind: true, fileName: true, size: true, uploadedBy: true, createdAt: true } as const;
 const toMeta = (r: Omit<AttachmentMeta, 'kind'> & { kind: string }): AttachmentMeta => ({ ...r, kind: r.kind as AttachmentKind });
 
-function eventRow(planId: number, e: NewPlanEvent) {
-  return {
-    planId,
-    at: e.at,
-    actor: e.actor,
-    action: e.action,
-    fromStatus: e.fromStatus,
-    toStatus: e.toStatus,
-    comment: e.comment,
-    changes: e.changes ? JSON.stringify(e.changes) : null,
-    details: e.details ? JSON.stringify(e.details) : null,
-    channel: e.channel,
-  };
-}
-
 export function createExecutionRepo(db: Db): ExecutionRepo {
   return {
     async addClass(p) {
@@ -71,7 +56,7 @@ export function createExecutionRepo(db: Db): ExecutionRepo {
           const row = await tx.trainingClass.create({
             data: { planId: p.planId, seq: p.seq, startDate: p.start, endDate: p.end, source: p.source, createdBy: p.event.actor, createdAt: p.at, updatedAt: p.at },
           });
-          await tx.planEvent.create({ data: eventRow(p.planId, { ...p.event, details: { ...p.event.details, classId: row.id } }) });
+          await tx.planEvent.create({ data: eventData(p.planId, { ...p.event, details: { ...p.event.details, classId: row.id } }) });
           return toClass(row);
         });
       } catch (err) {
@@ -87,7 +72,7 @@ export function createExecutionRepo(db: Db): ExecutionRepo {
         });
         if (count === 0) return null;
         const row = await tx.trainingClass.findUniqueOrThrow({ where: { id: p.id } });
-        await tx.planEvent.create({ data: eventRow(row.planId, p.event) });
+        await tx.planEvent.create({ data: eventData(row.planId, p.event) });
         return toClass(row);
       });
     },
@@ -133,7 +118,7 @@ export function createExecutionRepo(db: Db): ExecutionRepo {
             });
             if (count === 0) return null;
           }
-          await tx.planEvent.create({ data: eventRow(p.event.planId, p.event) });
+          await tx.planEvent.create({ data: eventData(p.event.planId, p.event) });
           return toStep(await tx.classStep.findUniqueOrThrow({ where: { classId_step: { classId: p.classId, step: p.step } } }));
         });
       } catch (err) {
@@ -152,7 +137,7 @@ export function createExecutionRepo(db: Db): ExecutionRepo {
             data: { planId: p.planId, classId: p.classId, scope, kind: p.kind, fileName: p.fileName, size: p.data.length, sha256, data: new Uint8Array(p.data), uploadedBy: p.by, createdAt: p.at },
             select: META,
           });
-          await tx.planEvent.create({ data: eventRow(p.planId, p.event) });
+          await tx.planEvent.create({ data: eventData(p.planId, p.event) });
           return { attachment: toMeta(row), created: true };
         });
       } catch (err) {
@@ -186,7 +171,7 @@ export function createExecutionRepo(db: Db): ExecutionRepo {
       await db.fileIntent.deleteMany({ where: { openId } });
     },
     async appendEvent(planId, event) {
-      await db.planEvent.create({ data: eventRow(planId, event) });
+      await db.planEvent.create({ data: eventData(planId, event) });
     },
   };
 }

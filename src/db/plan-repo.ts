@@ -24,7 +24,8 @@ const toRecord = (r: PlanRow): PlanRecord => ({ ...r, status: r.status as PlanSt
 
 export const planNumber = (year: number, seq: number) => `${year}-${String(seq).padStart(3, '0')}`;
 
-function eventData(planId: number, e: NewPlanEvent) {
+/** A plan event as a row (also used for the execution entries of a plan's trail). */
+export function eventData(planId: number, e: NewPlanEvent) {
   return {
     planId,
     at: e.at,

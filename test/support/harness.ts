@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { assertValidCard } from './card-lint.ts';
 import { buildPush, cardActionEvent, envelope, messageEvent, postPush, type MessageSpec } from './feishu-push.ts';
-import { startFeishuStub, type FeishuStub, type StubOptions } from './feishu-stub.ts';
+import { startFeishuStub, type StubOptions } from './feishu-stub.ts';
 
 export type HarnessOptions = {
   /** 'encrypt' (default): Encrypt Key + token; 'token': Verification Token only, plaintext pushes. */

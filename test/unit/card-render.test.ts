@@ -46,7 +46,7 @@ const SAMPLES: Record<string, CardJson[]> = {
     reviewCard({ plan, unitName: '某局', stage: 'first', findings: [], otherPlans: [], quota: '—', returnForm: { errors: ['请填写退回意见'] } }),
   ],
   summary: [summaryCard({ plan: { ...plan, status: 'DRAFT' }, unitName: '某局', findings: [finding], missing: [] })],
-  class: [classCard(view), classCard(view, { form: { step: 1, values: { mode: '线下' }, errors: { content: '请填写' } } }), classCard(view, { form: { step: 2, values: {}, errors: {} } })],
+  class: [classCard(view), classCard(view, { form: { step: 1, values: { mode: '线下' }, errors: { content: '请填写' } } }), classCard(view, { form: { step: 2, values: {}, errors: {} } }), newClassCard({ planId: 9, planNumber: '2026-009', title: '业务培训班', plan: plan.data, seq: 2, existing: ['- 第1期'], values: { start: '2026-10-12' }, errors: { end: '请选择结班日期' } })],
   'package-review': [packageReviewCard(pkg), packageReviewCard(pkg, { returnForm: { errors: [] } })],
   'execution-list': [executionListCard({ title: '执行情况', subtitle: '2026', color: 'blue', intro: '说明', plans: [{ text: '**2026-009**' }], more: '', classes: [{ id: 3, label: '2026-009 第1期' }], plansWithRoom: [{ id: 9, label: '2026-009' }], footer: '脚注' })],
 };
