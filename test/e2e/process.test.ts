@@ -104,7 +104,8 @@ describe('running as a process', () => {
     await ready(s);
     expect(s.output()).toContain(`打开 http://localhost:${s.port}/sandbox/`);
     expect(s.output()).toContain('沙盒模式');
-    expect(s.output()).toContain('接入真实飞书应用');
+    expect(s.output()).toContain('没有设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET');
+    expect(s.output()).toContain('README.md 的「配置」和「接入真实飞书应用」');
     expect((await fetch(`http://127.0.0.1:${s.port}/sandbox/`)).status).toBe(200);
     expect(fs.existsSync(path.join(data, 'sandbox.db'))).toBe(true);
     s.child.kill('SIGTERM');
