@@ -1,22 +1,12 @@
 // Reference data: the unit registry, the training-base list, the admin's working-day calendar, campaigns.
 import { defaultCampaign, type Campaign } from '../domain/campaign.ts';
 import type { TrainingBase } from '../domain/training-bases.ts';
-import type { Unit } from '../domain/units.ts';
 import type { DayOverride } from '../domain/working-days.ts';
-import type { ReferenceRepo } from '../services/reference-data.ts';
+import type { ReferenceRepo, StoredUnit } from '../services/reference-data.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
 
-type UnitRow = {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  staffCount: number;
-  contactName: string | null;
-  contactMobile: string | null;
-  contactOpenId: string | null;
-};
-
-const toUnit = (r: UnitRow): Unit & { contactOpenId: string | null } => ({
+/** A registry row as the domain sees it (the row also has timestamps). */
+const toUnit = (r: StoredUnit): StoredUnit => ({
   code: r.code,
   name: r.name,
   parentCode: r.parentCode,

@@ -3,32 +3,9 @@
 // (= + - @ at the start) is written as text in a text-formatted cell, so the file can never run it.
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { ExportRow } from '../services/excel-import.ts';
 
-export type ExportPlan = {
-  number: string;
-  unitCode: string;
-  unitName: string;
-  budgetCode: string;
-  className: string;
-  status: string;
-  title: string;
-  scope: string;
-  mode: string;
-  audience: string;
-  headcount: number;
-  sessions: number;
-  days: number;
-  month: number;
-  location: string;
-  institution: string;
-  budget: number;
-  jointUnits: string;
-  contactName: string;
-  contactPhone: string;
-  justification: string;
-};
-
-const COLUMNS: { key: keyof ExportPlan | 'people'; header: string; width: number }[] = [
+const COLUMNS: { key: keyof ExportRow | 'people'; header: string; width: number }[] = [
   { key: 'number', header: '计划编号', width: 11 },
   { key: 'budgetCode', header: '预算单位代码', width: 13 },
   { key: 'className', header: '单位名称', width: 26 },
@@ -67,7 +44,7 @@ function put(cell: ExcelJS.Cell, value: string | number) {
  * Written with exceljs' streaming writer: rows are committed as they go, so ten thousand plans take a few
  * megabytes, not hundreds.
  */
-export async function exportPlans(title: string, plans: readonly ExportPlan[]): Promise<Buffer> {
+export async function exportPlans(title: string, plans: readonly ExportRow[]): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));
@@ -88,14 +65,14 @@ export async function exportPlans(title: string, plans: readonly ExportPlan[]): 
   });
   header.commit();
   let next = 3;
-  const groups = new Map<string, ExportPlan[]>();
+  const groups = new Map<string, ExportRow[]>();
   for (const p of plans) groups.set(p.unitCode, [...(groups.get(p.unitCode) ?? []), p]);
-  const sum = (list: readonly ExportPlan[]) => ({
+  const sum = (list: readonly ExportRow[]) => ({
     classes: list.reduce((s, p) => s + p.sessions, 0),
     people: list.reduce((s, p) => s + p.headcount * p.sessions, 0),
     budget: Math.round(list.reduce((s, p) => s + p.budget, 0) * 100) / 100,
   });
-  const subtotal = (label: string, list: readonly ExportPlan[], fill: string) => {
+  const subtotal = (label: string, list: readonly ExportRow[], fill: string) => {
     const t = sum(list);
     const row = ws.getRow(next++);
     put(row.getCell(3), label);

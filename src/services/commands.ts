@@ -2,6 +2,7 @@
 // built from these), and what it does. Later features register their commands here.
 import type { Logger } from '../logger.ts';
 import { isKnown, may, type Audience, type Person } from '../domain/people.ts';
+import { planYearSchema } from '../domain/campaign.ts';
 import type { Card } from './messenger.ts';
 
 export type Reply = {
@@ -35,6 +36,13 @@ export type Command = {
   showInHelp?: (person: Person) => boolean;
   run(ctx: CommandContext): Promise<void>;
 };
+
+/** A plan year given after the command word (「报批 2027」「完成情况 2026」), if any. */
+export function yearArg(args: string): number | undefined {
+  const m = /(\d{4})/.exec(args);
+  const r = m ? planYearSchema.safeParse(m[1]) : null;
+  return r?.success ? r.data : undefined;
+}
 
 /** Full-width letters, digits and punctuation to half-width; collapses spaces. */
 export function normalizeInput(text: string): string {

@@ -2,10 +2,9 @@
 // municipal approval, as a file), the upload of a filled form, and its 确认导入 / 不导入 buttons.
 import { STATUS_LABELS, DECLARED, type PlanStatus } from '../domain/plan-status.ts';
 import { may } from '../domain/people.ts';
-import { planYearSchema } from '../domain/campaign.ts';
 import type { CardActionHandlers } from './card-actions.ts';
 import { personalReply } from './chat.ts';
-import type { Command } from './commands.ts';
+import { yearArg, type Command, type Reply } from './commands.ts';
 import { declarantOf } from './declaration/context.ts';
 import { confirmImport, handleUpload, type ExcelDeps, type ExportRow } from './excel-import.ts';
 import type { PlanRecord } from './plans.ts';
@@ -13,7 +12,6 @@ import { reviewYear } from './review/deps.ts';
 import type { Person } from '../domain/people.ts';
 import type { IncomingMessage } from './inbound.ts';
 import type { Logger } from '../logger.ts';
-import type { Reply } from './commands.ts';
 
 export async function templateFile(deps: ExcelDeps, person: Person | null): Promise<{ name: string; data: Buffer; year: number }> {
   const now = deps.clock.now();
@@ -78,9 +76,7 @@ export function excelCommands(deps: ExcelDeps): Command[] {
       summary: '导出本年度申报汇总表（按单位分组，含小计合计），用于报批',
       usage: '导出 或 导出 2027',
       run: async (ctx) => {
-        const m = /(\d{4})/.exec(ctx.args);
-        const parsed = m ? planYearSchema.safeParse(m[1]) : null;
-        const year = parsed?.success ? parsed.data : (await reviewYear(deps, ctx.now)).year;
+        const year = yearArg(ctx.args) ?? (await reviewYear(deps, ctx.now)).year;
         const f = await exportFile(deps, year);
         await deps.messenger.sendFile({ openId: ctx.openId }, f.name, new Uint8Array(f.data), `export:${ctx.openId}:${year}:${ctx.now.getTime()}`);
         await ctx.reply.text(`已发送${year}年度汇总表（${f.count} 个计划）。`);

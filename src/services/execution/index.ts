@@ -4,13 +4,12 @@
 import { executionListCard } from '../../cards/execution-card.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
-import { planYearSchema } from '../../domain/campaign.ts';
 import { beijingYmd, formatDateTime, ymdParts } from '../../domain/dates.ts';
 import { BACKFILL_FROM_YEAR, CIRCLED, classLabel, formatRange, OUTCOME_LABELS, type StepNo } from '../../domain/execution.ts';
 import { may, type Person } from '../../domain/people.ts';
 import type { CardActionHandlers } from '../card-actions.ts';
 import { personalReply } from '../chat.ts';
-import type { Command, Reply } from '../commands.ts';
+import { yearArg, type Command, type Reply } from '../commands.ts';
 import type { CardResponse } from '../inbound.ts';
 import { runExecutionAlerts } from './alerts.ts';
 import { cancelClass, changeDates, classCardOf, executablePlan, newClassForm, openStep, ownClass, recordClass, saveStep, type Linked } from './classes.ts';
@@ -24,12 +23,6 @@ import { executionYears, loadExecution, type PlanExecution } from './view.ts';
 const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
 const linked = (p: Person | null): p is Linked => !!p?.unitCode;
 const NOT_LINKED = toast('error', '您还没有关联单位。发送「帮助」查看怎么关联。');
-
-function yearArg(args: string): number | undefined {
-  const m = /(\d{4})(?!-)/.exec(args);
-  const r = m ? planYearSchema.safeParse(m[1]) : null;
-  return r?.success ? r.data : undefined;
-}
 
 const PLAN_LIMIT = 15;
 

@@ -2,9 +2,8 @@
 import { button } from '../../cards/actions.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { may } from '../../domain/people.ts';
-import { planYearSchema } from '../../domain/campaign.ts';
 import type { CardActionHandlers } from '../card-actions.ts';
-import type { Command, CommandContext } from '../commands.ts';
+import { yearArg, type Command, type CommandContext } from '../commands.ts';
 import type { CardResponse } from '../inbound.ts';
 import { approveAll, publishResults, recordApprovals, sendForApproval } from './approval.ts';
 import { reviewCardHandlers } from './decide.ts';
@@ -14,13 +13,6 @@ import { declarantProgress, reviewerQueue } from './progress.ts';
 import { approveAllGreen, secondReviewList } from './second.ts';
 
 const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
-
-/** A year given after the command word (「报批 2027」), if any. */
-function yearArg(args: string): number | undefined {
-  const m = /(\d{4})/.exec(args);
-  const r = m ? planYearSchema.safeParse(m[1]) : null;
-  return r?.success ? r.data : undefined;
-}
 
 export function reviewCommands(deps: ReviewDeps): Command[] {
   const year = async (ctx: CommandContext) => (await reviewYear(deps, ctx.now, yearArg(ctx.args))).year;
