@@ -27,7 +27,6 @@ export type StepView = {
   status: 'done' | 'submitted' | 'returned';
   data: StepData;
   reportedAt: Date;
-  reviewer: string | null;
   reviewedAt: Date | null;
   comment: string | null;
   flags: Deviation[];

@@ -355,6 +355,12 @@ export function backfillSlots(closesAt: Date, s: ReminderSchedule, cal: WorkCale
 /** The first plan year whose execution must be on record [seed 一: 2020年以来]. */
 export const BACKFILL_FROM_YEAR = 2020;
 
+/** The past plan years 补录 covers as of `now`: 2020 up to last year (Beijing calendar). */
+export function backfillYears(now: Date): number[] {
+  const y = ymdParts(beijingYmd(now)).y;
+  return Array.from({ length: Math.max(0, y - BACKFILL_FROM_YEAR) }, (_, i) => BACKFILL_FROM_YEAR + i);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // A unit's year: the report 单位年度计划完成情况 and the budget-reduction list [seed 二(一)5].
 

@@ -165,8 +165,7 @@ export function sandboxApi(deps: Deps): Router {
   });
 
   router.get('/api/files/:fileKey', (req, res) => {
-    const upload = state.standin.uploads.find((u) => u.fileKey === req.params.fileKey);
-    const sent = upload ?? null;
+    const sent = state.standin.uploads.find((u) => u.fileKey === req.params.fileKey);
     const resource = [...state.standin.resources].find(([k]) => k.endsWith(`/${req.params.fileKey}`))?.[1];
     if (!sent && !resource) return void res.status(404).json({ error: '没有这个文件' });
     const name = sent?.fileName ?? state.log.find((l) => l.fileKey === req.params.fileKey)?.text ?? 'file';

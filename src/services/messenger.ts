@@ -19,6 +19,11 @@ export interface Messenger {
   sendFile(to: Recipient, fileName: string, data: Uint8Array<ArrayBuffer>, key: string): Promise<boolean>;
 }
 
+/** The open_id or chat_id a message goes to. */
+export function recipientId(to: Recipient): string {
+  return 'openId' in to ? to.openId : to.chatId;
+}
+
 export function laneOfRecipient(to: Recipient): string {
   return 'openId' in to ? `user:${to.openId}` : `chat:${to.chatId}`;
 }

@@ -11,10 +11,10 @@ import { DECLARED } from '../domain/plan-status.ts';
 import { campaignSlots, daysLeft, dueSlots, nextAllowed, reviewSlots, type ReminderSchedule, type Slot } from '../domain/reminders.ts';
 import { lastReturn } from '../domain/review.ts';
 import { isCompetent } from '../domain/units.ts';
-import type { Recipient } from './messenger.ts';
+import { recipientId, type Recipient } from './messenger.ts';
 import type { PlanRecord } from './plans.ts';
 import { campaignFor } from './reference-data.ts';
-import type { ReviewDeps } from './review/deps.ts';
+import { reviewTargets, type ReviewDeps } from './review/deps.ts';
 import { recipientIndex } from './review/decide.ts';
 
 export interface ReminderLogRepo {
@@ -161,7 +161,7 @@ export async function planReviewReminders(deps: ReminderDeps, now: Date): Promis
   const { due, tooLate } = dueSlots(slots, now);
   const waiting = await deps.plans.list({ statuses: ['SUBMITTED'] });
   const names = new Map((await deps.reference.units()).map((u) => [u.code, u.name]));
-  const reviewers = deps.reviewChatId ? [{ to: { chatId: deps.reviewChatId } as Recipient, id: deps.reviewChatId }] : (await deps.users.listByRole('reviewer')).map((r) => ({ to: { openId: r.openId } as Recipient, id: r.openId }));
+  const reviewers = await reviewTargets(deps);
   const byPerson = new Map<string, PlannedReminder>();
   for (const slot of due) {
     const day = slot.id.split(':')[1]!;
@@ -171,7 +171,7 @@ export async function planReviewReminders(deps: ReminderDeps, now: Date): Promis
       return slot.kind === 'review_same_day' ? submitted === day : submitted < day;
     });
     if (!plans.length) continue;
-    for (const r of reviewers) addToDigest(byPerson, r.to, r.id, slot, [reviewText(slot, plans, names)]);
+    for (const to of reviewers) addToDigest(byPerson, to, recipientId(to), slot, [reviewText(slot, plans, names)]);
   }
   return { planned: [...byPerson.values()], due, tooLate, unreachable: reviewers.length ? [] : ['（没有审核人）'] };
 }

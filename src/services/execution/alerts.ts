@@ -5,9 +5,10 @@
 import { button } from '../../cards/actions.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { beijingYmd, formatDeadline, ymdParts } from '../../domain/dates.ts';
-import { BACKFILL_FROM_YEAR, backfillSlots, CIRCLED, classAlertSlots, classLabel, formatRange, shortDay, SLOT_STEPS, STEPS } from '../../domain/execution.ts';
+import { BACKFILL_FROM_YEAR, backfillSlots, backfillYears, CIRCLED, classAlertSlots, classLabel, formatRange, shortDay, SLOT_STEPS, STEPS } from '../../domain/execution.ts';
 import { daysLeft, dueSlots, type Slot } from '../../domain/reminders.ts';
-import type { Recipient } from '../messenger.ts';
+import { recipientId } from '../messenger.ts';
+import { reviewTargets } from '../review/deps.ts';
 import { campaignFor } from '../reference-data.ts';
 import { addToDigest, sendReminders, type PlannedReminder, type RunReport } from '../reminders.ts';
 import { recipientIndex } from '../review/decide.ts';
@@ -76,9 +77,7 @@ export async function planExecutionAlerts(deps: ExecutionDeps, now: Date, only?:
   const plans = await loadExecution(deps, { years: [y - 1, y, y + 1] }, now, cal);
   const recipients = await recipientIndex(deps);
   const names = new Map((await deps.reference.units()).map((u) => [u.code, u.name]));
-  const reviewers: { to: Recipient; id: string }[] = deps.reviewChatId
-    ? [{ to: { chatId: deps.reviewChatId }, id: deps.reviewChatId }]
-    : (await deps.users.listByRole('reviewer')).map((r) => ({ to: { openId: r.openId }, id: r.openId }));
+  const reviewers = await reviewTargets(deps);
   const byPerson = new Map<string, PlannedReminder>();
   const due: Slot[] = [];
   const tooLate: Slot[] = [];
@@ -98,7 +97,7 @@ export async function planExecutionAlerts(deps: ExecutionDeps, now: Date, only?:
         const people = recipients(p.plan.unitCode);
         if (!people.length) unreachable.add(unitName);
         for (const openId of people) addToDigest(byPerson, { openId }, openId, slot, [classEntry(slot, p, c, [...missing], unitName, false)], 'exec');
-        if (slot.kind === 'exec_started') for (const r of reviewers) addToDigest(byPerson, r.to, r.id, slot, [classEntry(slot, p, c, [...missing], unitName, true)], 'exec');
+        if (slot.kind === 'exec_started') for (const to of reviewers) addToDigest(byPerson, to, recipientId(to), slot, [classEntry(slot, p, c, [...missing], unitName, true)], 'exec');
       }
     }
   }
@@ -120,8 +119,8 @@ async function planBackfill(
 ) {
   const campaign = await campaignFor(deps.reference, y + 1);
   const d = dueSlots(backfillSlots(campaign.backfillClosesAt, deps.schedule, cal), now);
-  if (!d.due.length || y - 1 < BACKFILL_FROM_YEAR) return;
-  const years = Array.from({ length: y - BACKFILL_FROM_YEAR }, (_, i) => BACKFILL_FROM_YEAR + i);
+  const years = backfillYears(now);
+  if (!d.due.length || !years.length) return;
   const history = await loadExecution(deps, { years }, now, cal);
   const gaps = new Map<string, string[]>();
   for (const p of history) if (p.outcome.missing.length) gaps.set(p.plan.unitCode, [...(gaps.get(p.plan.unitCode) ?? []), `${p.plan.number}《${escapeMarkdown(p.plan.data.title ?? '')}》${p.outcome.missing.join('；')}`]);

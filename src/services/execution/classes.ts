@@ -174,9 +174,13 @@ export async function openStep(deps: ExecutionDeps, l: LoadedClass, step: StepNo
   return toast('info', `请填写${CIRCLED[step]}${STEPS[step].name}`, classCard(view, { form: { step, values: formValues(l, step), errors: {} } }));
 }
 
-function rawStrings(raw: Record<string, unknown>): Record<string, string> {
+/** What was typed, to show in the form again: as typed, only the date pickers' " +0800" taken off. */
+function rawStrings(step: StepNo, raw: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) if (typeof v === 'string' || typeof v === 'number') out[k] = dateText(String(v)) ?? '';
+  for (const f of STEP_FIELDS[step]) {
+    const v = raw[f.key];
+    if (typeof v === 'string' || typeof v === 'number') out[f.key] = f.kind === 'date' ? (dateText(String(v)) ?? '') : String(v);
+  }
   return out;
 }
 
@@ -191,13 +195,13 @@ export async function saveStep(deps: ExecutionDeps, person: Linked, l: LoadedCla
   if (step === 1 && current?.status === 'done') return toast('info', '培训包已审核通过，不能再修改', classCard(view));
   if (state.blockedBy && !(step === 1 && state.pending === 'submitted')) return toast('warning', state.blockedBy, classCard(view));
   if ((current?.version ?? 0) !== v) {
-    return toast('warning', '这一步刚刚被别人（或另一个窗口）填报过，已显示最新内容，请核对', classCard(view, { form: { step, values: { ...formValues(l, step), ...rawStrings(raw) }, errors: {} } }));
+    return toast('warning', '这一步刚刚被别人（或另一个窗口）填报过，已显示最新内容，请核对', classCard(view, { form: { step, values: { ...formValues(l, step), ...rawStrings(step, raw) }, errors: {} } }));
   }
   const earlier: Partial<Record<StepNo, StepData>> = {};
   for (const [n, s] of l.steps) earlier[n] = s.data;
   const read = readStep(step, raw, { today: beijingYmd(now), plan: l.plan.data, start: l.cls.start, end: l.cls.end, earlier });
   if (!read.ok) {
-    const form: StepForm = { step, values: rawStrings(raw), errors: read.errors };
+    const form: StepForm = { step, values: rawStrings(step, raw), errors: read.errors };
     return toast('error', `有 ${Object.keys(read.errors).length} 项需要修改`, classCard(view, { form }));
   }
   const warnings = [...read.warnings];

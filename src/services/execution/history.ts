@@ -8,7 +8,7 @@ import { noticeCard } from '../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { beijingInstant, beijingYmd, formatDateTime, ymdParts } from '../../domain/dates.ts';
 import { groupHistory, readHistoryRow, type HistoryKey, type HistoryProblem, type HistoryRow } from '../../domain/execution-history.ts';
-import { BACKFILL_FROM_YEAR, classLabel, packageDeviations, STEP_NOS, type StepNo } from '../../domain/execution.ts';
+import { BACKFILL_FROM_YEAR, backfillYears, classLabel, packageDeviations, STEP_NOS, type StepNo } from '../../domain/execution.ts';
 import { matchKey } from '../../domain/parse.ts';
 import type { Person } from '../../domain/people.ts';
 import { APPROVED_STATUSES } from '../../domain/plan-status.ts';
@@ -204,9 +204,7 @@ export async function confirmHistory(deps: ExecutionDeps, person: Person | null,
 /** The 补录 template, pre-filled with what the unit (or, for the CLI, every unit) has on record since 2020. */
 export async function historyTemplateFile(deps: ExecutionDeps, unitCode?: string): Promise<{ name: string; data: Buffer }> {
   const now = deps.clock.now();
-  const y = ymdParts(beijingYmd(now)).y;
-  const years = Array.from({ length: Math.max(0, y - BACKFILL_FROM_YEAR) }, (_, i) => BACKFILL_FROM_YEAR + i);
-  const plans = unitCode ? await loadExecution(deps, { years, unitCode }, now) : [];
+  const plans = unitCode ? await loadExecution(deps, { years: backfillYears(now), unitCode }, now) : [];
   const unit = unitCode ? await deps.reference.unit(unitCode) : null;
   const rows: Partial<Record<HistoryKey, string | number>>[] = [];
   for (const p of plans) {

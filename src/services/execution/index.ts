@@ -5,7 +5,7 @@ import { executionListCard } from '../../cards/execution-card.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { beijingYmd, formatDateTime, ymdParts } from '../../domain/dates.ts';
-import { BACKFILL_FROM_YEAR, CIRCLED, classLabel, formatRange, OUTCOME_LABELS, type StepNo } from '../../domain/execution.ts';
+import { BACKFILL_FROM_YEAR, backfillYears, CIRCLED, classLabel, formatRange, OUTCOME_LABELS, type StepNo } from '../../domain/execution.ts';
 import { may, type Person } from '../../domain/people.ts';
 import type { CardActionHandlers } from '../card-actions.ts';
 import { personalReply } from '../chat.ts';
@@ -69,8 +69,7 @@ export async function executionList(deps: ExecutionDeps, person: Linked, years?:
 async function backfillCard(deps: ExecutionDeps, person: Linked) {
   const now = deps.clock.now();
   const y = ymdParts(beijingYmd(now)).y;
-  const years = Array.from({ length: Math.max(0, y - BACKFILL_FROM_YEAR) }, (_, i) => BACKFILL_FROM_YEAR + i);
-  const plans = await loadExecution(deps, { years, unitCode: person.unitCode }, now);
+  const plans = await loadExecution(deps, { years: backfillYears(now), unitCode: person.unitCode }, now);
   const gaps = plans.filter((p) => p.outcome.missing.length);
   const unit = await deps.reference.unit(person.unitCode);
   const campaign = (await deps.reference.campaigns()).find((c) => c.year === y + 1);

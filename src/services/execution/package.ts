@@ -4,6 +4,7 @@
 // Every copy of the card (each reviewer, or the review group) shows the decision once someone decides.
 import { button } from '../../cards/actions.ts';
 import { packageReviewCard, type PackageView } from '../../cards/execution-card.ts';
+import type { CardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { formatDateTime, formatShortDateTime } from '../../domain/dates.ts';
@@ -12,7 +13,8 @@ import { may, type Person } from '../../domain/people.ts';
 import { executionDueDates } from '../../domain/working-days.ts';
 import type { Logger } from '../../logger.ts';
 import type { CardResponse } from '../inbound.ts';
-import type { Recipient } from '../messenger.ts';
+import { recipientId } from '../messenger.ts';
+import { reviewTargets } from '../review/deps.ts';
 import { unitRecipients } from '../review/decide.ts';
 import type { ExecutionDeps } from './deps.ts';
 import { loadClass, type LoadedClass } from './view.ts';
@@ -73,31 +75,34 @@ export async function sendPackageForReview(deps: ExecutionDeps, l: LoadedClass, 
   for (const n of notices) {
     await deps.messenger.patchCard({ sentKey: n.outboxKey }, `patch:${n.outboxKey}`, packageReviewCard({ ...view, version: n.planVersion }, { outcome: outcomeOf('submitted', '', now) }), `${n.outboxKey}:superseded:v${view.version}`);
   }
-  const targets: Recipient[] = deps.reviewChatId ? [{ chatId: deps.reviewChatId }] : (await deps.users.listByRole('reviewer')).map((r) => ({ openId: r.openId }));
+  const targets = await reviewTargets(deps);
   if (!targets.length) log.warn({ classId: l.cls.id }, 'no reviewer to send the package card to (grant one with users:grant)');
   const card = packageReviewCard(view);
   for (const to of targets) {
-    const key = `pkg:${l.cls.id}:v${view.version}:${'chatId' in to ? to.chatId : to.openId}`;
+    const key = `pkg:${l.cls.id}:v${view.version}:${recipientId(to)}`;
     await deps.messenger.sendCard(to, card, key);
     await deps.notices.record({ planId: l.plan.id, planVersion: view.version, stage: stageOf(l.cls.id), outboxKey: key, at: now });
   }
 }
 
-/** Re-renders every copy of the latest package card (a decision, or an attachment arrived while it waits). */
-export async function refreshPackageCards(deps: ExecutionDeps, classId: number, tag: string): Promise<void> {
+/**
+ * Re-renders every copy of the latest package card (a decision, or an attachment arrived while it waits) and
+ * returns the card as it now reads.
+ */
+export async function refreshPackageCards(deps: ExecutionDeps, classId: number, tag: string): Promise<CardJson | null> {
   const l = await loadClass(deps, classId);
   const view = l && (await packageViewOf(deps, l));
-  if (!l || !view) return;
+  if (!l || !view) return null;
   const notices = (await deps.notices.forPlan(l.plan.id)).filter((x) => x.stage === stageOf(classId));
-  if (!notices.length) return;
   // The copies of the last submission (a decision moves the package's version on, not the cards').
-  const latest = Math.max(...notices.map((n) => n.planVersion));
+  const latest = notices.length ? Math.max(...notices.map((n) => n.planVersion)) : view.version;
   const pkg = l.steps.get(1)!;
   const outcome = pkg.status === 'submitted' ? undefined : outcomeOf(pkg.status, await nameOf(deps, pkg.reviewedBy), pkg.reviewedAt ?? pkg.updatedAt);
   const card = packageReviewCard({ ...view, version: latest }, { outcome });
   for (const n of notices.filter((x) => x.planVersion === latest)) {
     await deps.messenger.patchCard({ sentKey: n.outboxKey }, `patch:${n.outboxKey}`, card, `${n.outboxKey}:${tag}`);
   }
+  return card;
 }
 
 /** A reviewer's decision on the package at version `v`. */
@@ -137,7 +142,7 @@ export async function decidePackage(deps: ExecutionDeps, reviewer: Person, class
   }
   log.info({ classId, approve }, 'package decided');
   const by = reviewer.name ?? reviewer.openId;
-  await refreshPackageCards(deps, classId, `decided:v${saved.version}`);
+  const decided = await refreshPackageCards(deps, classId, `decided:v${saved.version}`);
   const label = classLabel(l.plan.number, l.cls.seq);
   const key = `pkg-decision:${classId}:v${saved.version}`;
   for (const openId of await unitRecipients(deps, l.plan.unitCode)) {
@@ -156,9 +161,7 @@ export async function decidePackage(deps: ExecutionDeps, reviewer: Person, class
         });
     await deps.messenger.sendCard({ openId }, card, `${key}:${openId}`);
   }
-  const view = (await packageViewOf(deps, (await loadClass(deps, classId))!))!;
-  const outcome = outcomeOf(approve ? 'done' : 'returned', by, now);
-  return toast('success', approve ? '培训包已审核通过' : '已退回修改', packageReviewCard(view, { outcome }));
+  return toast('success', approve ? '培训包已审核通过' : '已退回修改', decided!);
 }
 
 async function decidePackageStale(deps: ExecutionDeps, l: LoadedClass, v: number): Promise<CardResponse> {

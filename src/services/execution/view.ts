@@ -20,20 +20,12 @@ export async function loadClass(deps: ExecutionDeps, classId: number): Promise<L
   return { plan, cls, steps, attachments };
 }
 
-/** Names of the people who reviewed, for the card. */
-async function names(deps: ExecutionDeps, ids: (string | null)[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const id of new Set(ids.filter((x): x is string => !!x))) out.set(id, (await deps.users.find(id))?.name ?? id);
-  return out;
-}
-
 export async function classViewOf(deps: ExecutionDeps, l: LoadedClass, now: Date, cal?: WorkCalendar): Promise<ClassView> {
   const calendar = cal ?? (await deps.calendar());
   const unit = await deps.reference.unit(l.plan.unitCode);
-  const who = await names(deps, [...l.steps.values()].map((s) => s.reviewedBy));
   const records: ClassView['records'] = {};
   for (const [n, s] of l.steps) {
-    records[n] = { status: s.status, data: s.data, reportedAt: s.reportedAt, reviewer: s.reviewedBy ? (who.get(s.reviewedBy) ?? null) : null, reviewedAt: s.reviewedAt, comment: s.comment, flags: s.flags, version: s.version } satisfies StepView;
+    records[n] = { status: s.status, data: s.data, reportedAt: s.reportedAt, reviewedAt: s.reviewedAt, comment: s.comment, flags: s.flags, version: s.version } satisfies StepView;
   }
   return {
     classId: l.cls.id,

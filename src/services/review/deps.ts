@@ -2,6 +2,7 @@
 import { currentCampaignYear, type Campaign } from '../../domain/campaign.ts';
 import type { WorkCalendar } from '../../domain/working-days.ts';
 import type { DeclarationDeps } from '../declaration/context.ts';
+import type { Recipient } from '../messenger.ts';
 import { campaignFor } from '../reference-data.ts';
 
 export interface ReviewNoticeRepo {
@@ -15,6 +16,11 @@ export type ReviewDeps = DeclarationDeps & {
   reviewChatId: string | undefined;
   calendar: () => Promise<WorkCalendar>;
 };
+
+/** Where review cards and reviewer alerts go: the review group when configured, else every reviewer. */
+export async function reviewTargets(deps: ReviewDeps): Promise<Recipient[]> {
+  return deps.reviewChatId ? [{ chatId: deps.reviewChatId }] : (await deps.users.listByRole('reviewer')).map((r) => ({ openId: r.openId }));
+}
 
 /**
  * The plan year reviewers are working on: after a campaign closes (Aug 10), the people declaring already

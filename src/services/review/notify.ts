@@ -9,7 +9,8 @@ import { changesSince, lastReturn } from '../../domain/review.ts';
 import { check, checkPartial, familyStaff, quotaWindow } from '../../domain/rules.ts';
 import type { Logger } from '../../logger.ts';
 import { outOfCityByYear, type PlanRecord } from '../plans.ts';
-import type { ReviewDeps } from './deps.ts';
+import { reviewTargets, type ReviewDeps } from './deps.ts';
+import { recipientId } from '../messenger.ts';
 
 export async function findingsOf(deps: ReviewDeps, plan: PlanRecord) {
   const units = await deps.reference.units();
@@ -57,10 +58,10 @@ const noticeKey = (plan: PlanRecord, stage: ReviewStage, to: string) => `review:
 export async function sendForReview(deps: ReviewDeps, plan: PlanRecord, stage: ReviewStage, log: Logger): Promise<number> {
   const card = await reviewCardOf(deps, plan, stage);
   const now = deps.clock.now();
-  const targets = deps.reviewChatId ? [{ chatId: deps.reviewChatId }] : (await deps.users.listByRole('reviewer')).map((r) => ({ openId: r.openId }));
+  const targets = await reviewTargets(deps);
   if (!targets.length) log.warn({ planId: plan.id }, 'no reviewer to send the review card to (grant one with users:grant)');
   for (const to of targets) {
-    const key = noticeKey(plan, stage, 'chatId' in to ? to.chatId : to.openId);
+    const key = noticeKey(plan, stage, recipientId(to));
     await deps.messenger.sendCard(to, card, key);
     await deps.notices.record({ planId: plan.id, planVersion: plan.version, stage, outboxKey: key, at: now });
   }
