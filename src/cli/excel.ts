@@ -1,23 +1,17 @@
 // template, export — spreadsheets from the command line.
 import fs from 'node:fs';
-import { planYearSchema } from '../domain/campaign.ts';
 import { PLAN_STATUSES, type PlanStatus } from '../domain/plan-status.ts';
 import type { ExcelDeps } from '../services/excel-import.ts';
 import { exportFile, templateFile } from '../services/excel-features.ts';
 import { reviewYear } from '../services/review/deps.ts';
-import { CliError, type CliCommand, type CliContext } from './types.ts';
+import { CliError, parseYear, type CliCommand, type CliContext } from './types.ts';
 import { cliDeps } from './deps.ts';
 import { completion, completionSheet } from '../services/execution/report.ts';
 import { beijingYmd, ymdParts } from '../domain/dates.ts';
 
 const excelDeps = (ctx: CliContext): ExcelDeps => cliDeps(ctx);
 
-const yearFlag = (raw: unknown): number | undefined => {
-  if (raw === undefined) return undefined;
-  const r = planYearSchema.safeParse(raw);
-  if (!r.success) throw new CliError(`--year ${r.error.issues[0]!.message}`);
-  return r.data;
-};
+const yearFlag = (raw: unknown): number | undefined => (raw === undefined ? undefined : parseYear(raw, '--year'));
 
 export const EXCEL_COMMANDS: CliCommand[] = [
   {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createReferenceRepo } from '../db/reference-repo.ts';
 import { createUserRepo } from '../db/user-repo.ts';
-import { describeCampaign, planYearSchema, phaseAt } from '../domain/campaign.ts';
+import { describeCampaign, phaseAt } from '../domain/campaign.ts';
 import { isYmd, parseDateText, type Ymd } from '../domain/dates.ts';
 import { UNIT_COLUMNS, type UnitColumn } from '../domain/units.ts';
 import { WorkCalendar } from '../domain/working-days.ts';
@@ -20,7 +20,7 @@ import {
   type BaseColumn,
   type CalendarColumn,
 } from '../services/reference-data.ts';
-import { CliError, need, printProblems, type CliCommand, type CliContext } from './types.ts';
+import { CliError, need, parseYear, printProblems, type CliCommand, type CliContext } from './types.ts';
 
 async function readFileTable<K extends string>(ctx: CliContext, file: string, columns: ColumnSpec<K>[]) {
   if (!fs.existsSync(file)) throw new CliError(`找不到文件「${file}」`);
@@ -133,11 +133,10 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
     summary: '查看某年的工作日数据来源（官方 / 管理员导入 / 无）',
     async run(ctx, pos) {
       need(pos, 1, 'calendar:show <year>');
-      const year = planYearSchema.safeParse(pos[0]);
-      if (!year.success) throw new CliError(year.error.issues[0]!.message);
+      const year = parseYear(pos[0]);
       const cal = new WorkCalendar(await createReferenceRepo(ctx.db).calendarDays());
-      const source = { official: '国务院安排（chinese-days 内置）', admin: '管理员导入', none: '没有数据：按周一至周五计算，请用 calendar:import 导入' }[cal.coverage(year.data)];
-      ctx.print(`${year.data}年工作日数据：${source}`);
+      const source = { official: '国务院安排（chinese-days 内置）', admin: '管理员导入', none: '没有数据：按周一至周五计算，请用 calendar:import 导入' }[cal.coverage(year)];
+      ctx.print(`${year}年工作日数据：${source}`);
     },
   },
   {
@@ -146,9 +145,8 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
     summary: '设置某计划年度的申报日程（日期为北京时间，截止日当天 24:00 前有效）',
     async run(ctx, pos, flags) {
       need(pos, 1, 'campaign:set <year> [--opens D] [--declare-by D] [--revise-by D] [--backfill-by D]');
-      const year = planYearSchema.safeParse(pos[0]);
-      if (!year.success) throw new CliError(year.error.issues[0]!.message);
-      const r = await setCampaignDates(createReferenceRepo(ctx.db), year.data, {
+      const year = parseYear(pos[0]);
+      const r = await setCampaignDates(createReferenceRepo(ctx.db), year, {
         opens: parseDateFlag('opens', flags.opens),
         declareBy: parseDateFlag('declare-by', flags['declare-by']),
         reviseBy: parseDateFlag('revise-by', flags['revise-by']),
@@ -164,9 +162,8 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
     summary: '查看某计划年度的申报日程和当前阶段',
     async run(ctx, pos) {
       need(pos, 1, 'campaign:show <year>');
-      const year = planYearSchema.safeParse(pos[0]);
-      if (!year.success) throw new CliError(year.error.issues[0]!.message);
-      const c = await campaignFor(createReferenceRepo(ctx.db), year.data);
+      const year = parseYear(pos[0]);
+      const c = await campaignFor(createReferenceRepo(ctx.db), year);
       for (const line of describeCampaign(c)) ctx.print(line);
       const phase = phaseAt(c, ctx.now);
       const label = { not_open: '尚未开始', declaring: '申报中', revising: '修改中（只受理被退回计划）', second_review: '已关闭，复审阶段', published: '已公布' }[phase.phase];

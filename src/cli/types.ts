@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/prisma.ts';
 import type { Logger } from '../logger.ts';
 import { openIdSchema } from '../domain/people.ts';
+import { planYearSchema } from '../domain/campaign.ts';
 import type { RowProblem } from '../domain/units.ts';
 
 /** An expected failure: printed as is, exit code 1. */
@@ -30,6 +31,13 @@ export type CliCommand = {
 
 export function need(positionals: string[], count: number, usage: string): void {
   if (positionals.length !== count) throw new CliError(`参数不对。用法：npm run cli -- ${usage}`);
+}
+
+/** A plan year given on the command line; `label` names where it came from (e.g. --year). */
+export function parseYear(raw: unknown, label = ''): number {
+  const r = planYearSchema.safeParse(raw);
+  if (!r.success) throw new CliError(`${label ? `${label} ` : ''}${r.error.issues[0]!.message}`);
+  return r.data;
 }
 
 export function parseOpenId(raw: string): string {
