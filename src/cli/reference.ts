@@ -134,9 +134,11 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
     async run(ctx, pos) {
       need(pos, 1, 'calendar:show <year>');
       const year = parseYear(pos[0]);
-      const cal = new WorkCalendar(await createReferenceRepo(ctx.db).calendarDays());
-      const source = { official: '国务院安排（chinese-days 内置）', admin: '管理员导入', none: '没有数据：按周一至周五计算，请用 calendar:import 导入' }[cal.coverage(year)];
+      const cal = new WorkCalendar({ admin: await createReferenceRepo(ctx.db).calendarDays() });
+      const source = { official: '国务院安排（chinese-days 内置）', notice: '管理员导入的国务院通知', none: '没有数据：按周一至周五计算（暂定），请导入当年的国务院节假日安排通知' }[cal.yearSource(year)];
       ctx.print(`${year}年工作日数据：${source}`);
+      const own = cal.specialDays(year).filter((d) => d.source === 'admin');
+      if (own.length) ctx.print(`另有管理员逐日设定的 ${own.length} 天：${own.map((d) => `${d.date}${d.kind === 'holiday' ? '放假' : '上班'}`).join('、')}`);
     },
   },
   {

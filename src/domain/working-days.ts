@@ -1,7 +1,11 @@
 // Working days (工作日) follow the State Council holiday schedule, including make-up working weekends
-// (调休), not just Monday–Friday. `chinese-days` carries the official schedule up to 2026; later years come
-// from an override the admin loads (calendar:import). A year known to neither falls back to Monday–Friday,
-// and the caller is told so it can warn.
+// (调休), not just Monday–Friday [DOMAIN.md "The campaign calendar"]. A day is read from three layers, the
+// first that knows it wins:
+//   1. an admin's day (e.g. a regional holiday such as 三月三): that day only;
+//   2. a year's schedule loaded from the State Council's notice (《国务院办公厅关于YYYY年部分节假日安排的通知》);
+//   3. the official schedule `chinese-days` ships (up to 2026).
+// A year none of them knows falls back to Monday–Friday: every date computed from such a day is tentative
+// (暂定), and callers must say so.
 import chineseDays from 'chinese-days';
 import { z } from 'zod';
 import { addDays, isYmd, weekday, ymdParts, type Ymd } from './dates.ts';
@@ -12,17 +16,25 @@ const { getDayDetail, getHolidaysInRange } = chineseDays;
 export type DayKind = 'holiday' | 'workday';
 export type DayOverride = { date: Ymd; kind: DayKind; name?: string | undefined };
 
+/** A whole year's schedule as the State Council published it: the listed days, every other day Monday–Friday. */
+export type YearSchedule = { year: number; days: readonly DayOverride[] };
+
 export const dayOverrideSchema = z.object({
   date: z.string().refine(isYmd, { error: '日期应为 YYYY-MM-DD，例如 2027-10-01' }),
   kind: z.enum(['holiday', 'workday'], { error: '类型只能是 holiday（放假）或 workday（调休上班）' }),
   name: z.string().trim().max(40).optional(),
 });
 
-export type CalendarCoverage = 'official' | 'admin' | 'none';
+/** Where a year's schedule comes from: the package, a loaded notice, or nowhere (Monday–Friday, tentative). */
+export type YearSource = 'official' | 'notice' | 'none';
+/** Where one day's answer comes from. */
+export type DaySource = 'admin' | 'notice' | 'official' | 'estimated';
+
+export type DayInfo = { work: boolean; source: DaySource; name?: string | undefined };
 
 const officialYears = new Map<number, boolean>();
-/** The package knows a year when it lists any weekday holiday in it (every real year has 元旦). */
-function officiallyKnown(year: number): boolean {
+/** The package knows a year when it lists any holiday in it (every real year has 元旦). */
+export function officiallyKnown(year: number): boolean {
   let known = officialYears.get(year);
   if (known === undefined) {
     known = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
@@ -31,37 +43,81 @@ function officiallyKnown(year: number): boolean {
   return known;
 }
 
-export class WorkCalendar {
-  private readonly overrides = new Map<Ymd, DayOverride>();
-  private readonly adminYears = new Set<number>();
-  private readonly warned = new Set<number>();
+const mondayToFriday = (day: Ymd) => {
+  const wd = weekday(day);
+  return wd !== 0 && wd !== 6;
+};
 
-  constructor(
-    overrides: readonly DayOverride[] = [],
-    private readonly onUnknownYear: (year: number) => void = () => {},
-  ) {
-    for (const o of overrides) {
-      this.overrides.set(o.date, o);
-      this.adminYears.add(ymdParts(o.date).y);
-    }
+/** chinese-days names days "National Day,国庆节,3": the Chinese name is what people read. */
+const officialName = (raw: string | undefined) => raw?.split(',')[1] || undefined;
+
+export type WorkCalendarOptions = {
+  /** Days an admin set, each replacing that day only. */
+  admin?: readonly DayOverride[];
+  /** Years loaded from the State Council's notice, each replacing the package's data for its year. */
+  notices?: readonly YearSchedule[];
+  /** Told once per year the first time a day of a year nobody knows is asked about. */
+  onUnknownYear?: (year: number) => void;
+};
+
+export class WorkCalendar {
+  private readonly admin = new Map<Ymd, DayOverride>();
+  private readonly notices = new Map<number, Map<Ymd, DayOverride>>();
+  private readonly warned = new Set<number>();
+  private readonly onUnknownYear: (year: number) => void;
+
+  constructor(o: WorkCalendarOptions = {}) {
+    for (const d of o.admin ?? []) this.admin.set(d.date, d);
+    for (const s of o.notices ?? []) this.notices.set(s.year, new Map(s.days.map((d) => [d.date, d])));
+    this.onUnknownYear = o.onUnknownYear ?? (() => {});
   }
 
-  coverage(year: number): CalendarCoverage {
-    if (this.adminYears.has(year)) return 'admin';
+  /** Where the schedule of a year comes from (an admin's single days do not make a year known). */
+  yearSource(year: number): YearSource {
+    if (this.notices.has(year)) return 'notice';
     return officiallyKnown(year) ? 'official' : 'none';
   }
 
-  isWorkingDay(day: Ymd): boolean {
-    const override = this.overrides.get(day);
-    if (override) return override.kind === 'workday';
+  /** Years among `years` with no schedule: their dates are tentative. */
+  unknownYears(years: Iterable<number>): number[] {
+    return [...new Set(years)].filter((y) => this.yearSource(y) === 'none').sort((a, b) => a - b);
+  }
+
+  day(day: Ymd): DayInfo {
+    const admin = this.admin.get(day);
+    if (admin) return { work: admin.kind === 'workday', source: 'admin', name: admin.name };
     const year = ymdParts(day).y;
-    if (this.coverage(year) === 'official') return getDayDetail(day).work;
-    if (this.coverage(year) === 'none' && !this.warned.has(year)) {
+    const notice = this.notices.get(year);
+    if (notice) {
+      const d = notice.get(day);
+      return d ? { work: d.kind === 'workday', source: 'notice', name: d.name } : { work: mondayToFriday(day), source: 'notice' };
+    }
+    if (officiallyKnown(year)) {
+      const d = getDayDetail(day);
+      const special = d.work !== mondayToFriday(day);
+      return { work: d.work, source: 'official', name: special ? officialName(d.name) : undefined };
+    }
+    if (!this.warned.has(year)) {
       this.warned.add(year);
       this.onUnknownYear(year);
     }
-    const wd = weekday(day);
-    return wd !== 0 && wd !== 6;
+    return { work: mondayToFriday(day), source: 'estimated' };
+  }
+
+  isWorkingDay(day: Ymd): boolean {
+    return this.day(day).work;
+  }
+
+  /** Whether a day's answer is a guess (Monday–Friday in a year with no schedule). */
+  isTentative(day: Ymd): boolean {
+    return this.day(day).source === 'estimated';
+  }
+
+  /** Whether any day from `a` to `b` (inclusive, either order) is a guess. */
+  tentativeBetween(a: Ymd, b: Ymd): boolean {
+    const [from, to] = a <= b ? [a, b] : [b, a];
+    for (let d = from; d <= to; d = addDays(d, 1)) if (this.isTentative(d)) return true;
+    return false;
   }
 
   /** The n-th working day after `day` (n > 0) or before it (n < 0); `day` itself is not counted. */
@@ -88,18 +144,38 @@ export class WorkCalendar {
     }
     return forward ? count : -count;
   }
+
+  /**
+   * The days of a year that differ from Monday–Friday: holidays on weekdays and working weekends, with
+   * where each answer comes from. This is the whole schedule in the fewest days.
+   */
+  specialDays(year: number): { date: Ymd; kind: DayKind; source: DaySource; name?: string | undefined }[] {
+    const out: { date: Ymd; kind: DayKind; source: DaySource; name?: string | undefined }[] = [];
+    for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) {
+      const info = this.day(d);
+      if (info.work !== mondayToFriday(d)) out.push({ date: d, kind: info.work ? 'workday' : 'holiday', source: info.source, name: info.name });
+    }
+    return out;
+  }
+}
+
+/** What people are told wherever a date rests on a guessed year [DOMAIN.md "The campaign calendar"]. */
+export function tentativeNote(years: readonly number[]): string {
+  return `${years.map((y) => `${y}年`).join('、')}节假日安排尚未导入，期限暂按周一至周五计算`;
 }
 
 /**
  * Due dates of the six execution steps of one class [seed 一, 二(一)4-5]: the package, the project and the
  * registrations (steps 1–3) at least 5 working days before the class starts; attendance, teaching data and
- * the settled amount (steps 4–6) within 5 working days after it ends. Each is the last day allowed.
+ * the settled amount (steps 4–6) within 5 working days after it ends. Each is the last day allowed, and says
+ * whether it rests on a guessed year (暂定).
  */
 export const STEP_LEAD_WORKING_DAYS = 5;
 
-export function executionDueDates(cal: WorkCalendar, start: Ymd, end: Ymd): { beforeStart: Ymd; afterEnd: Ymd } {
-  return {
-    beforeStart: cal.addWorkingDays(start, -STEP_LEAD_WORKING_DAYS),
-    afterEnd: cal.addWorkingDays(end, STEP_LEAD_WORKING_DAYS),
-  };
+export type DueDates = { beforeStart: Ymd; afterEnd: Ymd; tentative: { beforeStart: boolean; afterEnd: boolean } };
+
+export function executionDueDates(cal: WorkCalendar, start: Ymd, end: Ymd): DueDates {
+  const beforeStart = cal.addWorkingDays(start, -STEP_LEAD_WORKING_DAYS);
+  const afterEnd = cal.addWorkingDays(end, STEP_LEAD_WORKING_DAYS);
+  return { beforeStart, afterEnd, tentative: { beforeStart: cal.tentativeBetween(beforeStart, start), afterEnd: cal.tentativeBetween(end, afterEnd) } };
 }

@@ -183,7 +183,8 @@ export async function setCampaignDates(repo: ReferenceRepo, year: number, dates:
 
 /** The working-day calendar with the admin's overrides; a year nobody knows is logged once. */
 export async function loadWorkCalendar(repo: ReferenceRepo, logger: Logger): Promise<WorkCalendar> {
-  return new WorkCalendar(await repo.calendarDays(), (year) =>
-    logger.warn({ year }, `no working-day calendar for ${year}: using Monday–Friday; load it with calendar:import`),
-  );
+  return new WorkCalendar({
+    admin: await repo.calendarDays(),
+    onUnknownYear: (year) => logger.warn({ year }, `no working-day calendar for ${year}: using Monday–Friday (tentative) until its notice is loaded`),
+  });
 }

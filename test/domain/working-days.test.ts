@@ -36,38 +36,84 @@ describe('working days across the 2026 National Day holiday', () => {
 
   it('gives the six steps\' due dates around the holiday', () => {
     // A class from Mon Oct 12 to Wed Oct 14, 2026.
-    expect(executionDueDates(cal, '2026-10-12', '2026-10-14')).toEqual({ beforeStart: '2026-09-29', afterEnd: '2026-10-21' });
+    expect(executionDueDates(cal, '2026-10-12', '2026-10-14')).toEqual({ beforeStart: '2026-09-29', afterEnd: '2026-10-21', tentative: { beforeStart: false, afterEnd: false } });
     // A class ending on Tue Sep 29: 09-30, 10-08, 10-09, 10-10, 10-12
     expect(executionDueDates(cal, '2026-09-28', '2026-09-29').afterEnd).toBe('2026-10-12');
   });
 });
 
 describe('years the package does not know', () => {
-  it('falls back to Monday–Friday and reports the year once', () => {
+  it('falls back to Monday–Friday, marks those days tentative and reports the year once', () => {
     const unknown: number[] = [];
-    const cal = new WorkCalendar([], (y) => unknown.push(y));
-    expect(cal.coverage(2027)).toBe('none');
+    const cal = new WorkCalendar({ onUnknownYear: (y) => unknown.push(y) });
+    expect(cal.yearSource(2027)).toBe('none');
     expect(cal.isWorkingDay('2027-10-01')).toBe(true); // a Friday: no data says otherwise
     expect(cal.isWorkingDay('2027-10-02')).toBe(false);
     expect(cal.isWorkingDay('2027-10-04')).toBe(true);
+    expect(cal.isTentative('2027-10-04')).toBe(true);
     expect(unknown).toEqual([2027]);
-    expect(cal.coverage(2026)).toBe('official');
+    expect(cal.yearSource(2026)).toBe('official');
+    expect(cal.isTentative('2026-10-04')).toBe(false);
+    expect(cal.unknownYears([2026, 2027, 2027, 2028])).toEqual([2027, 2028]);
   });
 
-  it('uses the admin\'s override for such a year (holidays and make-up days)', () => {
-    const cal = new WorkCalendar([
-      { date: '2027-10-01', kind: 'holiday', name: '国庆节' },
-      { date: '2027-10-04', kind: 'holiday', name: '国庆节' },
-      { date: '2027-09-26', kind: 'workday', name: '国庆节' },
-    ]);
-    expect(cal.coverage(2027)).toBe('admin');
+  it('marks due dates that rest on a guessed year, on each side of the class', () => {
+    const cal = new WorkCalendar();
+    // A class at the turn of the year: 5 working days before Jan 4, 2027 reach back into 2026 (known) …
+    expect(executionDueDates(cal, '2027-01-04', '2027-01-05')).toMatchObject({ tentative: { beforeStart: true, afterEnd: true } });
+    // … while a class in mid-December 2026 is known before it and after it.
+    expect(executionDueDates(cal, '2026-12-14', '2026-12-15')).toMatchObject({ tentative: { beforeStart: false, afterEnd: false } });
+    // Its steps 4–6 due after a class ending on Dec 29, 2026 reach into 2027: tentative.
+    expect(executionDueDates(cal, '2026-12-28', '2026-12-29')).toMatchObject({ afterEnd: '2027-01-05', tentative: { beforeStart: false, afterEnd: true } });
+  });
+
+  it('uses a year loaded from the notice in full, and its days are not tentative', () => {
+    const cal = new WorkCalendar({
+      notices: [{ year: 2027, days: [{ date: '2027-10-01', kind: 'holiday', name: '国庆节' }, { date: '2027-10-04', kind: 'holiday', name: '国庆节' }, { date: '2027-09-26', kind: 'workday', name: '国庆节' }] }],
+    });
+    expect(cal.yearSource(2027)).toBe('notice');
     expect(cal.isWorkingDay('2027-10-01')).toBe(false);
     expect(cal.isWorkingDay('2027-09-26')).toBe(true); // a Sunday worked
+    expect(cal.isWorkingDay('2027-10-05')).toBe(true); // not listed: Monday–Friday
+    expect(cal.isTentative('2027-10-05')).toBe(false);
     expect(cal.addWorkingDays('2027-09-30', 1)).toBe('2027-10-05');
   });
+});
 
-  it('lets an override correct an officially known day', () => {
-    const cal = new WorkCalendar([{ date: '2026-10-09', kind: 'holiday' }]);
-    expect(cal.isWorkingDay('2026-10-09')).toBe(false);
+describe('an admin\'s day replaces that day only', () => {
+  // The defect this guards against: one loaded day in 2026 used to replace the whole official year, so
+  // National Day vanished (10-07 a working day, make-up Saturday 10-10 not) and on-time units were marked late.
+  const cal = new WorkCalendar({ admin: [{ date: '2026-06-22', kind: 'holiday', name: '壮族三月三（示例）' }] });
+
+  it.each([
+    ['2026-06-22', false, 'the admin\'s day'],
+    ['2026-10-07', false, 'National Day stays a holiday'],
+    ['2026-10-10', true, 'the make-up Saturday stays a working day'],
+    ['2026-10-08', true, 'an ordinary Thursday'],
+  ])('%s is a working day: %s (%s)', (day, expected) => {
+    expect(cal.isWorkingDay(day)).toBe(expected);
+  });
+
+  it('keeps the year official and says which days the admin set', () => {
+    expect(cal.yearSource(2026)).toBe('official');
+    expect(cal.day('2026-06-22')).toEqual({ work: false, source: 'admin', name: '壮族三月三（示例）' });
+    expect(cal.day('2026-10-10')).toMatchObject({ work: true, source: 'official', name: '国庆节' });
+    // A class ending Wed Sep 30: 10-08, 10-09, 10-10, 10-12, 10-13, so steps 4–6 reported on Oct 13 are on
+    // time, whatever the admin set in June.
+    expect(executionDueDates(cal, '2026-09-29', '2026-09-30').afterEnd).toBe('2026-10-13');
+  });
+
+  it('can correct an officially known day, and only that day', () => {
+    const c = new WorkCalendar({ admin: [{ date: '2026-10-09', kind: 'holiday' }] });
+    expect(c.isWorkingDay('2026-10-09')).toBe(false);
+    expect(c.isWorkingDay('2026-10-07')).toBe(false);
+    expect(c.specialDays(2026).filter((d) => d.source === 'admin')).toEqual([{ date: '2026-10-09', kind: 'holiday', source: 'admin', name: undefined }]);
+  });
+
+  it('in a year with no schedule, makes that day known and leaves the rest tentative', () => {
+    const c = new WorkCalendar({ admin: [{ date: '2027-10-01', kind: 'holiday', name: '国庆节' }] });
+    expect(c.yearSource(2027)).toBe('none');
+    expect(c.isTentative('2027-10-01')).toBe(false);
+    expect(c.isTentative('2027-10-04')).toBe(true);
   });
 });
