@@ -3,7 +3,7 @@ import { cliDeps } from './deps.ts';
 import { createInboxRepo } from '../db/inbox-repo.ts';
 import { createOutboxRepo } from '../db/outbox-repo.ts';
 import { formatDateTime } from '../domain/dates.ts';
-import { JOBS, findJob } from '../jobs/jobs.ts';
+import { JOBS, findJob, runJob } from '../jobs/jobs.ts';
 import { CliError, need, type CliCommand } from './types.ts';
 
 export const OPS_COMMANDS: CliCommand[] = [
@@ -34,10 +34,9 @@ export const OPS_COMMANDS: CliCommand[] = [
       const outbox = createOutboxRepo(ctx.db);
       const app = cliDeps(ctx, now); // messages queued now, delivered by the running bot
       const dryRun = flags['dry-run'] === true;
-      const result = await job.run({ inbox: createInboxRepo(ctx.db), outbox, logger: ctx.logger, app }, now, { dryRun });
+      const lines = await runJob(job, { inbox: createInboxRepo(ctx.db), outbox, logger: ctx.logger, app }, now, { dryRun });
       ctx.print(`任务 ${job.name} 已按北京时间 ${formatDateTime(now)} ${dryRun ? '试运行（不发送）' : '运行'}`);
-      if (job.describe) for (const line of job.describe(result, { dryRun })) ctx.print(line);
-      else ctx.print(JSON.stringify(result));
+      for (const line of lines) ctx.print(line);
     },
   },
   {

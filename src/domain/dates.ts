@@ -55,6 +55,19 @@ export function weekday(day: Ymd): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
+const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
+
+/** 星期日 … 星期六. */
+export function weekdayName(day: Ymd): string {
+  return WEEKDAY_NAMES[weekday(day)]!;
+}
+
+/** 12月13日 */
+export function formatMonthDay(day: Ymd): string {
+  const p = ymdParts(day);
+  return `${p.m}月${p.d}日`;
+}
+
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: Ymd, b: Ymd): number {
   const pa = ymdParts(a);

@@ -3,15 +3,15 @@
 // which slots a run at `now` must send (less than 12 hours late) or skip (older).
 import { z } from 'zod';
 import type { Campaign } from './campaign.ts';
-import { addDays, beijingInstant, beijingYmd, ymdParts, type Ymd } from './dates.ts';
+import { addDays, beijingInstant, beijingYmd, formatMonthDay, weekdayName, ymdParts, type Ymd } from './dates.ts';
 import type { WorkCalendar } from './working-days.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式为 HH:MM，例如 09:00' });
 
 export const reminderScheduleSchema = z.object({
-  /** Calendar days before the 申报 deadline's last day, at `time`. */
+  /** Working days before the 申报 deadline's last day, at `time`: a reminder never falls on a day off. */
   declareDays: z.array(z.number().int().min(1).max(30)).default([7, 3, 1]),
-  /** Calendar days before the 修改 deadline's last day, at `time`. */
+  /** Working days before the 修改 deadline's last day, at `time`. */
   reviseDays: z.array(z.number().int().min(1).max(30)).default([3, 1]),
   time: hhmm.default('09:00'),
   /** Times on the last day itself. */
@@ -50,6 +50,8 @@ export type Slot = {
   effective: Date;
   /** Stable id of the slot, part of every reminder key. */
   id: string;
+  /** What the moment is, for people: 申报截止前 3 个工作日 09:00. */
+  label?: string | undefined;
 };
 
 const at = (day: Ymd, time: string) => beijingInstant(day, Number(time.slice(0, 2)), Number(time.slice(3, 5)));
@@ -74,15 +76,37 @@ export function lastDay(closesAt: Date): Ymd {
   return beijingYmd(new Date(closesAt.getTime() - 1));
 }
 
-export function deadlineSlots(kind: 'declare' | 'revise' | 'backfill', closesAt: Date, days: number[], s: ReminderSchedule, cal: WorkCalendar, after: Date): Slot[] {
+const DEADLINE_NAMES: Record<'declare' | 'revise' | 'backfill', string> = { declare: '申报截止', revise: '修改截止', backfill: '补录截止' };
+
+/**
+ * Slots before a deadline: `days` before its last day at `s.time` (working days, or calendar days when
+ * `unit` says so), and `s.lastDayTimes` on the last day itself, which is reminded even when it is a day off.
+ */
+export function deadlineSlots(
+  kind: 'declare' | 'revise' | 'backfill',
+  closesAt: Date,
+  days: number[],
+  s: ReminderSchedule,
+  cal: WorkCalendar,
+  after: Date,
+  unit: 'working' | 'calendar' = 'calendar',
+): Slot[] {
   const last = lastDay(closesAt);
+  const name = DEADLINE_NAMES[kind];
+  const before = (d: number) =>
+    unit === 'working'
+      ? { day: cal.addWorkingDays(last, -d), tag: `wd-${d}`, label: `${name}前 ${d} 个工作日 ${s.time}` }
+      : { day: addDays(last, -d), tag: `d-${d}`, label: `${name}前 ${d} 天 ${s.time}` };
   const nominal = [
-    ...[...days].sort((a, b) => b - a).map((d) => ({ when: at(addDays(last, -d), s.time), tag: `d-${d}` })),
-    ...s.lastDayTimes.map((t) => ({ when: at(last, t), tag: `last-${t.replace(':', '')}` })),
+    ...[...days]
+      .sort((a, b) => b - a)
+      .map(before)
+      .map((b) => ({ when: at(b.day, s.time), tag: b.tag, label: b.label })),
+    ...s.lastDayTimes.map((t) => ({ when: at(last, t), tag: `last-${t.replace(':', '')}`, label: `${name}当天 ${t}` })),
   ].filter((x) => x.when >= after && x.when < closesAt);
   const slots = nominal.map((n) => {
     const effective = nextAllowed(n.when, s, cal, last);
-    return { kind, deadline: closesAt, nominal: n.when, effective, id: `${kind}:${closesAt.toISOString()}:${n.tag}` };
+    return { kind, deadline: closesAt, nominal: n.when, effective, id: `${kind}:${closesAt.toISOString()}:${n.tag}`, label: n.label };
   });
   // A slot pushed onto (or past) the next one is superseded by it: one reminder, not two in a row.
   return slots.filter((slot, i) => !slots.slice(i + 1).some((later) => later.effective.getTime() <= slot.effective.getTime() + 3600_000) && slot.effective < closesAt);
@@ -91,8 +115,8 @@ export function deadlineSlots(kind: 'declare' | 'revise' | 'backfill', closesAt:
 /** Reminder slots of a campaign: before the 申报 deadline (from opening) and before the 修改 deadline. */
 export function campaignSlots(c: Campaign, s: ReminderSchedule, cal: WorkCalendar): Slot[] {
   return [
-    ...deadlineSlots('declare', c.declareClosesAt, s.declareDays, s, cal, c.opensAt),
-    ...deadlineSlots('revise', c.reviseClosesAt, s.reviseDays, s, cal, c.declareClosesAt),
+    ...deadlineSlots('declare', c.declareClosesAt, s.declareDays, s, cal, c.opensAt, 'working'),
+    ...deadlineSlots('revise', c.reviseClosesAt, s.reviseDays, s, cal, c.declareClosesAt, 'working'),
   ];
 }
 
@@ -104,13 +128,30 @@ export function reviewSlots(from: Ymd, to: Ymd, s: ReminderSchedule, cal: WorkCa
     const end = at(addDays(day, 1), '00:00');
     const same = at(day, s.reviewSameDay);
     const morning = at(day, s.reviewNextMorning);
-    out.push({ kind: 'review_same_day', deadline: end, nominal: same, effective: same, id: `review_same_day:${day}` });
-    out.push({ kind: 'review_overdue', deadline: end, nominal: morning, effective: morning, id: `review_overdue:${day}` });
+    out.push({ kind: 'review_same_day', deadline: end, nominal: same, effective: same, id: `review_same_day:${day}`, label: `当天提交仍未初审 ${s.reviewSameDay}` });
+    out.push({ kind: 'review_overdue', deadline: end, nominal: morning, effective: morning, id: `review_overdue:${day}`, label: `超过当天仍未初审 ${s.reviewNextMorning}` });
   }
   return out;
 }
 
 export const CATCH_UP_MS = 12 * 3600_000;
+
+/** Why nothing may go out at `now`, when that is the reason: a day off, or outside waking hours. */
+export function quietReason(now: Date, s: ReminderSchedule, cal: WorkCalendar): string | null {
+  const day = beijingYmd(now);
+  const info = cal.day(day);
+  if (!info.work) {
+    const what = info.name ? `${info.name}假期（${weekdayName(day)}）` : weekdayName(day);
+    return `${formatMonthDay(day)}是${what}，非工作日不发提醒（截止当天除外）`;
+  }
+  if (now < at(day, s.quietEnd) || now >= at(day, s.quietStart)) return `${s.quietStart}至次日 ${s.quietEnd} 不发提醒`;
+  return null;
+}
+
+/** The first slot that goes out after `now`, if any. */
+export function nextSlot(slots: readonly Slot[], now: Date): Slot | null {
+  return slots.filter((x) => x.effective > now).sort((a, b) => a.effective.getTime() - b.effective.getTime())[0] ?? null;
+}
 
 /** Slots a run at `now` sends (effective within the last 12 hours) and those it is too late for. */
 export function dueSlots(slots: readonly Slot[], now: Date, windowMs = CATCH_UP_MS): { due: Slot[]; tooLate: Slot[] } {

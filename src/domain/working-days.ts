@@ -48,7 +48,7 @@ const mondayToFriday = (day: Ymd) => {
   return wd !== 0 && wd !== 6;
 };
 
-/** chinese-days names days "National Day,国庆节,3": the Chinese name is what people read. */
+/** chinese-days names holiday days "National Day,国庆节,3" (other days "Sunday"): the Chinese name is what people read. */
 const officialName = (raw: string | undefined) => raw?.split(',')[1] || undefined;
 
 export type WorkCalendarOptions = {
@@ -94,8 +94,7 @@ export class WorkCalendar {
     }
     if (officiallyKnown(year)) {
       const d = getDayDetail(day);
-      const special = d.work !== mondayToFriday(day);
-      return { work: d.work, source: 'official', name: special ? officialName(d.name) : undefined };
+      return { work: d.work, source: 'official', name: officialName(d.name) };
     }
     if (!this.warned.has(year)) {
       this.warned.add(year);

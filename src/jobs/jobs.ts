@@ -22,6 +22,8 @@ export type Job = {
   /** Also run once at start-up (catch-up after downtime). */
   atStart?: boolean;
   run(deps: JobDeps, now: Date, opts?: JobOptions): Promise<Record<string, unknown>>;
+  /** Whether `dryRun` only reports (reminder jobs); other jobs change data and are not run in a dry run. */
+  dryRunnable?: boolean;
   /** How a run reads to an operator (jobs:run prints it). */
   describe?: (result: Record<string, unknown>, opts: JobOptions) => string[];
 };
@@ -41,7 +43,8 @@ export const JOBS: Job[] = [
   },
   {
     name: 'reminders',
-    description: '申报截止前（默认前 7、3、1 天 09:00，当天 09:00、15:00）和修改截止前提醒未完成的单位；每人每个时刻一张卡片',
+    dryRunnable: true,
+    description: '申报截止前（默认前 7、3、1 个工作日 09:00，当天 09:00、15:00）和修改截止前提醒未完成的单位；每人每个时刻一张卡片',
     schedule: '*/15 * * * *',
     atStart: true,
     run: async (deps, now, opts) => ({ ...(await runReminders(deps.app, now, 'campaign', opts?.dryRun)) }),
@@ -49,6 +52,7 @@ export const JOBS: Job[] = [
   },
   {
     name: 'review-reminders',
+    dryRunnable: true,
     description: '当天提交 16:00 仍未初审的计划提醒审核人，次日上午仍未初审再次提醒',
     schedule: '*/15 * * * *',
     atStart: true,
@@ -57,6 +61,7 @@ export const JOBS: Job[] = [
   },
   {
     name: 'execution-alerts',
+    dryRunnable: true,
     description: '培训执行提醒：开班前第 7、5 个工作日提醒①②③，开班未审核培训包即提示审核人，结班后第 3 个工作日和逾期后提醒④⑤⑥；12月31日前提醒补录',
     schedule: '*/15 * * * *',
     atStart: true,
@@ -71,6 +76,15 @@ export const JOBS: Job[] = [
     run: (deps, now) => closeCampaigns(deps.app, now, deps.logger),
   },
 ];
+
+export const NOT_DRY_RUNNABLE = '此任务会修改数据，试运行时不执行';
+
+/** Runs a job as of `now`; a dry run of a job that cannot only report does nothing and says so. */
+export async function runJob(job: Job, deps: JobDeps, now: Date, opts: JobOptions = {}): Promise<string[]> {
+  if (opts.dryRun && !job.dryRunnable) return [NOT_DRY_RUNNABLE];
+  const result = await job.run(deps, now, opts);
+  return job.describe ? job.describe(result, opts) : [JSON.stringify(result)];
+}
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((j) => j.name === name);

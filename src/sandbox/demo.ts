@@ -3,7 +3,7 @@
 // something to declare whatever the date); one plan waiting for first review; and an approved plan of this
 // year with a class coming up, so 执行 and the alerts have something to show. All of it is made up.
 import { addDays, beijingInstant, beijingYmd, endOfBeijingDay, ymd, ymdParts } from '../domain/dates.ts';
-import { currentCampaignYear, defaultCampaign } from '../domain/campaign.ts';
+import { currentCampaignYear, defaultCampaign, type Campaign } from '../domain/campaign.ts';
 import type { PlanDraft } from '../domain/plan.ts';
 import type { Role } from '../domain/people.ts';
 import type { Db } from '../db/prisma.ts';
@@ -57,6 +57,18 @@ const base: PlanDraft = {
   justification: null,
 };
 
+/** The campaign people declare for at `now`, open since yesterday: 申报 two weeks, 修改 one more week. */
+export function demoCampaign(now: Date): Campaign {
+  const today = beijingYmd(now);
+  return {
+    ...defaultCampaign(currentCampaignYear(now, [])),
+    opensAt: beijingInstant(addDays(today, -1)),
+    declareClosesAt: endOfBeijingDay(addDays(today, 14)),
+    reviseClosesAt: endOfBeijingDay(addDays(today, 21)),
+    backfillClosesAt: endOfBeijingDay(ymd(ymdParts(today).y, 12, 31)),
+  };
+}
+
 /** Fills an empty sandbox database; `now` places the campaign and the demo class around today. */
 export async function seedDemo(db: Db, now: Date): Promise<{ year: number }> {
   const reference = createReferenceRepo(db);
@@ -64,16 +76,10 @@ export async function seedDemo(db: Db, now: Date): Promise<{ year: number }> {
   await reference.saveBases(BASES, true);
   await db.user.createMany({ data: PERSONAS.map((p) => ({ openId: p.openId, name: p.name, role: p.role, unitCode: p.unitCode })) });
 
-  // The campaign people declare for now, open since yesterday: 申报 two weeks, 修改 one more week.
   const today = beijingYmd(now);
-  const year = currentCampaignYear(now, []);
-  await reference.saveCampaign({
-    ...defaultCampaign(year),
-    opensAt: beijingInstant(addDays(today, -1)),
-    declareClosesAt: endOfBeijingDay(addDays(today, 14)),
-    reviseClosesAt: endOfBeijingDay(addDays(today, 21)),
-    backfillClosesAt: endOfBeijingDay(ymd(ymdParts(today).y, 12, 31)),
-  });
+  const campaign = demoCampaign(now);
+  const year = campaign.year;
+  await reference.saveCampaign(campaign);
 
   const plans = createPlanRepo(db);
   const ev = (actor: string, action: string, toStatus: string) => ({ at: now, actor, action, fromStatus: null, toStatus: toStatus as never, comment: null, changes: null, channel: 'system' as const });

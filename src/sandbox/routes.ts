@@ -10,17 +10,17 @@ import { executionDeps } from '../compose.ts';
 import { createInboxRepo } from '../db/inbox-repo.ts';
 import { createOutboxRepo } from '../db/outbox-repo.ts';
 import { createReferenceRepo } from '../db/reference-repo.ts';
-import { addDays, beijingInstant, beijingYmd, formatDateTime } from '../domain/dates.ts';
+import { beijingYmd, formatDateTime } from '../domain/dates.ts';
 import { currentCampaignYear } from '../domain/campaign.ts';
-import { classAlertSlots } from '../domain/execution.ts';
-import { DEFAULT_SCHEDULE, lastDay } from '../domain/reminders.ts';
+import { DEFAULT_SCHEDULE } from '../domain/reminders.ts';
 import { ROLE_LABELS } from '../domain/people.ts';
 import { createSpreadsheets } from '../excel/spreadsheets.ts';
-import { JOBS } from '../jobs/jobs.ts';
+import { JOBS, runJob } from '../jobs/jobs.ts';
 import type { Logger } from '../logger.ts';
 import { createMessenger } from '../services/messenger.ts';
 import { campaignFor, loadWorkCalendar } from '../services/reference-data.ts';
 import { PERSONAS } from './demo.ts';
+import { sandboxPresets, type Preset } from './presets.ts';
 import type { FeishuStub } from './feishu-standin.ts';
 import { buildPush, cardActionEvent, envelope, messageEvent, postPush } from './push.ts';
 import { SANDBOX_SECRETS } from './secrets.ts';
@@ -188,10 +188,10 @@ export function sandboxApi(deps: Deps): Router {
       api: bot.api,
     });
     const lines: string[] = [`按北京时间 ${formatDateTime(at)} ${b.dryRun ? '试运行（只显示，不发送）' : '运行'}定时任务：`];
+    const jobDeps = { inbox: createInboxRepo(bot.db), outbox: createOutboxRepo(bot.db), logger: deps.logger, app };
     for (const job of JOBS.filter((j) => j.name !== 'cleanup')) {
-      const result = await job.run({ inbox: createInboxRepo(bot.db), outbox: createOutboxRepo(bot.db), logger: deps.logger, app }, at, { dryRun: b.dryRun });
       lines.push(`【${job.name}】${job.description}`);
-      lines.push(...(job.describe ? job.describe(result, { dryRun: b.dryRun }) : [JSON.stringify(result)]).map((l) => `  ${l}`));
+      lines.push(...(await runJob(job, jobDeps, at, { dryRun: b.dryRun })).map((l) => `  ${l}`));
     }
     res.json({ lines });
   });
@@ -233,30 +233,17 @@ export function chatOf(state: SandboxState, who: string): ChatItem[] {
 }
 
 /** Moments worth travelling to: around the deadlines of the open campaign and the demo class. */
-async function presets(deps: Deps, now: Date): Promise<{ label: string; at: string }[]> {
+async function presets(deps: Deps, now: Date): Promise<Preset[]> {
   const db = deps.bot().db;
   const reference = createReferenceRepo(db);
-  const year = currentCampaignYear(now, await reference.campaigns());
-  const c = await campaignFor(reference, year);
-  const at = (day: string, hh: number, mm = 0) => beijingInstant(day, hh, mm).toISOString();
-  const declareLast = lastDay(c.declareClosesAt);
-  const reviseLast = lastDay(c.reviseClosesAt);
+  const campaign = await campaignFor(reference, currentCampaignYear(now, await reference.campaigns()));
   const today = beijingYmd(now);
-  const out = [
-    { label: `申报截止前 3 天 09:00（${year}年度）`, at: at(addDays(declareLast, -3), 9) },
-    { label: '申报截止当天 15:00', at: at(declareLast, 15) },
-    { label: '修改截止前 1 天 09:00', at: at(addDays(reviseLast, -1), 9) },
-    { label: '今天 16:00（当天未初审的提醒）', at: at(today, 16) },
-    { label: '修改截止后第二天 09:00（关闭申报）', at: at(addDays(reviseLast, 1), 9) },
-  ];
   const cls = await db.trainingClass.findFirst({ where: { status: 'active', source: 'chat', startDate: { gte: today } }, orderBy: { startDate: 'asc' } });
-  if (cls) {
-    const cal = await loadWorkCalendar(reference, deps.logger);
-    const slots = classAlertSlots({ id: cls.id, start: cls.startDate, end: cls.endDate, createdAt: cls.createdAt }, DEFAULT_SCHEDULE, cal);
-    const pick = (kind: string) => slots.find((s) => s.kind === kind)!.effective.toISOString();
-    out.push({ label: '最近一期开班前第 5 个工作日 09:00', at: pick('exec_pre5' as const) });
-    out.push({ label: '最近一期开班当天 08:30', at: pick('exec_started' as const) });
-    out.push({ label: '最近一期结班后逾期那天 09:00', at: pick('exec_overdue' as const) });
-  }
-  return out;
+  return sandboxPresets({
+    campaign,
+    cal: await loadWorkCalendar(reference, deps.logger),
+    schedule: DEFAULT_SCHEDULE,
+    now,
+    demoClass: cls ? { id: cls.id, start: cls.startDate, end: cls.endDate, createdAt: cls.createdAt } : null,
+  });
 }

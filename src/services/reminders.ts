@@ -8,7 +8,7 @@ import { escapeMarkdown } from '../cards/render.ts';
 import { currentCampaignYear } from '../domain/campaign.ts';
 import { addDays, beijingYmd, formatDeadline, formatShortDateTime } from '../domain/dates.ts';
 import { DECLARED } from '../domain/plan-status.ts';
-import { campaignSlots, daysLeft, dueSlots, nextAllowed, reviewSlots, type ReminderSchedule, type Slot } from '../domain/reminders.ts';
+import { campaignSlots, daysLeft, dueSlots, nextAllowed, nextSlot, quietReason, reviewSlots, type ReminderSchedule, type Slot } from '../domain/reminders.ts';
 import { lastReturn } from '../domain/review.ts';
 import { isCompetent } from '../domain/units.ts';
 import { recipientId, type Recipient } from './messenger.ts';
@@ -43,6 +43,11 @@ export type RunReport = {
   alreadySent: number;
   tooLate: Slot[];
   unreachable: string[];
+  /** The slots due at this run, the next one to come, and why nothing may go out now (if that is why). */
+  at?: Date;
+  due?: Slot[];
+  next?: Slot | null;
+  quiet?: string | null;
 };
 
 const KIND_TITLES: Record<Slot['kind'], string> = {
@@ -122,7 +127,7 @@ function reviewText(slot: Slot, plans: PlanRecord[], names: Map<string, string>)
 }
 
 /** Campaign reminders (申报, 修改) due at `now`, grouped into one card per person and moment. */
-type Plan = { planned: PlannedReminder[]; due: Slot[]; tooLate: Slot[]; unreachable: string[] };
+type Plan = { planned: PlannedReminder[]; due: Slot[]; tooLate: Slot[]; unreachable: string[]; next: Slot | null };
 
 export async function planCampaignReminders(deps: ReminderDeps, now: Date): Promise<Plan> {
   const cal = await deps.calendar();
@@ -134,9 +139,12 @@ export async function planCampaignReminders(deps: ReminderDeps, now: Date): Prom
   const allDue: Slot[] = [];
   const unreachable = new Set<string>();
   const recipients = await recipientIndex(deps);
+  const upcoming: Slot[] = [];
   for (const year of years) {
     const c = await campaignFor(deps.reference, year);
-    const { due, tooLate: late } = dueSlots(campaignSlots(c, deps.schedule, cal), now);
+    const slots = campaignSlots(c, deps.schedule, cal);
+    upcoming.push(...slots);
+    const { due, tooLate: late } = dueSlots(slots, now);
     tooLate.push(...late);
     allDue.push(...due);
     for (const slot of due) {
@@ -150,14 +158,14 @@ export async function planCampaignReminders(deps: ReminderDeps, now: Date): Prom
       }
     }
   }
-  return { planned: [...byPerson.values()], due: allDue, tooLate, unreachable: [...unreachable] };
+  return { planned: [...byPerson.values()], due: allDue, tooLate, unreachable: [...unreachable], next: nextSlot(upcoming, now) };
 }
 
 /** Reviewer reminders due at `now`: plans submitted that day still undecided (16:00), or older (next morning). */
 export async function planReviewReminders(deps: ReminderDeps, now: Date): Promise<Plan> {
   const cal = await deps.calendar();
   const today = beijingYmd(now);
-  const slots = reviewSlots(addDays(today, -1), today, deps.schedule, cal).map((s) => ({ ...s, effective: nextAllowed(s.nominal, deps.schedule, cal, null) }));
+  const slots = reviewSlots(addDays(today, -1), addDays(today, 14), deps.schedule, cal).map((s) => ({ ...s, effective: nextAllowed(s.nominal, deps.schedule, cal, null) }));
   const { due, tooLate } = dueSlots(slots, now);
   const waiting = await deps.plans.list({ statuses: ['SUBMITTED'] });
   const names = new Map((await deps.reference.units()).map((u) => [u.code, u.name]));
@@ -173,7 +181,7 @@ export async function planReviewReminders(deps: ReminderDeps, now: Date): Promis
     if (!plans.length) continue;
     for (const to of reviewers) addToDigest(byPerson, to, recipientId(to), slot, [reviewText(slot, plans, names)]);
   }
-  return { planned: [...byPerson.values()], due, tooLate, unreachable: reviewers.length ? [] : ['（没有审核人）'] };
+  return { planned: [...byPerson.values()], due, tooLate, unreachable: reviewers.length ? [] : ['（没有审核人）'], next: waiting.length ? nextSlot(slots, now) : null };
 }
 
 /** Adds entries to the one card a person gets at a slot's moment (keys: `<prefix>:<recipient>:<instant>`). */
@@ -227,7 +235,20 @@ export async function runReminders(deps: ReminderDeps, now: Date, which: 'campai
   const missed = plan.tooLate.filter((s) => !done.has(s.id));
   if (missed.length) deps.logger.warn({ slots: missed.map((s) => s.id) }, 'reminder slots more than 12 hours old were skipped');
   deps.logger.info({ which, planned: plan.planned.length, ...result }, 'reminders run');
-  return { planned: plan.planned, tooLate: missed, unreachable: plan.unreachable, ...result };
+  const quiet = quietReason(now, deps.schedule, await deps.calendar());
+  return { planned: plan.planned, tooLate: missed, unreachable: plan.unreachable, ...result, at: now, due: plan.due, next: plan.next, quiet };
+}
+
+const slotText = (s: Slot) => `${formatShortDateTime(s.effective)}${s.label ? `（${s.label}）` : ''}`;
+
+/** Why a run sent nothing, and when the next reminder goes out: an operator should never have to guess. */
+function explainNothing(r: RunReport): string {
+  const next = r.next ?? null;
+  // A slot already due but held back (a day off, the night) goes out at its effective time.
+  const held = next && r.at && next.nominal <= r.at;
+  if (r.quiet) return `${r.quiet}${next ? `${held ? '，顺延到' : '；下一次提醒：'}${slotText(next)}` : ''}。`;
+  const why = r.due?.length ? `到期的时段 ${r.due.map((s) => s.label ?? s.id).join('、')} 没有需要提醒的人` : '这个时刻没有到期的提醒';
+  return `${why}${next ? `；下一次提醒：${slotText(next)}` : ''}。`;
 }
 
 /** What a run did, for people (jobs:run prints it). */
@@ -237,5 +258,6 @@ export function describeReport(r: RunReport, dryRun: boolean): string[] {
     ...r.planned.map((p) => `  ${p.recipient} ${formatShortDateTime(p.at)} ${p.entries.map((e) => e.summary).join('；')}`),
     ...(r.tooLate.length ? [`超过 12 小时未发的时段已跳过：${r.tooLate.map((s) => `${s.id.split(':')[0]} ${formatShortDateTime(s.effective)}`).join('、')}`] : []),
     ...(r.unreachable.length ? [`没有可提醒的人员的单位：${r.unreachable.join('、')}`] : []),
+    ...(r.due === undefined ? [] : !r.planned.length ? [explainNothing(r)] : r.next ? [`下一次提醒：${slotText(r.next)}`] : []),
   ];
 }

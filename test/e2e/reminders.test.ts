@@ -57,15 +57,16 @@ const cardsTo = (who: string) => h.stub.messagesTo(who).filter((m) => m.msgType 
 
 describe('declaration reminders', () => {
   it('reach exactly the units that still owe a declaration, once, with what is missing and the deadline', async () => {
-    const dry = await job('reminders', '2026-07-29T09:00:00+08:00', '--dry-run');
+    // 7 working days before Wed Aug 5: Mon Jul 27.
+    const dry = await job('reminders', '2026-07-27T09:00:00+08:00', '--dry-run');
     expect(dry).toContain('将要发送（试运行，未发送） 2 条提醒');
     expect(cardsTo(P.none)).toHaveLength(0);
 
-    const out = await job('reminders', '2026-07-29T09:00:00+08:00');
+    const out = await job('reminders', '2026-07-27T09:00:00+08:00');
     expect(out).toMatch(/^已发送 2 条提醒/m);
     const none = cardsTo(P.none);
     expect(none).toHaveLength(1);
-    expect(none[0]).toContain('**甲局**：2027年度培训计划还没有提交。申报截止：**2026年8月5日 23:59**（还有 7 天）');
+    expect(none[0]).toContain('**甲局**：2027年度培训计划还没有提交。申报截止：**2026年8月5日 23:59**（还有 9 天）');
     expect(none[0]).toContain('[去申报]');
     expect(none[0]).toContain('[下载模板]');
     expect(none[0]).toContain('[本年度无培训计划]');
@@ -77,15 +78,17 @@ describe('declaration reminders', () => {
     expect(cardsTo(P.ret)).toHaveLength(0); // its plans were submitted (returned ones are reminded before 修改)
 
     // run again by hand, and twice at once as two processes would: nothing more
-    expect(await job('reminders', '2026-07-29T09:00:00+08:00')).toMatch(/^已发送 0 条提醒，此前已发送 2 条/m);
-    await Promise.all([job('reminders', '2026-07-29T09:05:00+08:00'), job('reminders', '2026-07-29T09:05:00+08:00')]);
+    expect(await job('reminders', '2026-07-27T09:00:00+08:00')).toMatch(/^已发送 0 条提醒，此前已发送 2 条/m);
+    await Promise.all([job('reminders', '2026-07-27T09:05:00+08:00'), job('reminders', '2026-07-27T09:05:00+08:00')]);
     expect(cardsTo(P.none)).toHaveLength(1);
   });
 
-  it('keep quiet on a Sunday and send at the next allowed time; catch up < 12 h late; skip older', async () => {
-    expect(await job('reminders', '2026-08-02T09:00:00+08:00')).toMatch(/^已发送 0 条提醒/m); // Sunday
-    expect(await job('reminders', '2026-08-03T19:00:00+08:00')).toMatch(/^已发送 2 条提醒/m); // Monday 08:30's, caught up in the evening
-    expect(cardsTo(P.none).at(-1)).toContain('还有 2 天');
+  it('catch up < 12 h late; keep quiet on a Sunday and say why; skip older', async () => {
+    expect(await job('reminders', '2026-07-31T19:00:00+08:00')).toMatch(/^已发送 2 条提醒/m); // Friday 09:00's, caught up in the evening
+    expect(cardsTo(P.none).at(-1)).toContain('还有 5 天');
+    const sunday = await job('reminders', '2026-08-02T09:00:00+08:00');
+    expect(sunday).toMatch(/^已发送 0 条提醒/m);
+    expect(sunday).toContain('8月2日是星期日，非工作日不发提醒（截止当天除外）；下一次提醒：8月4日 09:00（申报截止前 1 个工作日 09:00）。');
     // the bot was down from Tuesday 08:00 until Wednesday 07:00: Tuesday 09:00's reminder is skipped (logged)
     const late = await job('reminders', '2026-08-05T07:00:00+08:00');
     expect(late).toMatch(/^已发送 0 条提醒/m);

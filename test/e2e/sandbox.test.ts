@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, beijingInstant, beijingYmd, formatMonthDay } from '../../src/domain/dates.ts';
+import { WorkCalendar } from '../../src/domain/working-days.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/sandbox.ts';
 import { startHarness } from '../support/harness.ts';
@@ -41,7 +43,7 @@ describe('the sandbox API', () => {
     expect((await fetch(`${sandbox.url}/sandbox/`)).status).toBe(200);
     const state = (await (await fetch(`${sandbox.url}/sandbox/api/state`)).json()) as { people: { openId: string; title: string }[]; presets: { label: string }[] };
     expect(state.people.map((p) => p.openId)).toContain(LIMING);
-    expect(state.presets[0]!.label).toMatch(/^申报截止前 3 天 09:00/);
+    expect(state.presets[0]!.label).toMatch(/^申报截止前 3 个工作日 09:00/);
     expect((await post('say', { openId: LIMING, text: '帮助' })).status).toBe(200);
     expect(textOf(await chat(LIMING))).toContain('我能做什么');
     // The webhook accepted it as Feishu's: it is in the inbox, processed.
@@ -57,7 +59,7 @@ describe('the sandbox API', () => {
 
   it('travels in time: the scheduled jobs run as of the chosen instant and the reminders reach the chats', async () => {
     const state = (await (await fetch(`${sandbox.url}/sandbox/api/state`)).json()) as { presets: { label: string; at: string }[] };
-    const at = state.presets[0]!.at; // 3 days before the 申报 deadline, 09:00
+    const at = state.presets[0]!.at; // 3 working days before the 申报 deadline, 09:00
     const dry = await post('jobs', { at, dryRun: true });
     expect((dry.json.lines as string[]).join('\n')).toContain('将要发送（试运行，未发送） 2 条提醒');
     expect(textOf(await chat(ZHANGWEI))).not.toContain('培训计划申报提醒');
@@ -65,6 +67,21 @@ describe('the sandbox API', () => {
     expect((run.json.lines as string[]).join('\n')).toMatch(/已发送 2 条提醒/);
     expect(textOf(await chat(ZHANGWEI))).toContain('培训计划申报提醒');
     expect(textOf(await chat(ZHAOMIN))).not.toContain('培训计划申报提醒'); // 教育局 has submitted
+  });
+
+  it('says why a run sends nothing on a day off, and when the next reminder goes out', async () => {
+    // The first day off after the reminder preset, whatever day the sandbox started on.
+    const state = (await (await fetch(`${sandbox.url}/sandbox/api/state`)).json()) as { presets: { at: string }[] };
+    const cal = new WorkCalendar();
+    let day = beijingYmd(new Date(state.presets[0]!.at));
+    while (cal.isWorkingDay(day)) day = addDays(day, 1);
+    const dry = await post('jobs', { at: beijingInstant(day, 10).toISOString(), dryRun: true });
+    const lines = (dry.json.lines as string[]).join('\n');
+    expect(lines).toContain(`${formatMonthDay(day)}是`);
+    expect(lines).toMatch(/非工作日不发提醒（截止当天除外）(，顺延到|；下一次提醒：)\d+月\d+日 \d\d:\d\d（/);
+    // Jobs that change data are not run in a dry run.
+    expect(lines).toContain('【close】');
+    expect(lines).toContain('此任务会修改数据，试运行时不执行');
   });
 
   it('keeps the conversations across a restart, and a reset restores the demo data', async () => {
