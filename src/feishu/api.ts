@@ -16,7 +16,10 @@ export type FeishuApiOptions = {
   timeoutMs?: number;
 };
 
-/** A token cache of our own (not the SDK's process-wide singleton), so it can be invalidated. */
+/**
+ * A token cache of our own (not the SDK's process-wide singleton), so a token Feishu refused can be dropped.
+ * Only that token is dropped: five sends failing with the same old token refresh it once, not five times.
+ */
 class TokenCache implements lark.Cache {
   private values = new Map<string, { value: unknown; expiresAt?: number | undefined }>();
   // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- the SDK's Cache type says Symbol
@@ -32,9 +35,26 @@ class TokenCache implements lark.Cache {
     if (!hit || (hit.expiresAt !== undefined && hit.expiresAt <= Date.now())) return undefined;
     return hit.value;
   }
-  clear() {
-    this.values.clear();
+  /** The tokens a call about to start will use. */
+  current(): unknown[] {
+    return [...this.values.values()].map((v) => v.value);
   }
+  /** Drops these tokens (a newer one fetched meanwhile stays); all of them when none are named. */
+  forget(tokens: readonly unknown[] | null) {
+    for (const [k, v] of this.values) if (!tokens || tokens.includes(v.value)) this.values.delete(k);
+  }
+}
+
+/** One token request at a time: callers that find the cache empty together wait for the same answer. */
+function singleFlightTokens(client: lark.Client) {
+  const tm = (client as unknown as { tokenManager?: { getTenantAccessToken?: (p?: unknown) => Promise<string | undefined> } }).tokenManager;
+  const original = tm?.getTenantAccessToken?.bind(tm);
+  if (!tm || !original) return;
+  let inFlight: Promise<string | undefined> | null = null;
+  tm.getTenantAccessToken = (params?: unknown) =>
+    (inFlight ??= original(params).finally(() => {
+      inFlight = null;
+    }));
 }
 
 function createHttpInstance(timeoutMs: number): lark.HttpInstance {
@@ -56,6 +76,8 @@ type CodeBody = { code?: number; msg?: string; data?: Record<string, unknown> };
 
 export function createFeishuApi(opts: FeishuApiOptions): FeishuApi & { client: lark.Client } {
   const cache = new TokenCache();
+  /** The tokens in use when a call was last refused with "token expired". */
+  let refused: unknown[] | null = null;
   const client = new lark.Client({
     appId: opts.appId,
     appSecret: opts.appSecret,
@@ -65,16 +87,22 @@ export function createFeishuApi(opts: FeishuApiOptions): FeishuApi & { client: l
     logger: sdkLogger(opts.logger),
     loggerLevel: lark.LoggerLevel.debug,
   });
+  singleFlightTokens(client);
 
   async function call<T extends CodeBody>(op: string, fn: () => Promise<T>): Promise<T> {
+    const used = cache.current();
+    const refusedToken = (e: FeishuCallError) => {
+      if (e.kind === 'token_expired') refused = used;
+      return e;
+    };
     let res: T;
     try {
       res = await fn();
     } catch (err) {
-      throw classifyError(op, err);
+      throw refusedToken(classifyError(op, err));
     }
     const failure = failureFromBody(op, res);
-    if (failure) throw failure;
+    if (failure) throw refusedToken(failure);
     return res;
   }
 
@@ -180,7 +208,7 @@ export function createFeishuApi(opts: FeishuApiOptions): FeishuApi & { client: l
       return { openId: bot.open_id, name: bot.app_name };
     },
     async invalidateToken() {
-      cache.clear();
+      cache.forget(refused);
     },
   };
 }

@@ -60,6 +60,19 @@ describe('outbox delivery', () => {
     expect(h.stub.calls.filter((c) => c.op === 'token').length).toBe(tokensBefore + 1);
   });
 
+  it('refreshes the token once when many sends find it expired together', async () => {
+    h = await startHarness();
+    await h.say('ou_tokenwarm0001', '帮助');
+    await h.bot.idle();
+    const tokensBefore = h.stub.calls.filter((c) => c.op === 'token').length;
+    h.stub.expireTokens();
+    // Stored at once, so the running bot sends them in parallel, all with the old token.
+    const people = ['ou_tokenherd0001', 'ou_tokenherd0002', 'ou_tokenherd0003', 'ou_tokenherd0004', 'ou_tokenherd0005'];
+    await Promise.all(people.map((p, i) => enqueueText(h!, p, '你好', `test:herd:${i}`)));
+    await h.stub.waitFor(() => people.every((p) => h!.stub.textsTo(p).length === 1), 8000, 'every message after one refresh');
+    expect(h.stub.calls.filter((c) => c.op === 'token').length).toBe(tokensBefore + 1);
+  });
+
   it('gives up after the configured number of attempts and records why', async () => {
     h = await startHarness({ env: { OUTBOX_MAX_ATTEMPTS: '3' } });
     h.stub.inject('message.create', { kind: 'status', status: 503 }, 10);
