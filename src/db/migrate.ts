@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS_DIR } from '../paths.ts';
-import { sqliteFilePath } from './prisma.ts';
+import { prepareSqliteFile, sqliteFilePath } from './prisma.ts';
 
 
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -34,7 +34,7 @@ export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: strin
 
 export function migrateSqlite(databaseUrl: string, dir = MIGRATIONS_DIR): MigrationResult {
   const file = sqliteFilePath(databaseUrl);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  prepareSqliteFile(file);
   const db = new Database(file, { timeout: 10_000 });
   try {
     // WAL lets the CLI read and write while the server runs; it is a property of the file, set once.

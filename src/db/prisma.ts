@@ -13,9 +13,20 @@ export function sqliteFilePath(databaseUrl: string): string {
   return path.resolve(raw);
 }
 
+/**
+ * Makes sure the database file exists readable by this user only (0600): it holds people's phone numbers
+ * and declarations. A folder it has to create is 0700; an existing folder is left as it is. SQLite gives
+ * its -wal and -shm files the mode of the database file.
+ */
+export function prepareSqliteFile(file: string): void {
+  if (!fs.existsSync(path.dirname(file))) fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+}
+
 export function createDb(databaseUrl: string): Db {
   const file = sqliteFilePath(databaseUrl);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  prepareSqliteFile(file);
   // busy timeout: the CLI and the server may write at the same moment; wait instead of failing.
   const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 });
   return new PrismaClient({ adapter });
