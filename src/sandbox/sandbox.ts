@@ -17,6 +17,7 @@ import type { Logger } from '../logger.ts';
 import { WEB_DIR } from '../paths.ts';
 import { FeishuStub } from './feishu-standin.ts';
 import { seedDemo } from './demo.ts';
+import { sandboxGuard } from './guard.ts';
 import { sandboxApi, type SandboxState } from './routes.ts';
 import { SANDBOX_SECRETS } from './secrets.ts';
 
@@ -87,6 +88,11 @@ export async function startSandbox(o: SandboxOptions): Promise<RunningSandbox> {
   // reset is invisible to the page).
   const app = express();
   app.disable('x-powered-by');
+  let port = 0;
+  const guard = sandboxGuard(() => port);
+  app.use(guard.sameMachine);
+  app.get(['/sandbox/', '/sandbox/index.html'], guard.page(path.join(WEB_DIR, 'sandbox', 'index.html')));
+  app.use('/sandbox/api', guard.apiToken);
   app.use(
     '/sandbox',
     sandboxApi({
@@ -109,7 +115,7 @@ export async function startSandbox(o: SandboxOptions): Promise<RunningSandbox> {
     server.once('error', reject);
     server.listen(o.port, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const saver = setInterval(() => saveChat(state, files.chat), 2000);
   saver.unref();
   return {

@@ -43,7 +43,8 @@ afterAll(async () => {
 /** Waits until the bot has answered and the page shows the whole conversation. */
 async function settled(openId: string) {
   await sandbox.bot().idle();
-  const { items } = (await (await fetch(`${sandbox.url}/sandbox/api/chat?openId=${openId}`)).json()) as { items: unknown[] };
+  const token = await page.locator('meta[name="sandbox-token"]').getAttribute('content');
+  const { items } = (await (await fetch(`${sandbox.url}/sandbox/api/chat?openId=${openId}`, { headers: { 'x-sandbox-token': token ?? '' } })).json()) as { items: unknown[] };
   await expect.poll(() => page.locator('#messages .msg').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(items.length);
 }
 

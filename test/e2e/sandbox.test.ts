@@ -2,6 +2,7 @@
 // travels in time to run the scheduled jobs, keeps conversations across a restart, and resets to the demo data.
 // Production has no sandbox pages.
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,13 +19,31 @@ let dir: string;
 let sandbox: RunningSandbox;
 const start = (reset: boolean) => startSandbox({ dataDir: dir, port: 0, logger: createLogger('silent'), logLevel: 'silent', reset });
 
-async function post(p: string, body: unknown) {
-  const res = await fetch(`${sandbox.url}/sandbox/api/${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** The token the sandbox writes into its page at every start. */
+async function pageToken(): Promise<string> {
+  const html = await (await fetch(`${sandbox.url}/sandbox/`)).text();
+  return /<meta name="sandbox-token" content="([^"]+)"/.exec(html)![1]!;
+}
+async function post(p: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${sandbox.url}/sandbox/api/${p}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sandbox-token': await pageToken(), ...headers }, body: JSON.stringify(body) });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
+/** fetch() may not set Host: a plain request can. */
+function getWithHost(p: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: sandbox.port, path: p, headers: { host } }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+const get = async (p: string) => fetch(`${sandbox.url}/sandbox/api/${p}`, { headers: { 'x-sandbox-token': await pageToken() } });
 async function chat(openId: string) {
   await sandbox.bot().idle();
-  const res = await fetch(`${sandbox.url}/sandbox/api/chat?openId=${openId}`);
+  const res = await get(`chat?openId=${openId}`);
   return ((await res.json()) as { items: { from: string; kind: string; text?: string; card?: unknown }[] }).items;
 }
 const textOf = (items: Awaited<ReturnType<typeof chat>>) => items.map((i) => i.text ?? JSON.stringify(i.card ?? '')).join('\n');
@@ -41,13 +60,28 @@ afterAll(async () => {
 describe('the sandbox API', () => {
   it('serves the page and demo people, and goes through the real webhook with signed, encrypted pushes', async () => {
     expect((await fetch(`${sandbox.url}/sandbox/`)).status).toBe(200);
-    const state = (await (await fetch(`${sandbox.url}/sandbox/api/state`)).json()) as { people: { openId: string; title: string }[]; presets: { label: string }[] };
+    const state = (await (await get('state')).json()) as { people: { openId: string; title: string }[]; presets: { label: string }[] };
     expect(state.people.map((p) => p.openId)).toContain(LIMING);
     expect(state.presets[0]!.label).toMatch(/^申报截止前 3 个工作日 09:00/);
     expect((await post('say', { openId: LIMING, text: '帮助' })).status).toBe(200);
     expect(textOf(await chat(LIMING))).toContain('我能做什么');
     // The webhook accepted it as Feishu's: it is in the inbox, processed.
     expect(await sandbox.bot().db.inboundEvent.count({ where: { status: 'done' } })).toBeGreaterThan(0);
+  });
+
+  it('answers only its own page: this machine\'s name, no other site, the token of this start', async () => {
+    const reset = (headers: Record<string, string>) => fetch(`${sandbox.url}/sandbox/api/reset`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    const token = await pageToken();
+    expect((await reset({})).status).toBe(403); // no token: a form on another site
+    expect((await reset({ 'x-sandbox-token': 'guessed' })).status).toBe(403);
+    expect((await reset({ 'x-sandbox-token': token, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await reset({ 'x-sandbox-token': token, 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    const rebound = await getWithHost('/sandbox/', 'attacker.example');
+    expect(rebound.status).toBe(403); // DNS rebinding: another name pointing at 127.0.0.1
+    expect(JSON.parse(rebound.body)).toEqual({ error: '沙盒只接受本机地址（127.0.0.1 或 localhost）的访问' });
+    expect((await getWithHost('/sandbox/', `localhost:${sandbox.port}`)).status).toBe(200);
+    const stale = await reset({ 'x-sandbox-token': 'x'.repeat(32) });
+    expect(await stale.json()).toEqual({ error: '页面已过期（沙盒重新启动过），请刷新页面' });
   });
 
   it('validates every body and only lets the demo people act', async () => {
@@ -58,7 +92,7 @@ describe('the sandbox API', () => {
   });
 
   it('travels in time: the scheduled jobs run as of the chosen instant and the reminders reach the chats', async () => {
-    const state = (await (await fetch(`${sandbox.url}/sandbox/api/state`)).json()) as { presets: { label: string; at: string }[] };
+    const state = (await (await get('state')).json()) as { presets: { label: string; at: string }[] };
     const at = state.presets[0]!.at; // 3 working days before the 申报 deadline, 09:00
     const dry = await post('jobs', { at, dryRun: true });
     expect((dry.json.lines as string[]).join('\n')).toContain('将要发送（试运行，未发送） 2 条提醒');
@@ -71,7 +105,7 @@ describe('the sandbox API', () => {
 
   it('says why a run sends nothing on a day off, and when the next reminder goes out', async () => {
     // The first day off after the reminder preset, whatever day the sandbox started on.
-    const state = (await (await fetch(`${sandbox.url}/sandbox/api/state`)).json()) as { presets: { at: string }[] };
+    const state = (await (await get('state')).json()) as { presets: { at: string }[] };
     const cal = new WorkCalendar();
     let day = beijingYmd(new Date(state.presets[0]!.at));
     while (cal.isWorkingDay(day)) day = addDays(day, 1);

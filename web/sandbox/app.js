@@ -5,8 +5,12 @@ import { escapeHtml, renderCard } from './card-render.js';
 const $ = (id) => document.getElementById(id);
 const state = { people: [], menus: [], current: null, shown: new Map(), poll: null };
 
+// Written into the page by the sandbox at every start: the API refuses requests without it.
+const token = document.querySelector('meta[name="sandbox-token"]')?.getAttribute('content') ?? '';
+
 async function api(path, body) {
-  const res = await fetch(`api/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const headers = { 'x-sandbox-token': token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+  const res = await fetch(`api/${path}`, body === undefined ? { headers } : { method: 'POST', headers, body: JSON.stringify(body) });
   const json = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(json.error || `请求失败（${res.status}）`);
   return json;
@@ -78,7 +82,7 @@ function bubble(item) {
     div.dataset.messageId = item.id;
   } else if (item.kind === 'file' || (item.from === 'me' && (item.kind === 'file' || item.kind === 'image'))) {
     const name = item.fileName ?? item.text;
-    div.innerHTML = `<a class="file" href="api/files/${encodeURIComponent(item.fileKey)}" download="${escapeHtml(name)}">📄 ${escapeHtml(name)}</a>`;
+    div.innerHTML = `<a class="file" href="api/files/${encodeURIComponent(item.fileKey)}?t=${encodeURIComponent(token)}" download="${escapeHtml(name)}">📄 ${escapeHtml(name)}</a>`;
   } else {
     div.innerHTML = `<div class="text">${escapeHtml(item.text)}</div>`;
   }
