@@ -2,6 +2,7 @@
 // is ignored. Feishu's event-type strings live here and nowhere else.
 // Payload references: ../shared/feishu.md §2 (events) and §4.4 (card.action.trigger).
 import { z } from 'zod';
+import { cleanStrings, cleanText } from '../domain/text-hygiene.ts';
 import type { CardAction, InboundEvent } from '../services/inbound.ts';
 
 export type Normalized =
@@ -77,7 +78,7 @@ export function textOfContent(messageType: string, content: string): string | un
   } else if (messageType === 'post') {
     text = postText(parsed as Record<string, unknown>);
   }
-  return text?.replace(/@_user_\d+/g, ' ').replace(/\s+/g, ' ').trim();
+  return text === undefined ? undefined : cleanText(text).replace(/@_user_\d+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function postText(post: Record<string, unknown>): string {
@@ -102,7 +103,7 @@ function fileOfContent(type: string, content: string): { fileKey: string; fileNa
   try {
     const c = JSON.parse(content) as { file_key?: unknown; file_name?: unknown; image_key?: unknown };
     if (type === 'file' && typeof c.file_key === 'string' && c.file_key) {
-      return { fileKey: c.file_key, fileName: typeof c.file_name === 'string' ? c.file_name : '', type: 'file' };
+      return { fileKey: c.file_key, fileName: typeof c.file_name === 'string' ? cleanText(c.file_name) : '', type: 'file' };
     }
     // A photo (e.g. of a sealed statement): Feishu gives no name; the download is an image resource.
     if (type === 'image' && typeof c.image_key === 'string' && c.image_key) return { fileKey: c.image_key, fileName: '图片.jpg', type: 'image' };
@@ -158,10 +159,11 @@ function normalizeCardAction(eventId: string, body: unknown): CardAction | null 
     tag: action.tag,
     name: action.name,
     value: action.value,
-    formValue: action.form_value,
-    option: action.option,
-    options: action.options,
-    inputValue: action.input_value,
+    // What a person typed or picked is cleaned like chat text; button values are the bot's own (schema-checked).
+    formValue: cleanStrings(action.form_value),
+    option: cleanStrings(action.option),
+    options: cleanStrings(action.options),
+    inputValue: cleanStrings(action.input_value),
     checked: action.checked,
   };
 }

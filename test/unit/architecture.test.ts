@@ -24,7 +24,7 @@ const RULES: Record<string, { layers: string[]; packages: RegExp }> = {
   cards: { layers: ['cards', 'domain', 'paths.ts'], packages: /^(zod|node:.*)$/ },
   flows: { layers: ['flows', 'domain', 'cards'], packages: /^(zod|node:.*)$/ },
   services: { layers: ['services', 'domain', 'cards', 'flows', 'clock.ts', 'logger.ts'], packages: /^(zod|node:.*)$/ },
-  feishu: { layers: ['feishu', 'services', 'logger.ts'], packages: /^(@larksuiteoapi\/node-sdk|axios|express|zod|node:.*)$/ },
+  feishu: { layers: ['feishu', 'services', 'domain', 'logger.ts'], packages: /^(@larksuiteoapi\/node-sdk|axios|express|zod|node:.*)$/ },
   db: { layers: ['db', 'services', 'domain', 'generated', 'paths.ts'], packages: /^(@prisma\/.*|better-sqlite3|node:.*)$/ },
   excel: { layers: ['excel', 'domain', 'services'], packages: /^(exceljs|zod|node:.*)$/ },
   jobs: { layers: ['jobs', 'services', 'domain', 'clock.ts', 'logger.ts'], packages: /^(node-cron|node:.*)$/ },
