@@ -25,6 +25,8 @@ export type ReviewCardInput = {
   outcome?: { title: string; text: string; color: 'green' | 'red' | 'grey' } | undefined;
   /** Show the return form instead of the buttons; with the problems of a first attempt. */
   returnForm?: { errors: string[] } | undefined;
+  /** Reviewers linked to this unit: they may not decide its plans. */
+  conflicted?: string[] | undefined;
 };
 
 const label = (k: PlanFieldKey) => PLAN_FIELDS.find((f) => f.key === k)!.label;
@@ -110,7 +112,12 @@ export function reviewCard(p: ReviewCardInput): CardJson {
     fields: fieldLines(p.plan.data, true),
     checklist: findingLines(p.findings),
     justification: p.plan.data.justification ?? '',
-    context: [`**本单位本年度其他计划**`, ...(p.otherPlans.length ? p.otherPlans : ['（无）']), `**市外培训班次**　${p.quota}`].join('\n'),
+    context: [
+      `**本单位本年度其他计划**`,
+      ...(p.otherPlans.length ? p.otherPlans : ['（无）']),
+      `**市外培训班次**　${p.quota}`,
+      ...(p.conflicted?.length ? [`<font color='orange'>审核人员 ${p.conflicted.map(escapeMarkdown).join('、')} 关联了本单位，不能审核此计划，需由其他审核人员决定。</font>`] : []),
+    ].join('\n'),
     outcome: p.outcome ? `**${escapeMarkdown(p.outcome.text)}**` : '',
     returnForm: p.returnForm ? returnFormOf(p) : '',
     actions,

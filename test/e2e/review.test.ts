@@ -262,3 +262,42 @@ describe('with a review group (REVIEW_CHAT_ID)', () => {
     }
   });
 });
+
+describe('a reviewer linked to a unit', () => {
+  it('may not decide that unit\'s plans: refused with who must decide, and the card says so to every reviewer', async () => {
+    const g = await startHarness({ start: DECLARING });
+    try {
+      await createReferenceRepo(g.db).saveUnits([
+        { code: '102001', name: '柳州市财政局', parentCode: null, staffCount: 120, contactName: null, contactMobile: null },
+        { code: '102002', name: '柳州市财政国库支付中心', parentCode: '102001', staffCount: 30, contactName: null, contactMobile: null },
+      ]);
+      await g.db.user.createMany({
+        data: [
+          { openId: FIN, name: '张伟', role: 'declarant', unitCode: '102001' },
+          { openId: REVIEWER_A, name: '审核员甲', role: 'reviewer' },
+          // a reviewer who still belongs to a second-tier unit of 财政局
+          { openId: REVIEWER_B, name: '审核员乙', role: 'reviewer', unitCode: '102002' },
+        ],
+      });
+      const t = transcript(g, FIN);
+      await t.say('表单申报');
+      // a unit with second-tier units says which unit the class is for
+      await t.clickValue(t.lastCard().messageId, { a: 'form_submit' }, { formValue: { ...FORM, budgetCode: '102001' } });
+      await t.say('提交');
+      await g.bot.idle();
+      const card = [...g.stub.messagesTo(REVIEWER_B)].reverse().find((m) => m.msgType === 'interactive')!;
+      expect(JSON.stringify(card.content)).toContain('审核人员 审核员乙 关联了本单位，不能审核此计划，需由其他审核人员决定。');
+      const value = JSON.parse(JSON.stringify(card.content).match(/\{"a":"review","plan":\d+,"v":\d+,"op":"approve"\}/)![0]);
+      const refused = await transcript(g, REVIEWER_B).clickValue(card.messageId, value);
+      expect(refused.toast).toEqual({ type: 'error', content: '您关联了柳州市财政国库支付中心，不能审核本单位的计划，请由其他审核人员决定' });
+      const returning = await transcript(g, REVIEWER_B).clickValue(card.messageId, { ...value, op: 'return' });
+      expect(returning.toast?.type).toBe('error');
+      expect((await g.db.plan.findFirstOrThrow({ where: { unitCode: '102001' } })).status).toBe('SUBMITTED');
+      const other = [...g.stub.messagesTo(REVIEWER_A)].reverse().find((m) => m.msgType === 'interactive')!;
+      expect((await transcript(g, REVIEWER_A).clickValue(other.messageId, value)).toast).toMatchObject({ type: 'success', content: '初审通过' });
+      g.lintSentCards();
+    } finally {
+      await g.stop();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { may, type Person } from '../../domain/people.ts';
 import { PLAN_FIELDS, type PlanFieldKey } from '../../domain/plan.ts';
 import type { PlanAction } from '../../domain/plan-status.ts';
 import { parseReturn, type ReturnRequest } from '../../domain/review.ts';
+import { conflictMessage, ownUnitOf } from '../../domain/review-conflict.ts';
 import type { Logger } from '../../logger.ts';
 import type { CardActionHandlers } from '../card-actions.ts';
 import { personalReply } from '../chat.ts';
@@ -62,10 +63,20 @@ async function returnNotice(deps: ReviewDeps, plan: PlanRecord, request: ReturnR
   });
 }
 
+/** The reviewer's own unit, when the plan is that unit's (or its 二层单位's): then another reviewer decides. */
+export async function reviewersOwnUnit(deps: ReviewDeps, reviewer: Person, plan: PlanRecord) {
+  return reviewer.unitCode ? ownUnitOf(reviewer, plan.unitCode, await deps.reference.units()) : null;
+}
+
 async function decide(
   deps: ReviewDeps,
   p: { plan: PlanRecord; version: number; action: PlanAction; reviewer: Person; log: Logger; comment?: string; request?: ReturnRequest },
 ): Promise<CardResponse> {
+  const own = await reviewersOwnUnit(deps, p.reviewer, p.plan);
+  if (own) {
+    p.log.warn({ planId: p.plan.id, action: p.action }, 'decision refused: the reviewer is linked to the unit');
+    return toast('error', conflictMessage(own.name));
+  }
   const now = deps.clock.now();
   const r = await actOnPlan(deps, {
     id: p.plan.id,
@@ -111,9 +122,12 @@ export function reviewCardHandlers(deps: ReviewDeps): Pick<CardActionHandlers, '
         case 'detail':
           await personalReply(deps.messenger, ctx.action.openId, `click:${ctx.action.eventId}`).card(await timelineCard(deps, plan));
           return toast('success', '已发送详情和处理记录');
-        case 'return':
+        case 'return': {
+          const own = await reviewersOwnUnit(deps, ctx.person!, plan);
+          if (own) return toast('error', conflictMessage(own.name));
           if (plan.version !== ctx.value.v) return decide(deps, { plan, version: ctx.value.v, action: 'return', reviewer: ctx.person!, log: ctx.log });
           return toast('info', '请填写退回意见', await reviewCardOf(deps, plan, 'first', { returnForm: { errors: [] } }));
+        }
         case 'back':
           return toast('info', '已返回', await reviewCardOf(deps, plan, stage));
         case 'approve':

@@ -100,8 +100,9 @@ export function reviewHandlers(deps: ReviewDeps): Pick<CardActionHandlers, 'revi
     ...reviewCardHandlers(deps),
     batch2: async (ctx) => {
       if (!may(ctx.person, 'reviewer')) return refuse;
-      const n = await approveAllGreen(deps, ctx.value.year, ctx.person!, ctx.log);
-      return toast('success', `已复审通过 ${n} 个计划`, noticeCard({ title: `复审：已批量通过 ${n} 个`, color: 'green', body: `由 ${ctx.person!.name ?? ctx.person!.openId} 批量复审通过（规则检查全部符合）。发送「复审」查看剩余的计划，「报批」报市委、市政府审批。` }));
+      const { approved: n, own } = await approveAllGreen(deps, ctx.value.year, ctx.person!, ctx.log);
+      const ownLine = own ? `\n另有 ${own} 个符合要求的计划属于您关联的单位，未由您通过，需由其他审核人员复审。` : '';
+      return toast('success', `已复审通过 ${n} 个计划`, noticeCard({ title: `复审：已批量通过 ${n} 个`, color: 'green', body: `由 ${ctx.person!.name ?? ctx.person!.openId} 批量复审通过（规则检查全部符合）。发送「复审」查看剩余的计划，「报批」报市委、市政府审批。${ownLine}` }));
     },
     approve_all: async (ctx) => {
       if (!may(ctx.person, 'reviewer')) return refuse;

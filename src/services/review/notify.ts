@@ -5,7 +5,9 @@ import { escapeMarkdown } from '../../cards/render.ts';
 import { formatDateTime } from '../../domain/dates.ts';
 import { displayValue, outOfCityClasses, parsePlan } from '../../domain/plan.ts';
 import { STATUS_LABELS } from '../../domain/plan-status.ts';
+import { may } from '../../domain/people.ts';
 import { changesSince, lastReturn } from '../../domain/review.ts';
+import { ownUnitOf } from '../../domain/review-conflict.ts';
 import { check, checkPartial, familyStaff, quotaWindow } from '../../domain/rules.ts';
 import type { Logger } from '../../logger.ts';
 import { outOfCityByYear, type PlanRecord } from '../plans.ts';
@@ -48,8 +50,15 @@ export async function reviewCardOf(deps: ReviewDeps, plan: PlanRecord, stage: Re
       (p) => `${escapeMarkdown(p.number)}《${escapeMarkdown(p.data.title ?? '')}》${p.data.scope ?? ''} ${p.data.budget !== undefined ? displayValue('budget', p.data.budget) : ''} · ${STATUS_LABELS[p.status]}`,
     ),
     quota: await quotaLine(deps, plan),
+    conflicted: await conflictedReviewers(deps, plan.unitCode),
     ...extra,
   });
+}
+
+/** Reviewers linked to the plan's unit (or one of its 二层单位), by name: shown on the card. */
+async function conflictedReviewers(deps: ReviewDeps, unitCode: string): Promise<string[]> {
+  const units = await deps.reference.units();
+  return (await deps.users.list()).filter((p) => may(p, 'reviewer') && ownUnitOf(p, unitCode, units)).map((p) => p.name ?? p.openId);
 }
 
 const noticeKey = (plan: PlanRecord, stage: ReviewStage, to: string) => `review:${plan.id}:v${plan.version}:${stage}:${to}`;

@@ -4,6 +4,8 @@ import { button } from '../../cards/actions.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { displayValue } from '../../domain/plan.ts';
+import type { Person } from '../../domain/people.ts';
+import { ownUnitOf } from '../../domain/review-conflict.ts';
 import type { Logger } from '../../logger.ts';
 import type { Reply } from '../commands.ts';
 import { actOnPlan, type PlanRecord } from '../plans.ts';
@@ -54,17 +56,26 @@ export async function secondReviewList(deps: ReviewDeps, year: number, reply: Re
   for (const p of opts.allCards ? plans : attention) await sendForReview(deps, p, 'second', log);
 }
 
-/** Approves (second review) every awaiting plan of the year whose checklist is all green right now. */
-export async function approveAllGreen(deps: ReviewDeps, year: number, reviewer: { openId: string; name: string | null }, log: Logger) {
+/**
+ * Approves (second review) every awaiting plan of the year whose checklist is all green right now, except
+ * the plans of the reviewer's own unit (another reviewer decides those): they are counted, not approved.
+ */
+export async function approveAllGreen(deps: ReviewDeps, year: number, reviewer: Person, log: Logger) {
   const now = deps.clock.now();
+  const units = await deps.reference.units();
   let approved = 0;
+  let own = 0;
   for (const p of await deps.plans.list({ year, statuses: AWAITING_SECOND })) {
     if ((await findingsOf(deps, p)).length) continue;
+    if (ownUnitOf(reviewer, p.unitCode, units)) {
+      own++;
+      continue;
+    }
     const r = await actOnPlan(deps, { id: p.id, version: p.version, action: 'approve_second', actor: reviewer.openId, channel: 'card', now, comment: '批量复审通过（规则检查全部符合）' });
     if (!r.ok) continue;
     approved++;
     await updateReviewCards(deps, r.plan, outcomeOf('approve_second', reviewer.name ?? reviewer.openId, now));
   }
-  log.info({ year, approved }, 'batch second review');
-  return approved;
+  log.info({ year, approved, own }, 'batch second review');
+  return { approved, own };
 }
