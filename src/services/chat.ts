@@ -73,19 +73,28 @@ export function createChatHandler(deps: ChatDeps) {
   const greetEvery = deps.greetEveryMs ?? 7 * 24 * 3600_000;
 
   async function run(ev: InboundEvent, person: Person | null, text: string, log: Logger, reply: Reply) {
+    const inGroup = ev.kind === 'message' && ev.chatType === 'group';
+    // Answers that are not for the whole group go to the person's 1:1 chat, keyed on the same event.
+    const privately = () => personalReply(deps.messenger, actorOf(ev), `${dedupKeyOf(ev)}:dm`);
     const matched = deps.commands.match(text);
-    if ((!matched || matched.command.id === 'help') && (await deps.interceptText?.(person, text, reply, log))) return;
-    if (!matched) {
-      await reply.text(isKnown(person) ? T.notUnderstood(text) : T.unknownPerson(actorOf(ev)));
-      return;
-    }
+    // An open conversation takes answers only in the 1:1 chat: nothing said in a group feeds it.
+    if (!inGroup && (!matched || matched.command.id === 'help') && (await deps.interceptText?.(person, text, reply, log))) return;
+    // Someone not linked yet is told how to link privately: the hint carries their Feishu id.
+    const tellUnknown = async () => {
+      if (inGroup) await reply.text(T.unknownInGroup);
+      await (inGroup ? privately() : reply).text(T.unknownPerson(actorOf(ev)));
+    };
+    if (!matched) return isKnown(person) ? reply.text(T.notUnderstood(text)) : tellUnknown();
     const { command, args } = matched;
     if (!may(person, command.audience)) {
       log.info({ command: command.id }, 'command refused: audience');
-      await reply.text(isKnown(person) ? T.notAllowed(command.words[0]!) : T.unknownPerson(actorOf(ev)));
-      return;
+      return isKnown(person) ? reply.text(T.notAllowed(command.words[0]!)) : tellUnknown();
     }
     log.info({ command: command.id }, 'command');
+    if (inGroup && (command.inGroups ?? 'privately') === 'privately') {
+      await reply.text(T.answeredPrivately(command.words[0]!));
+      return command.run({ ...context(ev, person, args, log, privately()), chatType: 'p2p' });
+    }
     await command.run(context(ev, person, args, log, reply));
   }
 

@@ -32,6 +32,12 @@ export type Command = {
   summary: string;
   /** Example shown in help when the command takes arguments. */
   usage?: string;
+  /**
+   * Asked in a group: answered there ('here', for what anyone may read, like 帮助) or in the person's 1:1
+   * chat with a short note in the group ('privately', the default: a unit's plans, the review queue and
+   * conversations are not for the whole group).
+   */
+  inGroups?: 'here' | 'privately';
   /** Whether help lists it for this person (default: whenever they may use it). */
   showInHelp?: (person: Person) => boolean;
   run(ctx: CommandContext): Promise<void>;

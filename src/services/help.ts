@@ -20,6 +20,7 @@ export function helpCommand(deps: { commands: CommandRegistry; units: UnitLookup
   };
   return {
     id: 'help',
+    inGroups: 'here',
     words: ['帮助', 'help', '?', '菜单', '你好', '您好', 'hi', 'hello', '使用说明'],
     menuKeys: ['help'],
     audience: 'anyone',

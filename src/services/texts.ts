@@ -24,6 +24,8 @@ export const T = {
   notAllowed: (word: string) => `「${word}」只有相应权限的人员可以使用。发送「帮助」查看您可以使用的指令。`,
   unsupportedMessage: '我能读懂文字消息和 Excel 申报表（.xlsx）。请直接发送文字指令，例如「帮助」，或发送「模板」获取申报表。',
   unknownMenu: '这个菜单项暂时不可用。发送「帮助」查看可以使用的指令。',
+  answeredPrivately: (word: string) => `「${word}」的结果已私信发给您（群里的其他人看不到）。`,
+  unknownInGroup: '您的飞书账号还没有关联单位。关联方法已私信发给您。',
   giveUp: '抱歉，刚才的消息没有处理成功，您输入的内容已经保存。请稍后再发一次；如果仍然不行，请联系系统管理员。',
   helpSent: '已发送使用说明',
   staleButton: '这个按钮已失效，请发送「帮助」重新开始。',
