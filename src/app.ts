@@ -101,7 +101,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     retryBaseMs: o.tuning?.inboxRetryMs,
     // A group message with no @ at all cannot be for the bot: keep only its dedup key.
     isRelevant: (ev) => !(ev.kind === 'message' && ev.chatType === 'group' && ev.mentionOpenIds.length === 0),
-    onGiveUp: async (ev) => replyFor(messenger, ev, ':gave-up').text(T.giveUp),
+    onGiveUp: async (ev) => replyFor(messenger, ev, ':gave-up').text(T.giveUp(ev)),
     onLateCard: async (action, response) => {
       await messenger.patchCard({ messageId: action.messageId }, `user:${action.openId}`, response.card!, `late:${action.eventId}`);
     },

@@ -1,5 +1,15 @@
 // Chinese texts the bot says in chat. Every problem says what to do next.
 import { escapeMarkdown } from '../cards/render.ts';
+import type { InboundEvent } from './inbound.ts';
+
+/** How a person recognises what failed: 您发送的文件「申报表.xlsx」, 您发送的「申报」, 刚才点的菜单. */
+function whatWasSent(ev: InboundEvent): string {
+  if (ev.kind === 'menu') return '刚才点的菜单';
+  if (ev.kind === 'p2p_entered') return '打开会话时的欢迎消息';
+  if (ev.file) return `您发送的${ev.file.type === 'image' ? '图片' : `文件「${ev.file.fileName}」`}`;
+  const t = ev.text ?? '';
+  return t ? `您发送的「${t.length > 20 ? `${t.slice(0, 20)}…` : t}」` : '您刚才发送的消息';
+}
 
 export const T = {
   unknownPerson: (openId: string) =>
@@ -26,7 +36,8 @@ export const T = {
   unknownMenu: '这个菜单项暂时不可用。发送「帮助」查看可以使用的指令。',
   answeredPrivately: (word: string) => `「${word}」的结果已私信发给您（群里的其他人看不到）。`,
   unknownInGroup: '您的飞书账号还没有关联单位。关联方法已私信发给您。',
-  giveUp: '抱歉，刚才的消息没有处理成功，您输入的内容已经保存。请稍后再发一次；如果仍然不行，请联系系统管理员。',
+  /** After the last attempt at an event failed: says what was not done, never that anything was kept. */
+  giveUp: (ev: InboundEvent) => `抱歉，${whatWasSent(ev)}没有处理成功。请稍后再发一次；如果仍然不行，请联系系统管理员。`,
   helpSent: '已发送使用说明',
   staleButton: '这个按钮已失效，请发送「帮助」重新开始。',
 };

@@ -169,3 +169,15 @@ async function waitForRow(h: Harness, key: string, done: (r: { status: string })
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+describe('when an event cannot be handled', () => {
+  it('after the last attempt, the sender is told what failed — never that anything was kept', async () => {
+    h = await startHarness({ env: {} });
+    await h.db.unit.create({ data: { code: '101001', name: '柳州市人力资源和社会保障局', staffCount: 150 } });
+    await h.db.user.create({ data: { openId: 'ou_giveup_decl01', name: '李明', role: 'declarant', unitCode: '101001' } });
+    h.stub.inject('resource.get', { kind: 'status', status: 503 }, 100);
+    await h.say('ou_giveup_decl01', '', { file: { fileKey: 'file_v3_giveup_0001', fileName: '申报表.xlsx' } });
+    const texts = await h.stub.waitFor(() => h!.stub.textsTo('ou_giveup_decl01').find((t) => t.includes('没有处理成功')), 20_000, 'the give-up notice');
+    expect(texts).toBe('抱歉，您发送的文件「申报表.xlsx」没有处理成功。请稍后再发一次；如果仍然不行，请联系系统管理员。');
+  }, 30_000);
+});
