@@ -15,7 +15,7 @@ import { declarantOf, type Declarant, type DeclarationDeps } from './context.ts'
 import { formFor, submitForm } from './form.ts';
 import { confirmNoPlan, copyData, lastYearCard, myPlansCard } from './my-plans.ts';
 import { summaryFindings } from './render.ts';
-import { continueDeclaration, feed, jumpTo, loadConversation, startDeclaration, submit, type LinkedPerson } from './session.ts';
+import { continueDeclaration, editableNow, feed, jumpTo, loadConversation, startDeclaration, submit, type LinkedPerson } from './session.ts';
 import { engineContextFor } from './context.ts';
 
 const linked = (p: Person | null): p is LinkedPerson => !!p?.unitCode;
@@ -201,9 +201,13 @@ export function declarationCardHandlers(deps: DeclarationDeps): Handlers {
           await reply.card(summaryCard({ plan, unitName: d.competent.name, ...summaryFindings(plan.data, ec) }));
           return toast('success', `已发送 ${plan.number} 的详情`);
         }
-        case 'edit':
+        case 'edit': {
+          // The toast says what the chat will say: a plan that cannot be filled now is refused in both.
+          const why = await editableNow(deps, d, plan);
+          if (why) return toast('error', why);
           await startDeclaration(deps, ctx.person, reply, ctx.log, { planId: plan.id });
           return toast('success', `继续填写 ${plan.number}`);
+        }
         case 'copy':
           await startDeclaration(deps, ctx.person, reply, ctx.log, { data: copyData(plan, d.year) });
           await reply.text(`已把 ${plan.number} 复制为新草稿，请逐项确认（发送「修改 某项」调整）。`);

@@ -44,7 +44,7 @@ async function renderContext(deps: DeclarationDeps, d: Declarant, planId: number
 }
 
 /** Why the declarant may not fill this plan now (null when they may): their unit's, editable, within its year's phase. */
-async function editableNow(deps: DeclarationDeps, d: Declarant, plan: PlanRecord): Promise<string | null> {
+export async function editableNow(deps: DeclarationDeps, d: Declarant, plan: PlanRecord): Promise<string | null> {
   if (plan.unitCode !== d.competent.code) return '这个计划不属于您的单位。';
   if (!EDITABLE.includes(plan.status)) return `计划 ${plan.number} 已${plan.status === 'DISCARDED' ? '删除' : '提交'}，不能再修改。发送「我的申报」查看。`;
   // The plan's own year decides (after Aug 10 the declarant's current campaign is already the next year).
