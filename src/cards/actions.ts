@@ -41,11 +41,11 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   /** The summary card's "change a field" menu; the field comes as the selected option. */
   z.object({ a: z.literal('edit_field'), plan: planId }).strict(),
   /** Confirmation of 取消. */
-  z.object({ a: z.literal('cancel_confirm'), plan: planId, yes: z.boolean() }).strict(),
+  z.object({ a: z.literal('cancel_confirm'), plan: planId, yes: z.boolean(), v: version.optional() }).strict(),
   /** The one-card form's submit button; the values come in form_value. */
   z.object({ a: z.literal('form_submit'), plan: planId.optional() }).strict(),
-  /** 我的申报: act on one plan. */
-  z.object({ a: z.literal('plan'), plan: planId, op: z.enum(['open', 'edit', 'withdraw', 'copy']) }).strict(),
+  /** 我的申报: act on one plan; 撤回 carries the version the card showed (a replayed click acts on nothing). */
+  z.object({ a: z.literal('plan'), plan: planId, op: z.enum(['open', 'edit', 'withdraw', 'copy']), v: version.optional() }).strict(),
   /** 我的申报: list last year's plans to copy. */
   z.object({ a: z.literal('last_year') }).strict(),
   /** 本年度无培训计划, after confirmation. */

@@ -8,6 +8,7 @@ import { escapeMarkdown, renderCard, type CardJson } from './render.ts';
 export type ListedPlan = {
   id: number;
   number: string;
+  version: number;
   status: PlanStatus;
   data: PlanDraft;
   next: string;
@@ -27,7 +28,7 @@ export function planListCard(p: { year: number; unitName: string; intro: string 
       ].join('\n'),
       actions: buttonRow([
         button(plan.can.edit ? '继续填写' : '查看', { a: 'plan', plan: plan.id, op: plan.can.edit ? 'edit' : 'open' }, plan.can.edit ? 'primary' : 'default'),
-        ...(plan.can.withdraw ? [button('撤回', { a: 'plan', plan: plan.id, op: 'withdraw' }, 'danger_text', { confirm: { title: { tag: 'plain_text', content: '撤回这个计划？' }, text: { tag: 'plain_text', content: '撤回后变为草稿，可修改后重新提交（申报截止前）。' } } })] : []),
+        ...(plan.can.withdraw ? [button('撤回', { a: 'plan', plan: plan.id, op: 'withdraw', v: plan.version }, 'danger_text', { confirm: { title: { tag: 'plain_text', content: '撤回这个计划？' }, text: { tag: 'plain_text', content: '撤回后变为草稿，可修改后重新提交（申报截止前）。' } } })] : []),
         ...(plan.can.copy ? [button('复制为新计划', { a: 'plan', plan: plan.id, op: 'copy' }, 'text')] : []),
       ]),
     })),

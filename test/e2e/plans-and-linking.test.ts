@@ -108,9 +108,22 @@ describe('我的申报', () => {
     expect(list).toContain('状态：已提交，待初审　下一步：等待市工作领导小组办公室初审（当天完成）');
     expect(list).toContain('[撤回]');
 
+    const listCard = t.lastCard();
+    const withdrawValue = JSON.parse(JSON.stringify(listCard.content).match(/\{"a":"plan","plan":\d+,"op":"withdraw","v":\d+\}/)![0]);
     const withdrawn = await t.click('撤回');
     expect(withdrawn.toast).toMatchObject({ type: 'success', content: `已撤回 ${submitted.number}，现在是草稿` });
     expect((await h.db.plan.findUnique({ where: { id: submitted.id } }))!.status).toBe('DRAFT');
+
+    // resubmitted; the old 撤回 replayed (a captured request, or an old card) withdraws nothing
+    const now = (await h.db.plan.findUniqueOrThrow({ where: { id: submitted.id } }));
+    await plans.update({ id: now.id, version: now.version, status: 'SUBMITTED', submittedAt: DECLARING, event: event('submit') });
+    await h.click(DECLARANT, listCard.messageId, withdrawValue); // the same click again: answered from the dedupe record
+    expect((await h.db.plan.findUnique({ where: { id: submitted.id } }))!.status).toBe('SUBMITTED');
+    const older = await h.click(DECLARANT, 'om_older_list_card', withdrawValue); // another copy of the old card
+    expect(older.json).toMatchObject({ toast: { type: 'warning', content: expect.stringContaining('卡片已过期') } });
+    expect((await h.db.plan.findUnique({ where: { id: submitted.id } }))!.status).toBe('SUBMITTED');
+    const fresh = await h.db.plan.findUniqueOrThrow({ where: { id: submitted.id } });
+    await plans.update({ id: fresh.id, version: fresh.version, status: 'DRAFT', event: event('withdraw') });
 
     // last year's plan copied: this year's title, then the summary to confirm
     await t.say('复制去年');

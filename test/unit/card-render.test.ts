@@ -38,7 +38,7 @@ const SAMPLES: Record<string, CardJson[]> = {
   welcome: [welcomeCard({ person: null, unitName: null, linkHint: '**请联系管理员**' }), welcomeCard({ person, unitName: '某局', linkHint: '', deadline: '2028年度培训计划申报截止：**2027年8月5日 23:59**' })],
   notice: [noticeCard({ title: '退回修改 · 2028-007', color: 'red', body: '审核意见：人数过多\n- 每期人数：不超过60人', buttons: [button('修改', { a: 'revise', plan: 7 }, 'primary_filled')], footer: '脚注' })],
   'plan-form': [planFormCard({ year: 2028, units: [{ code: '101001', name: '某局', parentCode: null, staffCount: 100, contactName: null, contactMobile: null }, { code: '101002', name: '某中心', parentCode: '101001', staffCount: 20, contactName: null, contactMobile: null }], values: { title: '培训班', scope: '市外' }, errors: { headcount: '请填写每期人数' } })],
-  'plan-list': [planListCard({ year: 2028, unitName: '某局', intro: '说明', canDeclare: true, noPlan: false, plans: [{ id: 7, number: '2028-007', status: 'SUBMITTED', data: plan.data, next: '等待初审', can: { edit: false, withdraw: true, copy: true } }] })],
+  'plan-list': [planListCard({ year: 2028, unitName: '某局', intro: '说明', canDeclare: true, noPlan: false, plans: [{ id: 7, number: '2028-007', version: 2, status: 'SUBMITTED', data: plan.data, next: '等待初审', can: { edit: false, withdraw: true, copy: true } }] })],
   question: [questionCard({ planId: 7, field: 'scope', label: '培训类别', progress: '第 3 项，共 16 项', question: '培训类别？', notes: null, choices: [{ label: '市内', value: '市内' }, { label: '市外', value: '市外' }] })],
   reminder: [reminderCard({ title: '培训计划申报提醒', subtitle: '8月2日 09:00', urgent: true, entries: [{ text: '**某局**：还没有提交', buttons: [button('去申报', { a: 'declare' }, 'primary_filled')] }], footer: '脚注' })],
   review: [

@@ -103,6 +103,8 @@ export function declarationInterceptor(deps: DeclarationDeps) {
   };
 }
 
+const STALE_CARD = '计划在这张卡片发出后已有变化，卡片已过期。请发送「我的申报」查看最新状态。';
+
 type Handlers = Pick<CardActionHandlers, 'declare' | 'form_open' | 'answer' | 'summary' | 'edit_field' | 'cancel_confirm' | 'form_submit' | 'plan' | 'last_year' | 'no_plan'>;
 
 export function declarationCardHandlers(deps: DeclarationDeps): Handlers {
@@ -158,7 +160,7 @@ export function declarationCardHandlers(deps: DeclarationDeps): Handlers {
             title: `取消申报 ${plan.number}？`,
             color: 'orange',
             body: '取消后这份草稿会删除（操作记录仍保留）。',
-            buttons: [button('确认取消', { a: 'cancel_confirm', plan: plan.id, yes: true }, 'danger_filled'), button('继续填写', { a: 'cancel_confirm', plan: plan.id, yes: false }, 'primary')],
+            buttons: [button('确认取消', { a: 'cancel_confirm', plan: plan.id, yes: true, v: plan.version }, 'danger_filled'), button('继续填写', { a: 'cancel_confirm', plan: plan.id, yes: false }, 'primary')],
           }));
       }
     },
@@ -177,10 +179,12 @@ export function declarationCardHandlers(deps: DeclarationDeps): Handlers {
         await startDeclaration(deps, ctx.person, replyOf(ctx), ctx.log, { planId: plan.id });
         return toast('info', '好的，接着填写');
       }
+      // Only the draft as the card showed it is deleted: a replayed or outdated click deletes nothing.
+      if (ctx.value.v !== plan.version) return toast('warning', STALE_CARD);
+      const r = await actOnPlan(deps, { id: plan.id, version: ctx.value.v, action: 'discard', actor: ctx.person.openId, channel: 'card', now: deps.clock.now() });
+      if (!r.ok) return toast('error', r.message);
       const conv = await loadConversation(deps, ctx.person.openId);
       if (conv?.state.planId === plan.id) await deps.conversations.end(ctx.person.openId, conv.version);
-      const r = await actOnPlan(deps, { id: plan.id, version: plan.version, action: 'discard', actor: ctx.person.openId, channel: 'card', now: deps.clock.now() });
-      if (!r.ok) return toast('error', r.message);
       return toast('success', '已取消', noticeCard({ title: `已取消 ${plan.number}`, color: 'grey', body: '草稿已删除。需要时发送「申报」重新开始。' }));
     },
     form_submit: async (ctx) => {
@@ -213,7 +217,9 @@ export function declarationCardHandlers(deps: DeclarationDeps): Handlers {
           await reply.text(`已把 ${plan.number} 复制为新草稿，请逐项确认（发送「修改 某项」调整）。`);
           return toast('success', '已复制为新计划');
         case 'withdraw': {
-          const r = await actOnPlan(deps, { id: plan.id, version: plan.version, action: 'withdraw', actor: ctx.person.openId, channel: 'card', now: deps.clock.now() });
+          // The plan as the card showed it: after a resubmission an old (or replayed) 撤回 does nothing.
+          if (ctx.value.v !== plan.version) return toast('warning', STALE_CARD, await myPlansCard(deps, d));
+          const r = await actOnPlan(deps, { id: plan.id, version: ctx.value.v, action: 'withdraw', actor: ctx.person.openId, channel: 'card', now: deps.clock.now() });
           if (!r.ok) return toast('error', r.message);
           return toast('success', `已撤回 ${plan.number}，现在是草稿`, await myPlansCard(deps, d));
         }

@@ -33,6 +33,7 @@ export function listed(p: PlanRecord, d: Declarant): ListedPlan {
   return {
     id: p.id,
     number: p.number,
+    version: p.version,
     status: p.status,
     data: p.data,
     next: nextStep(p.status, d),
