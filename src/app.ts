@@ -110,6 +110,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   const webhook = createWebhookRouter({
     appId: config.feishu.appId,
     secrets: { encryptKey: config.feishu.encryptKey, verificationToken: config.feishu.verificationToken },
+    maxRequestAgeMs: config.feishu.requestMaxAgeMs,
     logger,
     handlers: {
       acceptEvent: (ev) => inbox.acceptEvent(ev),

@@ -73,6 +73,8 @@ const envSchema = z
     ),
     FEISHU_VERIFICATION_TOKEN: optionalString,
     FEISHU_ENCRYPT_KEY: optionalString,
+    // At most a day: dedup keys are kept 7 days, longer than this window plus Feishu's 7-hour retry ladder.
+    FEISHU_REQUEST_MAX_AGE: intInRange(300, 30, 86_400, '签名请求允许的最大时间差（秒）'),
     FEISHU_BASE_URL: z.preprocess(
       emptyToUndefined,
       z
@@ -117,6 +119,8 @@ export type Config = {
     verificationToken: string | undefined;
     encryptKey: string | undefined;
     baseUrl: string;
+    /** A signed request older (or newer) than this is refused as a replay. */
+    requestMaxAgeMs: number;
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   outbox: { appPerSecond: number; appPerMinute: number; userPerSecond: number; maxAttempts: number };
@@ -179,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         verificationToken: e.FEISHU_VERIFICATION_TOKEN,
         encryptKey: e.FEISHU_ENCRYPT_KEY,
         baseUrl: e.FEISHU_BASE_URL,
+        requestMaxAgeMs: e.FEISHU_REQUEST_MAX_AGE * 1000,
       },
       logLevel: e.LOG_LEVEL,
       outbox: {

@@ -58,7 +58,14 @@ function tokenOf(payload: Record<string, unknown>): unknown {
  * authentic). With an Encrypt Key, every push must be encrypted and (except the URL challenge, which
  * Feishu may send unsigned) signed; with a Verification Token, the payload's token must match it.
  */
-export function openRequest(raw: Buffer, headers: SignatureHeaders, secrets: FeishuSecrets): OpenedRequest {
+/**
+ * How far a signed request's timestamp may be from our clock. A captured request replayed later is refused
+ * even after its dedup key is gone; each delivery (Feishu's retries too) is signed afresh. Unsigned requests
+ * (Verification Token only) carry no timestamp worth checking: only an Encrypt Key protects against replays.
+ */
+export type Freshness = { nowMs: number; maxAgeMs: number };
+
+export function openRequest(raw: Buffer, headers: SignatureHeaders, secrets: FeishuSecrets, freshness?: Freshness): OpenedRequest {
   const outer = parseObject(raw.toString('utf8'));
   if (!outer) return { ok: false, status: 400, reason: 'malformed_json' };
 
@@ -70,6 +77,11 @@ export function openRequest(raw: Buffer, headers: SignatureHeaders, secrets: Fei
     if (timestamp && nonce && signature) {
       const expected = computeSignature(timestamp, nonce, secrets.encryptKey, raw);
       if (!safeEqual(expected, signature.toLowerCase())) return { ok: false, status: 401, reason: 'bad_signature' };
+      if (freshness) {
+        const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
+        if (!Number.isFinite(seconds)) return { ok: false, status: 401, reason: 'bad_timestamp' };
+        if (Math.abs(freshness.nowMs - seconds * 1000) > freshness.maxAgeMs) return { ok: false, status: 401, reason: 'stale_timestamp' };
+      }
       signed = true;
     }
     let plain: string;

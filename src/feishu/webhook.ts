@@ -19,6 +19,10 @@ export type WebhookOptions = {
   handlers: WebhookHandlers;
   /** Largest body accepted; real pushes are a few KB. */
   bodyLimit?: string;
+  /** A signed request whose timestamp is further than this from our clock is refused (a replay). */
+  maxRequestAgeMs: number;
+  /** Transport time (real time, not the business clock a test may move). */
+  nowMs?: () => number;
 };
 
 /** Feishu's callback response format (new protocol): a toast and a raw JSON 2.0 card. */
@@ -54,6 +58,7 @@ export function createWebhookRouter(opts: WebhookOptions): Router {
         signature: header(req, 'x-lark-signature'),
       },
       opts.secrets,
+      { nowMs: (opts.nowMs ?? Date.now)(), maxAgeMs: opts.maxRequestAgeMs },
     );
     if (!opened.ok) {
       log.warn({ path: req.path, reason: opened.reason, status: opened.status }, 'push rejected');

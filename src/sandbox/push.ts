@@ -104,13 +104,13 @@ export function cardActionEvent(a: {
 export type BuiltPush = { body: string; headers: Record<string, string> };
 
 /** Serializes, encrypts (when a key is given) and signs a payload as Feishu does. */
-export function buildPush(payload: unknown, s: { encryptKey?: string | undefined }, opts: { sign?: boolean } = {}): BuiltPush {
+export function buildPush(payload: unknown, s: { encryptKey?: string | undefined }, opts: { sign?: boolean; timestampSeconds?: number } = {}): BuiltPush {
   const plain = JSON.stringify(payload);
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   if (!s.encryptKey) return { body: plain, headers };
   const body = JSON.stringify({ encrypt: feishuEncrypt(s.encryptKey, plain) });
   if (opts.sign !== false) {
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    const timestamp = String(opts.timestampSeconds ?? Math.floor(Date.now() / 1000));
     const nonce = crypto.randomBytes(8).toString('hex');
     headers['x-lark-request-timestamp'] = timestamp;
     headers['x-lark-request-nonce'] = nonce;

@@ -1,6 +1,6 @@
 // The real app behind its webhook: authenticity, challenge, dedup, acknowledgement, and bad input.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildPush, envelope, feishuEncrypt, messageEvent, postPush } from '../support/feishu-push.ts';
+import { buildPush, cardActionEvent, envelope, feishuEncrypt, messageEvent, postPush } from '../support/feishu-push.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 
 const DECLARANT = 'ou_declarant0001';
@@ -165,6 +165,20 @@ describe('webhook with an Encrypt Key', () => {
       const payload = envelope('im.message.receive_v1', messageEvent({ openId: STRANGER, text: '帮助' }), { ...h.secrets, appId: 'cli_other_app' });
       expect((await h.push(payload)).status).toBe(401);
       expect(await inboxRows()).toBe(rows);
+    });
+    it('a signed request from more than 5 minutes ago (a replay) → 401, no effect; 4 minutes is fine', async () => {
+      const rows = await inboxRows();
+      const at = (minutesAgo: number) => ({ timestampSeconds: Math.floor(Date.now() / 1000) - minutesAgo * 60 });
+      const push = (text: string, minutesAgo: number) =>
+        postPush(h.bot.url, '/feishu/events', buildPush(envelope('im.message.receive_v1', messageEvent({ openId: STRANGER, text }), h.secrets), h.secrets, at(minutesAgo)));
+      const replayed = await push('帮助 旧', 10);
+      expect(replayed.status).toBe(401);
+      expect(replayed.json).toEqual({ error: 'stale_timestamp' });
+      expect(await inboxRows()).toBe(rows);
+      expect((await push('帮助 新', 4)).status).toBe(200);
+      expect((await push('帮助 将来', -10)).status).toBe(401); // a clock far ahead is no better
+      const click = buildPush(envelope('card.action.trigger', cardActionEvent({ openId: DECLARANT, messageId: 'om_old', value: { a: 'help' } }), h.secrets), h.secrets, at(10));
+      expect((await postPush(h.bot.url, '/feishu/cards', click)).status).toBe(401);
     });
     it('a card click with a value the bot never issued → 200 with an error toast', async () => {
       const res = await h.click(DECLARANT, 'om_any', { a: 'approve_everything', plan: 1 });

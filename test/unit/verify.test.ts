@@ -31,6 +31,23 @@ describe('request authenticity', () => {
     expect(openRequest(body, headers, { encryptKey: KEY, verificationToken: TOKEN })).toMatchObject(expected);
   });
 
+  it.each([
+    ['signed now', 1700000000, { ok: true }],
+    ['signed 299 s ago', 1700000299, { ok: true }],
+    ['signed 301 s ago: a replay', 1700000301, { ok: false, status: 401, reason: 'stale_timestamp' }],
+    ['signed 301 s in the future', 1699999699, { ok: false, status: 401, reason: 'stale_timestamp' }],
+  ] as const)('a request %s is judged against our clock', (_name, nowSeconds, expected) => {
+    const { body, headers } = signed(event);
+    expect(openRequest(body, headers, { encryptKey: KEY, verificationToken: TOKEN }, { nowMs: nowSeconds * 1000, maxAgeMs: 300_000 })).toMatchObject(expected);
+  });
+
+  it('a timestamp that is not a number of seconds is refused', () => {
+    const body = Buffer.from(JSON.stringify({ encrypt: feishuEncrypt(KEY, JSON.stringify(event)) }));
+    const ts = '2023-11-14';
+    const headers = { timestamp: ts, nonce: 'n1', signature: computeSignature(ts, 'n1', KEY, body) };
+    expect(openRequest(body, headers, { encryptKey: KEY }, { nowMs: 0, maxAgeMs: 300_000 })).toMatchObject({ ok: false, reason: 'bad_timestamp' });
+  });
+
   it('verifies over the raw bytes: re-serialising the same JSON with other spacing fails', () => {
     const { body, headers } = signed(event);
     const spaced = Buffer.from(JSON.stringify(JSON.parse(body.toString()), null, 2));
