@@ -49,7 +49,7 @@ const MAX_MAKEUP_DISTANCE = 31;
 
 export function readItem(name: string, sentences: ItemSentence[], year: number): { festival: Festival | null; problems: NoticeProblem[] } {
   const problems: NoticeProblem[] = [];
-  const f = { from: null as Ymd | null, to: null as Ymd | null, workdays: [] as Ymd[], compensatory: [] as Ymd[], joins: false, noMakeUp: false };
+  const f = { from: null as Ymd | null, to: null as Ymd | null, workdays: [] as Ymd[], compensatory: [] as Ymd[], joins: false, noMakeUp: false, misread: false };
   const problem = (code: NoticeProblemCode, s: ItemSentence, message: string) => problems.push({ code, sentence: s.quote, message });
 
   /** A date as finally placed: its weekday note must agree, and it must belong to this year's schedule. */
@@ -76,14 +76,15 @@ export function readItem(name: string, sentences: ItemSentence[], year: number):
   const apply = (c: Clause, s: ItemSentence) => {
     switch (c.kind) {
       case 'holiday': {
-        if (f.from) return problem('unreadable', s, '一个节日只能有一段放假日期，这里出现了第二段');
+        if (f.from || f.misread) return problem('unreadable', s, '一个节日只能有一段放假日期，这里出现了第二段');
         const range = readRange(c.from, c.to, year, s, check, problem);
-        if (!range) return;
+        if (!range) return void (f.misread = true); // already named; its 共N天 cannot be checked
         [f.from, f.to] = range;
         if (c.count !== null) checkCount(c.count, range, s, problem);
         return;
       }
       case 'count':
+        if (f.misread) return;
         if (!f.from || !f.to) return problem('unreadable', s, `「共${c.count}天」前面没有放假日期`);
         return checkCount(c.count, [f.from, f.to], s, problem);
       case 'joins_weekend':

@@ -46,8 +46,13 @@ function sentencesOf(text: string): string[] {
 function yearOf(sentences: string[], firstItem: number, given: number | undefined): { year: number | null; problems: NoticeProblem[] } {
   const all = sentences.join('');
   const title = /关于(\d{4})年部分节假日安排的通知/.exec(all);
-  const preamble = /现将(\d{4})年/.exec(sentences.slice(0, Math.max(firstItem, 0)).join(''));
-  const found = [title, preamble].filter((m): m is RegExpExecArray => !!m).map((m) => ({ year: Number(m[1]), what: m[0] }));
+  // 现将2027年元旦、春节……通知如下。 quoted from after the addressee (各省……各直属机构：).
+  const said = sentences.slice(0, Math.max(firstItem, 0)).find((s) => /现将\d{4}年/.test(s));
+  const preamble = said ? /现将(\d{4})年/.exec(said) : null;
+  const found = [
+    ...(title ? [{ year: Number(title[1]), what: title[0] }] : []),
+    ...(said && preamble ? [{ year: Number(preamble[1]), what: said.slice(said.lastIndexOf('：', preamble.index) + 1) }] : []),
+  ];
   const year = given ?? found[0]?.year ?? null;
   const problems: NoticeProblem[] = found
     .filter((f) => f.year !== year)
@@ -61,7 +66,8 @@ export function readHolidayNotice(text: string, opts: { year?: number | undefine
   const firstItem = sentences.findIndex((s) => HEAD.test(s));
   const { year, problems } = yearOf(sentences, firstItem, opts.year);
   if (firstItem < 0) problems.push({ code: 'no_items', sentence: '', message: '没有找到节日安排：通知里应有「一、元旦：1月1日放假……」这样按节日编号的条目' });
-  if (year === null || firstItem < 0) return { ok: false, year, problems };
+  // A wrong year would make every weekday note look wrong: say only that.
+  if (year === null || firstItem < 0 || problems.length) return { ok: false, year, problems };
 
   const items: { name: string; sentences: ItemSentence[] }[] = [];
   const notes: NoticeNote[] = [];

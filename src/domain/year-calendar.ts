@@ -71,7 +71,7 @@ export function namedGroups(cal: WorkCalendar, year: number): { name: string; of
   const groups = new Map<string, { name: string; off: Ymd[]; worked: Ymd[] }>();
   for (const d of daysOf(year)) {
     const info = cal.day(d);
-    if (!info.name || info.source === 'estimated') continue;
+    if (!info.name || (info.source !== 'official' && info.source !== 'notice')) continue;
     const g = groups.get(info.name) ?? { name: info.name, off: [], worked: [] };
     (info.work ? g.worked : g.off).push(d);
     groups.set(info.name, g);
