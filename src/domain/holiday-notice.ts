@@ -7,10 +7,11 @@
 import { addDays, formatDate, type Ymd } from './dates.ts';
 import { isAdvisory, isClosing, isSignature, soundsBinding } from './holiday-notice-clauses.ts';
 import { mentionsDay } from './holiday-notice-dates.ts';
-import { readItem, type Festival, type ItemSentence, type NoticeNote, type NoticeProblem } from './holiday-notice-item.ts';
+import { readItem } from './holiday-notice-item.ts';
+import type { Festival, ItemSentence, NoticeNote, NoticeProblem } from './holiday-notice-types.ts';
 import type { DayOverride, YearSchedule } from './working-days.ts';
 
-export type { Festival, NoticeNote, NoticeProblem, NoticeProblemCode } from './holiday-notice-item.ts';
+export type { Festival, NoticeNote, NoticeProblem, NoticeProblemCode } from './holiday-notice-types.ts';
 
 export type ReadNotice = { year: number; title: string | null; festivals: Festival[]; notes: NoticeNote[]; schedule: YearSchedule };
 export type NoticeRead = { ok: true; notice: ReadNotice } | { ok: false; year: number | null; problems: NoticeProblem[] };

@@ -86,6 +86,7 @@ describe('sentence forms', () => {
     ['joins the weekend', '四、劳动节：5月1日放假，与周末连休。', 2017, { from: '2017-05-01', joinsWeekend: true }],
     ['one day, counted, no make-up', '一、元旦：1月1日（周三）放假1天，不调休。', 2025, { from: '2025-01-01', days: 1, noMakeUp: true }],
     ['explicit years across New Year', '一、元旦：2022年12月31日至2023年1月2日放假调休，共3天。', 2023, { from: '2022-12-31', to: '2023-01-02', days: 3 }],
+    ['the start with its year, the end without', '一、元旦：2022年12月31日至1月2日放假调休，共3天。', 2023, { from: '2022-12-31', to: '2023-01-02' }],
     ['across New Year without the years', '一、元旦：12月31日（星期六）至1月2日（星期一）放假调休，共3天。', 2023, { from: '2022-12-31', to: '2023-01-02' }],
     ['星期日 and 星期天', '三、清明节：4月4日至6日放假调休，共3天。4月7日（星期天）上班。', 2024, { workdays: ['2024-04-07'] }],
     ['a make-up day in the year before', '一、元旦：2018年12月30日至2019年1月1日放假调休，共3天。2018年12月29日（星期六）上班。', 2019, { from: '2018-12-30', workdays: ['2018-12-29'] }],
@@ -117,6 +118,10 @@ describe('a text that cannot be read or contradicts itself stores nothing and na
     ['不调休 with a make-up day', '一、元旦：1月1日放假1天，不调休。1月9日（星期六）上班。', 'contradiction', '一、元旦：1月1日放假1天，不调休。', '写明「不调休」，却又安排了上班日'],
     ['a date that does not exist', '二、春节：2月30日至3月2日放假调休，共3天。', 'bad_date', '二、春节：2月30日至3月2日放假调休，共3天。', '2027年没有2月30日'],
     ['a range backwards', '六、中秋节：9月17日至15日放假调休，共3天。', 'range', '六、中秋节：9月17日至15日放假调休，共3天。', '放假日期倒置'],
+    ['a date of another year', '一、元旦：2025年1月1日放假。', 'range', '一、元旦：2025年1月1日放假。', '「2025年1月1日」是2025年1月1日，不在2027年的安排之内'],
+    ['a holiday of three weeks', '二、春节：2月1日至21日放假调休，共21天。', 'range', '二、春节：2月1日至21日放假调休，共21天。', '共 21 天，超出常理'],
+    ['a make-up day inside the holiday', '四、劳动节：5月1日至5日放假调休，共5天。5月2日（周日）上班。', 'overlap', '四、劳动节：5月1日至5日放假调休，共5天。', '2027年5月2日既在放假日期之内，又是上班日'],
+    ['a make-up day months away', '四、劳动节：5月1日至5日放假调休，共5天。8月7日（周六）上班。', 'range', '四、劳动节：5月1日至5日放假调休，共5天。', '离放假日期超过一个月'],
     ['an item without a holiday', '五、端午节：6月12日（星期六）上班。', 'no_holiday', '五、端午节：6月12日（星期六）上班。', '这一条没有写放假日期'],
   ])('%s', (_what, item, code, sentence, message) => {
     const problems = problemsOf(readHolidayNotice(notice(2027, item)));

@@ -157,7 +157,7 @@ describe('calendar:notice stores the year; calendar:show shows it', () => {
 
   it('calendar:show of an official year, by festival and month', async () => {
     const r = await cli('calendar:show', '2026');
-    expect(r.out).toContain('2026年工作日数据：国务院节假日安排（系统内置）');
+    expect(r.out).toContain('2026年工作日数据：国务院安排（系统内置）');
     expect(r.out).toContain('  国庆节　放假 10月1—2日、5—7日；上班 9月20日（周日）、10月10日（周六）');
     expect(r.out).toContain('  全年工作日 248 天');
   });

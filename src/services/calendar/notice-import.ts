@@ -29,7 +29,7 @@ export async function personName(deps: CalendarDeps, openId: string | null): Pro
 /** Where a year's schedule comes from, for people. */
 export async function scheduleLabel(deps: CalendarDeps, year: number, cal: WorkCalendar): Promise<string> {
   const source = cal.yearSource(year);
-  if (source === 'official') return '国务院节假日安排（系统内置）';
+  if (source === 'official') return '国务院安排（系统内置）';
   if (source === 'none') return '没有安排（暂按周一至周五计算）';
   const n = await deps.holidayNotices.current(year);
   return n ? `国务院办公厅通知，${formatDateTime(n.importedAt!)} 由 ${await personName(deps, n.importedBy)} 导入` : '国务院办公厅通知';
