@@ -45,10 +45,11 @@ function changeLines(v: NoticeView): string[] {
   if (v.current.kind === 'none') {
     return [`${v.year}年目前没有节假日安排，暂按周一至周五计算；导入后 ${v.changes.length} 天改变（放假 ${off} 天，调休上班 ${v.changes.length - off} 天）。`];
   }
-  if (!v.changes.length) return [`与现有安排（${escapeMarkdown(v.current.label)}）完全相同。`];
+  const now = `现有安排：${escapeMarkdown(v.current.label)}。`;
+  if (!v.changes.length) return [`${now}这份通知与之完全相同。`];
   const lines = v.changes.slice(0, SHOWN_CHANGES).map((c) => `- ${changeLine(c, v.year)}`);
   const more = v.changes.length > SHOWN_CHANGES ? [`……另有 ${v.changes.length - SHOWN_CHANGES} 天`] : [];
-  return [`<font color='orange'>**与现有安排（${escapeMarkdown(v.current.label)}）相比，${v.changes.length} 天有变化：**</font>`, ...lines, ...more];
+  return [now, `<font color='orange'>**与之相比，${v.changes.length} 天有变化：**</font>`, ...lines, ...more];
 }
 
 function body(v: NoticeView): string {

@@ -35,8 +35,8 @@ function printView(ctx: CliContext, v: NoticeView) {
   for (const line of [MONTHS_HEAD, ...monthRows(v.months)]) ctx.print(line);
   for (const n of v.notes) ctx.print(`已忽略（倡导性内容，不是放假安排）：「${n.sentence}」`);
   if (v.current.kind === 'none') ctx.print(`${v.year}年目前没有安排（暂按周一至周五计算），导入后 ${v.changes.length} 天改变。`);
-  else if (!v.changes.length) ctx.print(`与现有安排（${v.current.label}）完全相同。`);
-  else for (const line of [`与现有安排（${v.current.label}）相比，${v.changes.length} 天有变化：`, ...v.changes.map((c) => `  ${changeLine(c, v.year)}`)]) ctx.print(line);
+  else if (!v.changes.length) ctx.print(`现有安排：${v.current.label}。这份通知与之完全相同。`);
+  else for (const line of [`现有安排：${v.current.label}。与之相比，${v.changes.length} 天有变化：`, ...v.changes.map((c) => `  ${changeLine(c, v.year)}`)]) ctx.print(line);
   if (v.adminDays.length) ctx.print(`管理员单独设定的 ${v.adminDays.length} 天仍然有效：${v.adminDays.map((d) => `${d.date}${d.kind === 'holiday' ? '放假' : '上班'}`).join('、')}`);
 }
 

@@ -188,8 +188,8 @@ describe('an admin pastes the notice to the bot', () => {
   it('a corrected notice for the year says which days change', async () => {
     const corrected = NOTICE.replace('9月26日（周日）、10月9日（周六）上班', '9月25日（周六）、10月9日（周六）上班');
     const [card] = await transcript(h, ADMIN2).say(corrected);
-    expect(card).toContain('与现有安排（国务院办公厅通知，2026年11月5日 10:');
-    expect(card).toContain('相比，2 天有变化');
+    expect(card).toContain('现有安排：国务院办公厅通知，2026年11月5日 10:');
+    expect(card).toContain('与之相比，2 天有变化');
     expect(card).toContain('9月25日（周六）：放假 → 上班');
     expect(card).toContain('9月26日（周日）：上班 → 放假');
     const r = await transcript(h, ADMIN2).click('取消');
@@ -249,7 +249,7 @@ describe('a notice that cannot be stored', () => {
     expect(again).toContain('[2027年]');
     const picked = await t.click('2027年');
     expect(picked.cardText).toContain('# 2027年节假日安排（待确认）');
-    expect(picked.cardText).toContain('与现有安排（国务院办公厅通知');
+    expect(picked.cardText).toContain('现有安排：国务院办公厅通知');
     expect((await t.click('取消')).toast?.content).toBe('已取消，没有导入任何内容');
   });
 

@@ -143,7 +143,7 @@ describe('calendar:notice stores the year; calendar:show shows it', () => {
   it('a corrected notice replaces the year\'s notice days and keeps the admin\'s single day', async () => {
     const corrected = fs.readFileSync(fixture('2027-sample.txt'), 'utf8').replace('9月26日（周日）、10月9日（周六）上班', '9月25日（周六）、10月9日（周六）上班');
     const r = await cli('calendar:notice', write('corrected.txt', corrected));
-    expect(r.out).toContain('相比，2 天有变化');
+    expect(r.out).toContain('与之相比，2 天有变化');
     expect(r.out).toContain('9月26日（周日）：上班 → 放假');
     expect(r.out).toContain('管理员单独设定的 1 天仍然有效：2027-04-09放假');
     const j = JSON.parse((await cli('calendar:show', '2027', '--json')).out);
