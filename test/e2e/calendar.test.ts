@@ -167,12 +167,16 @@ describe('an admin pastes the notice to the bot', () => {
     expect(again.toast?.content).toBe('已导入2027年节假日安排');
     const card = transcript(h, ADMIN).lastCard();
     const value = JSON.parse((JSON.stringify(card.content).match(/\{"a":"hol_import","id":\d+,"v":\d+\}/) ?? [''])[0]);
+    // As if the process had stopped after storing and before marking the messages queued: they are queued
+    // again under the same keys, and the outbox sends each once.
+    await h.db.holidayNotice.updateMany({ where: { status: 'imported' }, data: { notifiedAt: null } });
     const other = await transcript(h, ADMIN2).clickValue(card.messageId, value);
     expect(other.toast?.content).toMatch(/^已由 管理员甲 于 2026年11月5日 10:\d\d 导入$/);
     expect(other.cardText).toContain('# 2027年节假日安排已导入');
+    await new Promise((res) => setTimeout(res, 200));
     await h.bot.idle();
     expect(movedCards(DECL)).toHaveLength(1);
-    expect(await h.db.holidayNotice.count({ where: { status: 'imported' } })).toBe(1);
+    expect(await h.db.holidayNotice.count({ where: { status: 'imported', notifiedAt: { not: null } } })).toBe(1);
   });
 
   it('the weekly card stops once the year is loaded', async () => {
