@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { OPS_COMMANDS } from './cli/ops.ts';
 import { REFERENCE_COMMANDS } from './cli/reference.ts';
+import { CALENDAR_COMMANDS } from './cli/calendar.ts';
 import { REVIEW_COMMANDS } from './cli/review.ts';
 import { EXCEL_COMMANDS } from './cli/excel.ts';
 import { EXECUTION_COMMANDS } from './cli/execution.ts';
@@ -17,7 +18,7 @@ import { createLogger } from './logger.ts';
 
 export { CliError };
 
-const COMMANDS: CliCommand[] = [...USER_COMMANDS, ...REFERENCE_COMMANDS, ...REVIEW_COMMANDS, ...EXCEL_COMMANDS, ...EXECUTION_COMMANDS, ...OPS_COMMANDS];
+const COMMANDS: CliCommand[] = [...USER_COMMANDS, ...REFERENCE_COMMANDS, ...CALENDAR_COMMANDS, ...REVIEW_COMMANDS, ...EXCEL_COMMANDS, ...EXECUTION_COMMANDS, ...OPS_COMMANDS];
 
 function usage(): string {
   return [
@@ -55,6 +56,7 @@ export async function runCli(
         year: { type: 'string' },
         status: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
       },
     });
   } catch (err) {

@@ -34,6 +34,9 @@ import { linkCardHandlers, linkCommand } from './services/linking.ts';
 import type { Messenger } from './services/messenger.ts';
 import type { FeishuApi } from './services/ports.ts';
 import { campaignFor, loadWorkCalendar } from './services/reference-data.ts';
+import { createHolidayNoticeRepo } from './db/holiday-notice-repo.ts';
+import type { CalendarDeps } from './services/calendar/deps.ts';
+import { calendarCardHandlers, calendarCommands, calendarInterceptor } from './services/calendar/index.ts';
 import { T } from './services/texts.ts';
 
 export type Features = ReturnType<typeof composeFeatures>;
@@ -78,6 +81,11 @@ export function executionDeps(o: Parameters<typeof appDeps>[0] & { sheets: Sprea
   return deps;
 }
 
+/** The calendar feature's dependencies: the State Council's notices on top of everything else (CLI too). */
+export function calendarDeps(o: Parameters<typeof executionDeps>[0]): CalendarDeps {
+  return { ...executionDeps(o), holidayNotices: createHolidayNoticeRepo(o.db) };
+}
+
 export function composeFeatures(o: {
   db: Db;
   api: FeishuApi;
@@ -90,7 +98,8 @@ export function composeFeatures(o: {
   sheets: SpreadsheetPort;
 }) {
   const { db, messenger, clock } = o;
-  const execution = executionDeps(o);
+  const calendar = calendarDeps(o);
+  const execution: ExecutionDeps = calendar;
   const declaration = execution;
   const excel: ExcelDeps = execution;
   const { users, reference } = declaration;
@@ -98,7 +107,10 @@ export function composeFeatures(o: {
   const linking = { links: createLinkRepo(db), users, reference, messenger, feishu: o.api, clock };
 
   const commands = new CommandRegistry();
-  commands.register(helpCommand({ commands, units }), linkCommand(linking), ...declarationCommands(declaration), ...excelCommands(excel), ...reviewCommands(declaration), ...executionCommands(execution));
+  commands.register(helpCommand({ commands, units }), linkCommand(linking), ...declarationCommands(declaration), ...excelCommands(excel), ...reviewCommands(declaration), ...executionCommands(execution), ...calendarCommands(calendar));
+
+  const interceptNotice = calendarInterceptor(calendar);
+  const interceptAnswer = declarationInterceptor(declaration);
 
   const deadlineLine = async (unitCode: string | null) => {
     if (!unitCode) return null;
@@ -113,7 +125,8 @@ export function composeFeatures(o: {
     commands,
     clock,
     botOpenId: o.botOpenId,
-    interceptText: declarationInterceptor(declaration),
+    // The State Council's notice from an admin comes first: pasted mid-declaration it is not an answer.
+    interceptText: async (person, text, reply, log) => (await interceptNotice(person, text, reply, log)) || interceptAnswer(person, text, reply, log),
     onFile: async (person, ev, reply, log) => {
       // A file for a package or a statement first (unless it is a declaration or 补录 sheet), then spreadsheets.
       const isDataSheet = async (data: Buffer, name: string) => (await o.sheets.readHistory(data, name)).ok || (await o.sheets.readDeclaration(data, name)).ok;
@@ -143,6 +156,7 @@ export function composeFeatures(o: {
       ...reviewHandlers(declaration),
       ...excelCardHandlers(excel),
       ...executionCardHandlers(execution),
+      ...calendarCardHandlers(calendar),
     },
   });
 

@@ -96,6 +96,13 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   /** The 补录 template; a checked 补录 upload: import it. */
   z.object({ a: z.literal('history_template') }).strict(),
   z.object({ a: z.literal('history_import'), id: id }).strict(),
+  /**
+   * A holiday notice an admin sent: import it as its year's schedule (v: the id of the year's schedule the card
+   * compared it with, 0 for none), or not; the year of a text that names none.
+   */
+  z.object({ a: z.literal('hol_import'), id, v: z.number().int().min(0) }).strict(),
+  z.object({ a: z.literal('hol_cancel'), id }).strict(),
+  z.object({ a: z.literal('hol_year'), id, year: z.number().int().min(2000).max(2100) }).strict(),
 ]);
 
 export type ButtonValue = z.infer<typeof buttonValueSchema>;

@@ -6,7 +6,6 @@ import { createUserRepo } from '../db/user-repo.ts';
 import { describeCampaign, phaseAt } from '../domain/campaign.ts';
 import { isYmd, parseDateText, type Ymd } from '../domain/dates.ts';
 import { UNIT_COLUMNS, type UnitColumn } from '../domain/units.ts';
-import { WorkCalendar } from '../domain/working-days.ts';
 import { readTable, type ColumnSpec } from '../excel/table-reader.ts';
 import { createFeishuApi } from '../feishu/api.ts';
 import {
@@ -115,7 +114,7 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
   {
     name: 'calendar:import',
     args: '<file>',
-    summary: '导入国务院节假日安排（日期、类型 holiday/workday、名称），用于 chinese-days 尚未收录的年份',
+    summary: '导入管理员单独设定的日子（日期、类型 holiday/workday、名称），每一天只替换那一天；整年的安排用 calendar:notice',
     async run(ctx, pos) {
       need(pos, 1, 'calendar:import <file>');
       const rows = await readFileTable<CalendarColumn>(ctx, pos[0]!, specs(CALENDAR_COLUMNS, ['date', 'kind']));
@@ -125,20 +124,6 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
       await repo.saveCalendarDays(r.days);
       const years = [...new Set(r.days.map((d) => d.date.slice(0, 4)))].join('、');
       ctx.print(`已导入 ${r.days.length} 天（${years}年）：放假 ${r.days.filter((d) => d.kind === 'holiday').length} 天，调休上班 ${r.days.filter((d) => d.kind === 'workday').length} 天。`);
-    },
-  },
-  {
-    name: 'calendar:show',
-    args: '<year>',
-    summary: '查看某年的工作日数据来源（官方 / 管理员导入 / 无）',
-    async run(ctx, pos) {
-      need(pos, 1, 'calendar:show <year>');
-      const year = parseYear(pos[0]);
-      const cal = new WorkCalendar({ admin: await createReferenceRepo(ctx.db).calendarDays() });
-      const source = { official: '国务院安排（chinese-days 内置）', notice: '管理员导入的国务院通知', none: '没有数据：按周一至周五计算（暂定），请导入当年的国务院节假日安排通知' }[cal.yearSource(year)];
-      ctx.print(`${year}年工作日数据：${source}`);
-      const own = cal.specialDays(year).filter((d) => d.source === 'admin');
-      if (own.length) ctx.print(`另有管理员逐日设定的 ${own.length} 天：${own.map((d) => `${d.date}${d.kind === 'holiday' ? '放假' : '上班'}`).join('、')}`);
     },
   },
   {

@@ -1,8 +1,9 @@
-// Reference data: the unit registry, the training-base list, the admin's working-day calendar, campaigns.
+// Reference data: the unit registry, the training-base list, the working-day calendar, campaigns.
 import { defaultCampaign, type Campaign } from '../domain/campaign.ts';
 import type { TrainingBase } from '../domain/training-bases.ts';
 import type { DayOverride } from '../domain/working-days.ts';
 import type { ReferenceRepo, StoredUnit } from '../services/reference-data.ts';
+import { noticeSchedules } from './holiday-notice-repo.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
 
 /** A registry row as the domain sees it (the row also has timestamps). */
@@ -78,6 +79,7 @@ export function createReferenceRepo(db: Db): ReferenceRepo {
         ),
       );
     },
+    noticeSchedules: () => noticeSchedules(db),
     async campaign(year) {
       return db.campaign.findUnique({ where: { year } });
     },

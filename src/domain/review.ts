@@ -2,7 +2,7 @@
 // change, revision until the 修改 deadline, the second review after close. Pure helpers over a plan's
 // events: what a return asked for, what changed since, and how long a plan has waited.
 import { z } from 'zod';
-import { beijingYmd } from './dates.ts';
+import { addDays, beijingYmd } from './dates.ts';
 import { fieldByName, PLAN_FIELDS, type PlanFieldKey } from './plan.ts';
 import type { PlanStatus } from './plan-status.ts';
 import type { WorkCalendar } from './working-days.ts';
@@ -80,6 +80,19 @@ export function changesSince(events: readonly EventLike[], afterEventId: number)
 /** Whole working days a plan has waited since `since` (the day itself not counted). */
 export function workingDaysWaiting(cal: WorkCalendar, since: Date, now: Date): number {
   return Math.max(0, cal.workingDaysBetween(beijingYmd(since), beijingYmd(now)));
+}
+
+/**
+ * The years without a holiday schedule that a wait from `since` to `now` was counted over: its count is then
+ * tentative (暂定) [DOMAIN.md "The campaign calendar"].
+ */
+export function tentativeYearsOfWait(cal: WorkCalendar, since: Date, now: Date): number[] {
+  const [a, b] = [beijingYmd(since), beijingYmd(now)].sort();
+  // The days counted are those after `since`, up to and including today.
+  if (a === b || !cal.tentativeBetween(addDays(a!, 1), b!)) return [];
+  const years: number[] = [];
+  for (let y = Number(a!.slice(0, 4)); y <= Number(b!.slice(0, 4)); y++) years.push(y);
+  return cal.unknownYears(years);
 }
 
 /** Who holds a plan at each status, as the declarant should read it. */

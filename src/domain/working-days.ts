@@ -3,6 +3,8 @@
 // first that knows it wins:
 //   1. an admin's day (e.g. a regional holiday such as 三月三): that day only;
 //   2. a year's schedule loaded from the State Council's notice (《国务院办公厅关于YYYY年部分节假日安排的通知》);
+//      a day the notice sets in a neighbouring year (the 2023 notice's 元旦 starts on 2022-12-31; the 2019
+//      notice makes 2018-12-29 a working day) replaces that day only, like an admin's day;
 //   3. the official schedule `chinese-days` ships (up to 2026).
 // A year none of them knows falls back to Monday–Friday: every date computed from such a day is tentative
 // (暂定), and callers must say so.
@@ -49,7 +51,11 @@ const mondayToFriday = (day: Ymd) => {
 };
 
 /** chinese-days names holiday days "National Day,国庆节,3" (other days "Sunday"): the Chinese name is what people read. */
-const officialName = (raw: string | undefined) => raw?.split(',')[1] || undefined;
+const FULL_NAMES: Record<string, string> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' };
+const officialName = (raw: string | undefined) => {
+  const name = raw?.split(',')[1];
+  return name ? (FULL_NAMES[name] ?? name) : undefined;
+};
 
 export type WorkCalendarOptions = {
   /** Days an admin set, each replacing that day only. */
@@ -63,12 +69,17 @@ export type WorkCalendarOptions = {
 export class WorkCalendar {
   private readonly admin = new Map<Ymd, DayOverride>();
   private readonly notices = new Map<number, Map<Ymd, DayOverride>>();
+  /** Days a notice sets outside its own year. */
+  private readonly spill = new Map<Ymd, DayOverride>();
   private readonly warned = new Set<number>();
   private readonly onUnknownYear: (year: number) => void;
 
   constructor(o: WorkCalendarOptions = {}) {
     for (const d of o.admin ?? []) this.admin.set(d.date, d);
-    for (const s of o.notices ?? []) this.notices.set(s.year, new Map(s.days.map((d) => [d.date, d])));
+    for (const s of o.notices ?? []) {
+      this.notices.set(s.year, new Map(s.days.filter((d) => ymdParts(d.date).y === s.year).map((d) => [d.date, d])));
+      for (const d of s.days) if (ymdParts(d.date).y !== s.year) this.spill.set(d.date, d);
+    }
     this.onUnknownYear = o.onUnknownYear ?? (() => {});
   }
 
@@ -88,10 +99,9 @@ export class WorkCalendar {
     if (admin) return { work: admin.kind === 'workday', source: 'admin', name: admin.name };
     const year = ymdParts(day).y;
     const notice = this.notices.get(year);
-    if (notice) {
-      const d = notice.get(day);
-      return d ? { work: d.kind === 'workday', source: 'notice', name: d.name } : { work: mondayToFriday(day), source: 'notice' };
-    }
+    const listed = notice?.get(day) ?? this.spill.get(day);
+    if (listed) return { work: listed.kind === 'workday', source: 'notice', name: listed.name };
+    if (notice) return { work: mondayToFriday(day), source: 'notice' };
     if (officiallyKnown(year)) {
       const d = getDayDetail(day);
       return { work: d.work, source: 'official', name: officialName(d.name) };

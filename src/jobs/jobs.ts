@@ -9,6 +9,7 @@ import { runExecutionAlerts } from '../services/execution/alerts.ts';
 import type { InboxRepo } from '../services/inbox.ts';
 import type { OutboxRepo } from '../services/outbox.ts';
 import { purgeOldRows } from '../services/housekeeping.ts';
+import { describeMissingYears, remindMissingYears, type MissingYearReport } from '../services/calendar/missing-year.ts';
 
 export type JobDeps = { inbox: InboxRepo; outbox: OutboxRepo; logger: Logger; app: ExecutionDeps };
 
@@ -67,6 +68,15 @@ export const JOBS: Job[] = [
     atStart: true,
     run: async (deps, now, opts) => ({ ...(await runExecutionAlerts(deps.app, now, opts?.dryRun)) }),
     describe: (r, opts) => describeReport(r as unknown as RunReport, !!opts.dryRun),
+  },
+  {
+    name: 'calendar-check',
+    dryRunnable: true,
+    description: '当年或（从11月1日起）下一年的节假日安排尚未导入时，每周提醒管理员一次（工作日 09:00 以后，遇节假日顺延）',
+    schedule: '*/15 * * * *',
+    atStart: true,
+    run: async (deps, now, opts) => ({ ...(await remindMissingYears(deps.app, now, opts?.dryRun)) }),
+    describe: (r, opts) => describeMissingYears(r as unknown as MissingYearReport, !!opts.dryRun),
   },
   {
     name: 'close',

@@ -7,7 +7,7 @@ import { isYmd, parseDateText } from '../domain/dates.ts';
 import { normalizeText } from '../domain/parse.ts';
 import { trainingBaseSchema, type TrainingBase } from '../domain/training-bases.ts';
 import { isCompetent, validateRegistry, type RowProblem, type SheetRow, type Unit, type UnitColumn } from '../domain/units.ts';
-import { WorkCalendar, type DayOverride } from '../domain/working-days.ts';
+import { WorkCalendar, type DayOverride, type YearSchedule } from '../domain/working-days.ts';
 import type { UserRepo } from './people.ts';
 import type { FeishuApi } from './ports.ts';
 
@@ -20,8 +20,11 @@ export interface ReferenceRepo {
   setContactOpenIds(byCode: Map<string, string | null>): Promise<void>;
   bases(): Promise<TrainingBase[]>;
   saveBases(bases: TrainingBase[], replace: boolean): Promise<void>;
+  /** An admin's single days. */
   calendarDays(): Promise<DayOverride[]>;
   saveCalendarDays(days: DayOverride[]): Promise<void>;
+  /** The years loaded from the State Council's notice (services/calendar). */
+  noticeSchedules(): Promise<YearSchedule[]>;
   campaign(year: number): Promise<Campaign | null>;
   campaigns(): Promise<Campaign[]>;
   saveCampaign(c: Campaign): Promise<void>;
@@ -181,10 +184,16 @@ export async function setCampaignDates(repo: ReferenceRepo, year: number, dates:
   return r;
 }
 
-/** The working-day calendar with the admin's overrides; a year nobody knows is logged once. */
-export async function loadWorkCalendar(repo: ReferenceRepo, logger: Logger): Promise<WorkCalendar> {
+/**
+ * The working-day calendar: the years loaded from the State Council's notice and the admin's single days
+ * [DOMAIN.md "The campaign calendar"]; `replace` puts a notice not stored yet in place of its year's (to see
+ * what it would change). A year nobody knows is logged once.
+ */
+export async function loadWorkCalendar(repo: ReferenceRepo, logger: Logger, replace?: YearSchedule): Promise<WorkCalendar> {
+  const notices = (await repo.noticeSchedules()).filter((s) => s.year !== replace?.year);
   return new WorkCalendar({
     admin: await repo.calendarDays(),
+    notices: replace ? [...notices, replace] : notices,
     onUnknownYear: (year) => logger.warn({ year }, `no working-day calendar for ${year}: using Monday–Friday (tentative) until its notice is loaded`),
   });
 }

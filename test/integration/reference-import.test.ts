@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
 import { createDb } from '../../src/db/prisma.ts';
+import { gbkBytes } from '../support/gbk.ts';
 import { startFeishuStub, type FeishuStub } from '../support/feishu-stub.ts';
 
 let dir: string;
@@ -102,7 +103,7 @@ describe('units:import', () => {
 
   it('reads a CSV saved by Chinese Excel (GBK) the same way', async () => {
     const csv = '预算单位代码,单位名称,上级预算单位代码,在编人数,联系人,联系电话\r\n104001,柳州市卫生健康委员会,,300,孙丽,13600000000\r\n';
-    const gbk = Buffer.from(new Uint8Array(iconvGbk(csv)));
+    const gbk = gbkBytes(csv);
     const file = path.join(dir, 'units.csv');
     fs.writeFileSync(file, gbk);
     const r = await cli('units:import', file);
@@ -166,17 +167,3 @@ describe('bases:import, calendar:import, campaign:set', () => {
     expect(await cli('campaign:set', '1999')).toMatchObject({ code: 1, out: expect.stringContaining('不能早于 2020') });
   });
 });
-
-/** GBK bytes of a string, via the TextDecoder table (Node has no GBK encoder). */
-function iconvGbk(text: string): number[] {
-  const decoder = new TextDecoder('gbk');
-  const table = new Map<string, number[]>();
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  return [...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch) ?? [0x3f]));
-}

@@ -5,12 +5,23 @@ import { escapeMarkdown } from '../../cards/render.ts';
 import { formatDeadline, formatShortDateTime } from '../../domain/dates.ts';
 import { phaseAt } from '../../domain/campaign.ts';
 import { STATUS_LABELS } from '../../domain/plan-status.ts';
-import { HOLDER, workingDaysWaiting } from '../../domain/review.ts';
+import { HOLDER, tentativeYearsOfWait, workingDaysWaiting } from '../../domain/review.ts';
+import { tentativeNote, type WorkCalendar } from '../../domain/working-days.ts';
 import type { PlanRecord } from '../plans.ts';
 import { campaignFor } from '../reference-data.ts';
 import { declarantOf } from '../declaration/context.ts';
 import type { Person } from '../../domain/people.ts';
 import type { ReviewDeps } from './deps.ts';
+
+/** 「3 个工作日」, marked 暂定 when counted over a year with no holiday schedule (noted once at the bottom). */
+function waited(cal: WorkCalendar, from: Date, now: Date, unknown: Set<number>): { days: number; text: string } {
+  const days = workingDaysWaiting(cal, from, now);
+  const years = tentativeYearsOfWait(cal, from, now);
+  for (const y of years) unknown.add(y);
+  return { days, text: `${days} 个工作日${years.length ? '（暂定）' : ''}` };
+}
+
+const tentativeFooter = (unknown: Set<number>) => (unknown.size ? [`<font color='orange'>暂定：${tentativeNote([...unknown].sort())}。</font>`] : []);
 
 async function since(deps: ReviewDeps, p: PlanRecord): Promise<Date> {
   const e = [...(await deps.plans.events(p.id))].reverse().find((x) => x.toStatus === p.status && x.action !== 'edit');
@@ -24,6 +35,7 @@ export async function declarantProgress(deps: ReviewDeps, person: Person & { uni
   const cal = await deps.calendar();
   const plans = (await deps.plans.list({ unitCode: d.competent.code, years: [d.year - 1, d.year] })).filter((p) => !['DISCARDED', 'EXPIRED'].includes(p.status));
   const lines: string[] = [];
+  const unknown = new Set<number>();
   for (const p of plans) {
     const from = await since(deps, p);
     const phase = phaseAt(await campaignFor(deps.reference, p.year), now);
@@ -32,7 +44,7 @@ export async function declarantProgress(deps: ReviewDeps, person: Person & { uni
     lines.push(
       [
         `**${escapeMarkdown(p.number)}《${escapeMarkdown(p.data.title ?? '（未填写名称）')}》**`,
-        `　${STATUS_LABELS[p.status]} · 在：${HOLDER[p.status]} · 自 ${formatShortDateTime(from)} 起 ${workingDaysWaiting(cal, from, now)} 个工作日${deadline ? ` · ${deadline}` : ''}`,
+        `　${STATUS_LABELS[p.status]} · 在：${HOLDER[p.status]} · 自 ${formatShortDateTime(from)} 起 ${waited(cal, from, now, unknown).text}${deadline ? ` · ${deadline}` : ''}`,
       ].join('\n'),
     );
   }
@@ -40,7 +52,7 @@ export async function declarantProgress(deps: ReviewDeps, person: Person & { uni
   return noticeCard({
     title: `申报进度 · ${d.competent.name}`,
     color: 'blue',
-    body: [...(lines.length ? lines : ['（还没有计划）']), '', next].join('\n'),
+    body: [...(lines.length ? lines : ['（还没有计划）']), '', next, ...tentativeFooter(unknown)].join('\n'),
   });
 }
 
@@ -50,17 +62,18 @@ export async function reviewerQueue(deps: ReviewDeps) {
   const names = new Map((await deps.reference.units()).map((u) => [u.code, u.name]));
   const waiting = await deps.plans.list({ statuses: ['SUBMITTED'] });
   waiting.sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0));
+  const unknown = new Set<number>();
   const lines = waiting.map((p) => {
     const at = p.submittedAt ?? p.updatedAt;
-    const days = workingDaysWaiting(cal, at, now);
-    const age = days === 0 ? '今天提交' : `已等待 ${days} 个工作日`;
+    const { days, text } = waited(cal, at, now, unknown);
+    const age = days === 0 ? '今天提交' : `已等待 ${text}`;
     return `${days > 0 ? "<font color='red'>" : ''}${escapeMarkdown(p.number)} ${escapeMarkdown(names.get(p.unitCode) ?? p.unitCode)}《${escapeMarkdown(p.data.title ?? '')}》 ${formatShortDateTime(at)} 提交，${age}${days > 0 ? '</font>' : ''}`;
   });
   const second = (await deps.plans.list({ statuses: ['FIRST_APPROVED'] })).length;
   return noticeCard({
     title: `待初审 ${waiting.length} 个`,
     color: waiting.length ? 'orange' : 'green',
-    body: [...(lines.length ? lines : ['没有等待初审的计划。']), '', `初审通过、等待复审：${second} 个`].join('\n'),
+    body: [...(lines.length ? lines : ['没有等待初审的计划。']), '', `初审通过、等待复审：${second} 个`, ...tentativeFooter(unknown)].join('\n'),
     footer: '通知要求当天完成初审。发送「待审」重新发送这些计划的审核卡片。',
   });
 }
