@@ -33,12 +33,18 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The child lives at the same moment and in the same zone as the suite: when CI runs it under faketime,
+ * the server must not see the real date while the test signs requests with the faked one.
+ */
+const TIME_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(TZ|LD_PRELOAD|FAKETIME.*)$/.test(k))) as Record<string, string>;
+
 type Started = { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> };
 
 function start(env: Record<string, string>, port: number): Started {
   const child = spawn(process.execPath, START_ARGS, {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: { PATH: process.env.PATH, ...TIME_ENV, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -81,7 +87,7 @@ describe('the admin CLI as an operator runs it (real Node module loading, not th
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { PATH: process.env.PATH, DATABASE_URL: `file:${path.join(dir, 'cli.db')}`, LOG_LEVEL: 'silent' },
+      env: { PATH: process.env.PATH, ...TIME_ENV, DATABASE_URL: `file:${path.join(dir, 'cli.db')}`, LOG_LEVEL: 'silent' },
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -113,7 +119,7 @@ describe('running as a process', () => {
   });
 
   it('refuses --sandbox when Feishu credentials are configured', async () => {
-    const child = spawn(process.execPath, [...START_ARGS, '--sandbox'], { cwd: ROOT, env: { PATH: process.env.PATH, FEISHU_APP_ID: 'cli_x', FEISHU_APP_SECRET: 'y' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...START_ARGS, '--sandbox'], { cwd: ROOT, env: { PATH: process.env.PATH, ...TIME_ENV, FEISHU_APP_ID: 'cli_x', FEISHU_APP_SECRET: 'y' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     expect(await new Promise((r) => child.once('exit', r))).toBe(78);
