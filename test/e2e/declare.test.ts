@@ -101,7 +101,7 @@ describe('wrong answers', () => {
       ['0', '期数应在 1 到 50 之间', '1'],
       ['31', '每期天数应在 1 到 30 之间', '3'],
       ['十三月', '计划月份应为 1 到 12 的月份', '10'],
-      ['桂林市七星区', '看不出在柳州市行政区域内', '柳州市城中区'],
+      ['桂林市七星区', '培训地点「桂林市七星区」在桂林市，不在柳州市行政区域内', '柳州市城中区'],
       ['', '', '跳过'],
       ['很多钱', '经费预算应为不小于 0 的金额', '36000'],
       ['不存在的局', '联合办班单位「不存在的局」不在单位名册中', '跳过'],
@@ -206,14 +206,55 @@ describe('rules at submission', () => {
     await t.say('60');
     for (const a of ['1', '5', '9', '浙江杭州', '中国井冈山干部学院', '12万', '跳过', '赵敏', '13800138000']) await t.say(a);
     await t.say('跳过');
+    // Switching to 市内 asks for the venue again (it was an out-of-city one); the same venue is refused with the fix.
     const changed = await t.say('类别改成市内');
-    expect(changed.join('\n')).toContain('培训地点「浙江杭州」看不出在柳州市行政区域内');
+    expect(changed.join('\n')).toContain('培训类别改为「市内」，请重新填写培训地点（原来是「浙江杭州」）、承办机构（原来是「中国井冈山干部学院」）');
+    const again = (await t.say('浙江杭州')).join('\n');
+    expect(again).toContain('没有记下：培训地点「浙江杭州」在浙江省，不在柳州市行政区域内');
+    expect(again).toContain('请把培训类别改为「市外」');
+    expect(again).toContain('依据：市内培训项目须在本市行政区域内举办〔二(二)四〕');
+    // Left as it is (saved, then continued), the plan shows the problem and cannot be submitted.
+    await t.say('保存草稿');
     const summary = await t.say('继续');
-    expect(summary.at(-1)).toContain('❌ 不符合要求：培训地点「浙江杭州」看不出在柳州市行政区域内');
+    expect(summary.at(-1)).toContain('❌ 不符合要求：培训地点「浙江杭州」在浙江省，不在柳州市行政区域内');
     expect(summary.at(-1)).toContain('[提交]');
     const r = await t.say('提交');
     expect(r.join('\n')).toContain('还不能提交');
     expect(await h.db.plan.count({ where: { unitCode: '103001', status: 'SUBMITTED' } })).toBe(0);
+    await t.say('保存草稿');
+  });
+});
+
+describe('the venue of an in-city class [seed 二(二)四]', () => {
+  it('a venue with no district gets a question; the bare district answered completes it', async () => {
+    h.clock.set(DECLARING);
+    const t = transcript(h, DECLARANT);
+    await t.say('申报');
+    for (const a of CLEAN_TEXT.slice(0, 8)) await t.say(a);
+    const asked = (await t.say('市委党校')).join('\n');
+    expect(asked).toContain('「市委党校」在柳州市哪个区县？请写明，例如「柳州市城中区……」');
+    expect(asked).not.toContain('不在柳州市行政区域内');
+    const next = (await t.say('城中区')).join('\n');
+    expect(next).toContain('承办机构是哪家？');
+    const plan = await h.db.plan.findFirstOrThrow({ where: { unitCode: '101001', status: 'DRAFT' }, orderBy: { id: 'desc' } });
+    expect(JSON.parse(plan.data).location).toBe('柳州市城中区市委党校');
+    await t.say('保存草稿');
+  });
+
+  it('修改 类别 from the summary asks again for the venue and the institution, then returns to the summary', async () => {
+    h.clock.set(DECLARING);
+    const t = transcript(h, DECLARANT);
+    await t.say('申报');
+    for (const a of CLEAN_TEXT) await t.say(a);
+    await t.say('修改 类别');
+    const venue = (await t.click('市外')).messages.join('\n');
+    expect(venue).toContain('培训类别改为「市外」，请重新填写培训地点（原来是「柳州市城中区市委党校」）、承办机构（原来是「（无）」）');
+    expect(venue).toContain('培训地点在哪里？（城市和具体地点）');
+    expect((await t.say('江西省井冈山市')).join('\n')).toContain('承办机构是哪家？原则上应在柳州市干部教育培训基地名单内');
+    const summary = (await t.say('中国井冈山干部学院')).at(-1)!;
+    expect(summary).toContain('**培训类别**　市外');
+    expect(summary).toContain('**培训地点**　江西省井冈山市');
+    expect(summary).toContain('**承办机构**　中国井冈山干部学院');
     await t.say('保存草稿');
   });
 });
@@ -272,7 +313,7 @@ describe('the one-card form', () => {
     };
     const bad = await t.clickValue(t.lastCard().messageId, { a: 'form_submit' }, { formValue: values });
     expect(bad.toast).toMatchObject({ type: 'error', content: '有 1 项需要修改' });
-    expect(bad.cardText).toContain('培训地点「桂林市」看不出在柳州市行政区域内');
+    expect(bad.cardText).toContain('培训地点「桂林市」在桂林市，不在柳州市行政区域内');
     expect(JSON.stringify(bad.card)).toContain('"default_value":"2027年度人社窗口服务礼仪培训班"');
     expect(JSON.stringify(bad.card)).toContain('"initial_option":"市内"');
     const good = await t.clickValue(t.lastCard().messageId, { a: 'form_submit' }, { formValue: { ...values, location: '柳州市柳北区' } });

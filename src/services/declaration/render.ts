@@ -102,6 +102,11 @@ export async function renderOutcome(reply: Reply, outcome: Outcome, plan: PlanRe
       return;
     }
     case 'retry':
+      // An unclear value is asked about (what was typed is kept and completed by the answer), not refused.
+      if (outcome.question) {
+        await reply.text([outcome.question, ...(outcome.notice ? [`（依据：${outcome.notice}）`] : []), '如果在柳州以外举办，请发送「类别改成市外」。'].join('\n'));
+        return;
+      }
       await reply.text(
         [
           `没有记下：${outcome.error}。`,
