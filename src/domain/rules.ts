@@ -9,7 +9,9 @@ import { readPlace } from './places.ts';
 import { matchBase, type TrainingBase } from './training-bases.ts';
 import { findUnit, isCompetent, type Unit } from './units.ts';
 
-export type Severity = 'hard' | 'soft';
+import type { Checked, Severity } from './findings.ts';
+
+export type { Severity } from './findings.ts';
 
 export type RuleId =
   | 'budget_code_registered'
@@ -26,16 +28,7 @@ export type RuleId =
   | 'out_of_city_quota'
   | 'joint_units_registered';
 
-export type Finding = {
-  rule: RuleId;
-  severity: Severity;
-  /** The field to change; null when the plan as a whole is concerned. */
-  field: PlanFieldKey | null;
-  /** What is wrong, in plain Chinese, with this plan's numbers. */
-  message: string;
-  /** The notice's words and section. */
-  notice: string;
-  suggestion?: string | undefined;
+export type Finding = Checked<RuleId, PlanFieldKey> & {
   /** For a value that is unclear rather than wrong: what to ask in the conversation instead of refusing. */
   question?: string | undefined;
 };

@@ -313,7 +313,7 @@ describe('the one-card form', () => {
     };
     const bad = await t.clickValue(t.lastCard().messageId, { a: 'form_submit' }, { formValue: values });
     expect(bad.toast).toMatchObject({ type: 'error', content: '有 1 项需要修改' });
-    expect(bad.cardText).toContain('培训地点「桂林市」在桂林市，不在柳州市行政区域内');
+    expect(bad.cardText).toContain('培训地点「桂林市」在桂林市，不在柳州市行政区域内。建议：市内培训须在柳州市行政区域内举办；在柳州以外举办的，请把培训类别改为「市外」。依据：市内培训项目须在本市行政区域内举办〔二(二)四〕');
     expect(JSON.stringify(bad.card)).toContain('"default_value":"2027年度人社窗口服务礼仪培训班"');
     expect(JSON.stringify(bad.card)).toContain('"initial_option":"市内"');
     const good = await t.clickValue(t.lastCard().messageId, { a: 'form_submit' }, { formValue: { ...values, location: '柳州市柳北区' } });

@@ -44,8 +44,8 @@ export function choicesFor(field: PlanFieldKey, draft: PlanDraft, ctx: EngineCon
 function warningText(warnings: Finding[]): string[] {
   return warnings.map((w) =>
     w.severity === 'hard'
-      ? `❌ ${w.message}（提交前需要改正）。${w.suggestion ? `建议：${w.suggestion}。` : ''}`
-      : `⚠️ ${w.message}。这是原则性要求，提交时需要填写情况说明。${w.suggestion ? `建议：${w.suggestion}。` : ''}`,
+      ? `❌ ${w.message}（提交前需要改正）。${w.suggestion ? `建议：${w.suggestion}。` : ''}（依据：${w.notice}）`
+      : `⚠️ ${w.message}。这是原则性要求，提交时需要填写情况说明。${w.suggestion ? `建议：${w.suggestion}。` : ''}（依据：${w.notice}）`,
   );
 }
 

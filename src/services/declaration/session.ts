@@ -257,7 +257,7 @@ export async function submit(
       break;
     case 'needs_justification':
       await p.reply.text(
-        `还差一步：${r.findings.filter((f) => f.severity === 'soft').map((f) => f.message).join('；')}。通知中这属于原则性要求，写明情况说明后才能提交，审核人员会看到。`,
+        `还差一步：${r.findings.filter((f) => f.severity === 'soft').map((f) => `${f.message}（依据：${f.notice}）`).join('；')}。通知中这属于原则性要求，写明情况说明后才能提交，审核人员会看到。`,
       );
       await at('justification');
       break;
