@@ -2,7 +2,7 @@
 // an id, a severity (soft where the notice says 原则上: the declarant may keep the value only with a written
 // 情况说明 that reviewers see; hard otherwise), the notice's words, and a suggested fix where one exists.
 // check() returns every finding at once, so chat, Excel, cards and the reviewer's checklist show one list.
-import { matchKey, normalizeText } from './parse.ts';
+import { matchKey } from './parse.ts';
 import type { PlanData, PlanDraft, PlanFieldKey } from './plan.ts';
 import { outOfCityClasses } from './plan.ts';
 import { readPlace } from './places.ts';

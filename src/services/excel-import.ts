@@ -186,7 +186,7 @@ export async function handleUpload(
   if (!read.ok) return reply.text(`没有导入「${file.fileName}」：${read.error} 需要模板请发送「模板」。`);
   const rows = read.rows;
   if (!rows.length) return reply.text(`「${file.fileName}」里没有填写培训班（示例行和只有单位的行不算）。请在表格中一行填写一个培训班后再发送。`);
-  if (!d.phase.canDeclare && !d.phase.canRevise) return reply.text(`${d.year}年度申报已截止，系统已关闭，不再受理。`);
+  if (!d.phase.canDeclare && !d.phase.canRevise) return reply.text(d.refusal ?? `${d.year}年度申报已截止，系统已关闭，不再受理。`);
 
   const { problems, plans } = await checkRows(deps, d, rows);
   log.info({ rows: rows.length, problems: problems.length }, 'declaration upload checked');
@@ -245,7 +245,7 @@ export async function confirmImport(deps: ExcelDeps, person: Person | null, id: 
   if (imp.status === 'cancelled') return { toast: { type: 'info', content: '这次上传已取消，请重新发送文件' } };
   const d = await declarantOf(deps, { ...person, unitCode: person.unitCode }, deps.clock.now());
   if (!d || d.year !== imp.year) return { toast: { type: 'error', content: '申报年度已变化，请重新发送文件' } };
-  if (submit && !d.phase.canDeclare) return { toast: { type: 'error', content: '申报已截止，只能导入为草稿' } };
+  if (submit && !d.phase.canDeclare) return { toast: { type: 'error', content: `${d.refusal ?? '现在不能提交'}只能导入为草稿。` } };
   if (submit) {
     // Other plans may have been submitted since the check: the quota is looked at again.
     const again = await checkRows(deps, d, imp.plans.map((p) => ({ row: p.row, values: stringsOf(p.data) })));

@@ -381,3 +381,31 @@ describe('two quick messages', () => {
     expect(JSON.parse(conv!.state).step).toBe('mode');
   });
 });
+
+describe('between campaigns', () => {
+  it('申报, the menu and the form say the year is not open yet, then, once the admin sets it, when it opens', async () => {
+    h.clock.set(new Date('2026-12-01T10:00:00+08:00'));
+    const t = transcript(h, EDU);
+    const NOT_OPEN = '2027年度培训计划的申报和修改已于 2026年8月10日 23:59 截止。2028年度培训计划申报尚未开放，开始和截止日期以当年的申报通知为准。如需了解安排，请联系系统管理员';
+    expect((await t.say('申报')).join('\n')).toContain(NOT_OPEN);
+    await h.push(h.envelope('application.bot.menu_v6', { operator: { operator_id: { open_id: EDU } }, event_key: 'declare', timestamp: 1 }));
+    await h.bot.idle();
+    expect(h.stub.textsTo(EDU).at(-1)).toContain(NOT_OPEN);
+    expect((await t.say('表单申报')).join('\n')).toContain(NOT_OPEN);
+
+    const { runCli } = await import('../../src/cli.ts');
+    expect(await runCli(['campaign:set', '2028', '--opens', '2027-07-25', '--declare-by', '2027-08-05', '--revise-by', '2027-08-10'], { DATABASE_URL: h.config.databaseUrl, LOG_LEVEL: 'silent' }, () => {})).toBe(0);
+    const OPENS = '2028年度培训计划申报将于2027年7月25日开始，2027年8月5日 23:59 截止。届时发送「申报」即可填报。';
+    expect((await t.say('申报')).join('\n')).toContain(OPENS);
+    h.clock.set(new Date('2027-07-24T18:00:00+08:00')); // the day before
+    const before = (await t.say('表单申报')).join('\n');
+    expect(before).toContain(OPENS);
+    expect(before).not.toMatch(/已于 2027年/);
+    h.clock.set(new Date('2027-07-25T08:00:00+08:00'));
+    expect((await t.say('申报')).join('\n')).toContain('开始申报 2028年度培训计划');
+    await t.say('取消');
+    await t.say('确认');
+    expect(await h.db.plan.count({ where: { year: 2028, status: { not: 'DISCARDED' } } })).toBe(0);
+    h.clock.set(DECLARING);
+  });
+});

@@ -145,6 +145,16 @@ describe('declaring by upload', () => {
     expect(note).toContain('依据：市内培训项目须在本市行政区域内举办〔二(二)四〕');
   });
 
+  it('between campaigns, an upload is told the year is not open yet and stores nothing', async () => {
+    const data = await filled([ROW('2028年度提前上传的培训班')]);
+    h.clock.set(new Date('2026-12-01T10:00:00+08:00'));
+    const before = await h.db.plan.count();
+    const answers = await sendFile('提前.xlsx', data);
+    expect(messageText(answers.at(-1)!)).toContain('2028年度培训计划申报尚未开放，开始和截止日期以当年的申报通知为准');
+    expect(await h.db.plan.count()).toBe(before);
+    h.clock.set(DECLARING);
+  });
+
   it('a soft finding needs the 情况说明 column; with it the file passes', async () => {
     const soft = ROW('2027年度赴井冈山学习培训班', { 4: '市外', 7: 40, 10: 5, 11: '江西井冈山', 12: '中国井冈山干部学院' });
     const without = await sendFile('软性.xlsx', await filled([soft]));
