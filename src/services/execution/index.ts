@@ -17,7 +17,8 @@ import type { ExecutionDeps } from './deps.ts';
 import { expectStatement, sendPlanFiles } from './files.ts';
 import { confirmHistory, historyTemplateFile } from './history.ts';
 import { decidePackage, packageCardAgain, packageReturnForm, sendPackageFiles } from './package.ts';
-import { allCompletionCard, completion, completionSheet, unitCompletionCard } from './report.ts';
+import { completion, completionSheet } from './report.ts';
+import { allCompletionCard, unitCompletionCard } from './report-cards.ts';
 import { executionYears, loadExecution, type PlanExecution } from './view.ts';
 
 const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
