@@ -183,6 +183,9 @@ describe('due dates in a year with no holiday schedule are 暂定', () => {
     expect(saved.cardText).toContain('⚪ ① 培训包审核　应于 3月1日（暂定） 前完成');
     expect(saved.cardText).toContain('⚪ ④ 学员签到　应于 3月17日（暂定） 前填报');
     expect(saved.cardText.match(/2027年节假日安排尚未导入，期限暂按周一至周五计算/g)).toHaveLength(1);
+    const [list] = await transcript(h, EDU).say('执行');
+    expect(list).toContain('第1期 2027年3月8日–3月10日（期限暂定）');
+    expect(list).toContain('期限暂定的：2027年节假日安排尚未导入，期限暂按周一至周五计算');
 
     await job('2027-02-25T09:00:00'); // the 7th working day before the start, Monday to Friday
     const alert = messageText([...h.stub.messagesTo(EDU)].reverse().find((m) => m.msgType === 'interactive')!);

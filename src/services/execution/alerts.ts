@@ -138,7 +138,7 @@ async function planBackfill(
       const entry: Entry = {
         kind: 'backfill',
         text: [
-          `**${escapeMarkdown(names.get(unit) ?? unit)}**：${BACKFILL_FROM_YEAR}年以来的培训项目还有 ${items.length} 个执行数据不全，请于 **${formatDeadline(slot.deadline)}**（${left <= 0 ? '今天截止' : `还有 ${left} 天`}）前补录：`,
+          `**${escapeMarkdown(names.get(unit) ?? unit)}**：${BACKFILL_FROM_YEAR}年以来的培训项目还有 ${items.length} 个执行数据不全，请于 **${formatDeadline(slot.deadline)}**（${left <= 0 ? '今天截止' : `还有 ${left} 天`}）前补录（六个步骤信息每一个缺报都视为未完成〔通知 一〕）：`,
           ...items.slice(0, 8).map((i) => `- ${i}`),
           ...(items.length > 8 ? [`……另有 ${items.length - 8} 个，发送「补录」查看全部`] : []),
           '未开展的计划请上传盖章的情况说明。',
