@@ -237,6 +237,10 @@ function setField(state: DeclareState, draft: PlanDraft, field: PlanFieldKey, ra
     return advance(state, draft, ctx, field, a.value, a.warnings);
   }
   const a = answer(field, raw, draft, ctx);
+  // A venue typed out of turn that names no district: the conversation goes to the venue to ask, then comes back.
+  if (!a.ok && a.outcome.status === 'retry' && a.outcome.question) {
+    return refused({ ...state, step: field, returnTo: state.returnTo ?? state.step, confirming: null }, field, raw, a.outcome);
+  }
   if (!a.ok) return refused(state, field, raw, a.outcome);
   const again = reasked(state, field, draft, { ...draft, [field]: a.value });
   // Back to the question we were at, unless it is one of those asked again.

@@ -167,6 +167,12 @@ describe('the venue of an in-city class [seed 二(二)四]', () => {
     expect(draft.location).toBe('柳州市城中区市委党校');
   });
 
+  it('typed out of turn (地点改成市委党校), it is asked about at once, then the conversation comes back', () => {
+    const { outcomes, draft } = converse([...CLEAN.slice(0, 10), '地点改成市委党校', '鱼峰区']);
+    expect(outcomes.slice(-2).map(asked)).toEqual(['retry:location', 'ask:budget']);
+    expect(draft.location).toBe('柳州市鱼峰区市委党校');
+  });
+
   it('a full answer to that question is taken as typed', () => {
     expect(converse([...toLocation, '市委党校', '柳州市鱼峰区文笔路市委党校']).draft.location).toBe('柳州市鱼峰区文笔路市委党校');
   });
