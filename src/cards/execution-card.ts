@@ -1,6 +1,7 @@
 // Cards of the execution feature: a class with its six steps (and the form of one step), the reviewer's card
 // of a training package (compared with the approved plan), and the unit's list of classes (执行).
 import { formatDateTime, formatShortDateTime, type Ymd } from '../domain/dates.ts';
+import { classDepartures } from '../domain/execution-checks.ts';
 import { findingLine } from '../domain/findings.ts';
 import { tentativeNote } from '../domain/working-days.ts';
 import {
@@ -179,7 +180,7 @@ export function classCard(v: ClassView, opts: { form?: StepForm | undefined; dat
     ];
     formIntro = '**修改开班日期**　各环节的期限按新的日期重新计算。';
   }
-  const departures = [...(pkg?.flags ?? []), ...(v.records[4]?.flags ?? [])];
+  const departures = classDepartures(v.records);
   const flags = departures.length ? [`<font color='orange'>**与批准的计划或通知的要求不一致：**</font>`, ...departures.map((f) => `- ${escapeMarkdown(findingLine(f))}`)].join('\n') : '';
   const tentative = v.tentativeYears.length ? `\n<font color='grey'>※ 标「暂定」的期限：${escapeMarkdown(tentativeNote(v.tentativeYears))}，导入后自动重新计算。</font>` : '';
   return renderCard('class', {

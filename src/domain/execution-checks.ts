@@ -184,6 +184,9 @@ export function attendanceDeviations(scope: unknown, attended: unknown): Deviati
 }
 
 
+/** What a class's facts departed from: the package's flags (plan, notice) and attendance's (the cap of 60). */
+export const classDepartures = (steps: { 1?: { flags: Deviation[] } | undefined; 4?: { flags: Deviation[] } | undefined }): Deviation[] => [...(steps[1]?.flags ?? []), ...(steps[4]?.flags ?? [])];
+
 const RULE_OF_FIELD: Record<Deviation['field'], ExecRuleId> = {
   mode: 'package_mode',
   scope: 'package_scope',

@@ -47,7 +47,6 @@ function itemsOf(ps: PlanExecution[]) {
   const budget: string[] = [];
   const late: string[] = [];
   const backfill: string[] = [];
-  let tentative = { budget: false, late: false };
   const label = (p: PlanExecution, m: StepMark) => `${classLabel(p.plan.number, m.seq)} ${stepName(m.step)}`;
   for (const p of ps) {
     for (const m of p.outcome.budgetFlag) budget.push(`${label(p, m)}逾期未填报（应于 ${dueText(m)} 前）`);
@@ -55,12 +54,12 @@ function itemsOf(ps: PlanExecution[]) {
       const at = p.classes.find((c) => c.cls.seq === m.seq)?.records.get(m.step)?.reportedAt;
       late.push(`${label(p, m)}逾期完成（应于 ${dueText(m)} 前${at ? `，${formatDate(at)} ${m.step === 1 ? '报送' : '填报'}` : ''}）`);
     }
-    tentative = { budget: tentative.budget || p.outcome.budgetFlag.some((m) => m.tentative), late: tentative.late || p.outcome.lateSteps.some((m) => m.tentative) };
     for (const c of p.classes.filter((x) => x.outcome.backfill)) {
       const open = c.outcome.steps.filter((s) => !s.done).map((s) => CIRCLED[s.step]);
       if (open.length) backfill.push(`${classLabel(p.plan.number, c.cls.seq)}（${formatRange(c.cls.start, c.cls.end)}）缺${open.join('')}`);
     }
   }
+  const tentative = { budget: ps.some((p) => p.outcome.budgetFlag.some((m) => m.tentative)), late: ps.some((p) => p.outcome.lateSteps.some((m) => m.tentative)) };
   return { budget, late, backfill, tentative };
 }
 

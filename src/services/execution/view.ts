@@ -2,7 +2,8 @@
 // every class's timeline and every plan's outcome, in a fixed number of queries whatever the size.
 import type { ClassView, StepView } from '../../cards/execution-card.ts';
 import { beijingYmd, ymdParts } from '../../domain/dates.ts';
-import { classTimeline, planOutcome, tentativeYears, type ClassOutcome, type Deviation, type PlanOutcome, type StepNo } from '../../domain/execution.ts';
+import { classTimeline, planOutcome, tentativeYears, type ClassOutcome, type PlanOutcome, type StepNo } from '../../domain/execution.ts';
+import { classDepartures } from '../../domain/execution-checks.ts';
 import { APPROVED_STATUSES } from '../../domain/plan-status.ts';
 import type { WorkCalendar } from '../../domain/working-days.ts';
 import type { PlanRecord } from '../plans.ts';
@@ -48,9 +49,6 @@ export async function classViewOf(deps: ExecutionDeps, l: LoadedClass, now: Date
 
 export type ClassExecution = { cls: ClassRecord; records: Map<StepNo, StoredStep>; outcome: ClassOutcome; tentativeYears: number[] };
 
-/** What a class's facts departed from: the package (against the plan and the notice) and attendance (the cap). */
-export const classDeviations = (records: ReadonlyMap<StepNo, StoredStep>): Deviation[] => [...(records.get(1)?.flags ?? []), ...(records.get(4)?.flags ?? [])];
-
 export type PlanExecution = { plan: PlanRecord; classes: ClassExecution[]; statement: boolean; outcome: PlanOutcome };
 
 /**
@@ -73,7 +71,7 @@ export async function loadExecution(deps: ExecutionDeps, f: { years: number[]; u
   for (const cls of classes) {
     const records = stepsByClass.get(cls.id) ?? new Map<StepNo, StoredStep>();
     const steps = classTimeline(cls, records, calendar, now);
-    const outcome: ClassOutcome = { seq: cls.seq, start: cls.start, end: cls.end, steps, deviations: classDeviations(records), backfill: cls.source === 'backfill' };
+    const outcome: ClassOutcome = { seq: cls.seq, start: cls.start, end: cls.end, steps, deviations: classDepartures({ 1: records.get(1), 4: records.get(4) }), backfill: cls.source === 'backfill' };
     byPlan.set(cls.planId, [...(byPlan.get(cls.planId) ?? []), { cls, records, outcome, tentativeYears: tentativeYears(steps, cls, calendar) }]);
   }
   return plans.map((plan) => {
