@@ -5,10 +5,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
 import { createExecutionRepo } from '../../src/db/execution-repo.ts';
-import { createPlanRepo } from '../../src/db/plan-repo.ts';
 import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import type { PlanDraft } from '../../src/domain/plan.ts';
 import type { PlanRecord } from '../../src/services/plans.ts';
+import { publishedPlan, valueIn } from '../support/execution.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { messageText, transcript } from '../support/transcript.ts';
 
@@ -26,31 +26,7 @@ const outCity: PlanDraft = {
 };
 const inCity: PlanDraft = { ...outCity, title: '人社业务能力提升培训班', scope: '市内', month: 10, location: '柳州市城中区市委党校', institution: null, justification: null };
 
-async function approvedPlan(unitCode: string, year: number, data: PlanDraft): Promise<PlanRecord> {
-  return createPlanRepo(h.db).create({
-    year,
-    unitCode,
-    status: 'PUBLISHED',
-    data: { ...data, budgetCode: unitCode },
-    event: { at: at(`${year - 1}-09-30T10:00:00`), actor: 'cli', action: 'create', fromStatus: null, toStatus: 'PUBLISHED', comment: null, changes: null, channel: 'cli' },
-  });
-}
-
-/** The callback value with this `a` (and these fields) on a card. */
-function valueIn(card: unknown, a: string, match: Record<string, unknown> = {}): Record<string, unknown> {
-  const found: Record<string, unknown>[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== 'object') return;
-    const o = n as Record<string, unknown>;
-    if (Array.isArray(o.behaviors)) for (const b of o.behaviors as { value?: Record<string, unknown> }[]) if (b.value?.a === a) found.push(b.value);
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  const v = found.find((x) => Object.entries(match).every(([k, want]) => x[k] === want));
-  if (!v) throw new Error(`no ${a} ${JSON.stringify(match)} in ${JSON.stringify(found)}`);
-  return v;
-}
+const approvedPlan = (unitCode: string, year: number, data: PlanDraft): Promise<PlanRecord> => publishedPlan(h, unitCode, year, data);
 
 /** 登记开班 through the 执行 card's menu and the dates form. */
 async function recordClass(openId: string, planId: number, start: string, end: string) {

@@ -7,10 +7,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
 import { createExecutionRepo } from '../../src/db/execution-repo.ts';
-import { createPlanRepo } from '../../src/db/plan-repo.ts';
 import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import type { PlanDraft } from '../../src/domain/plan.ts';
 import type { PlanRecord } from '../../src/services/plans.ts';
+import { publishedPlan, valueIn } from '../support/execution.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { cardText, messageText, transcript } from '../support/transcript.ts';
 
@@ -45,31 +45,7 @@ const plan: PlanDraft = {
   justification: null,
 };
 
-async function approvedPlan(unitCode: string, year: number, data: Partial<PlanDraft> = {}): Promise<PlanRecord> {
-  return createPlanRepo(h.db).create({
-    year,
-    unitCode,
-    status: 'PUBLISHED',
-    data: { ...plan, budgetCode: unitCode, ...data },
-    event: { at: at(`${year - 1}-09-30T10:00:00`), actor: 'cli', action: 'create', fromStatus: null, toStatus: 'PUBLISHED', comment: null, changes: null, channel: 'cli' },
-  });
-}
-
-/** The callback value with this `a` (and these fields) on a card: a button's or a menu's. */
-function valueIn(card: unknown, a: string, match: Record<string, unknown> = {}): Record<string, unknown> {
-  const found: Record<string, unknown>[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== 'object') return;
-    const o = n as Record<string, unknown>;
-    if (Array.isArray(o.behaviors)) for (const b of o.behaviors as { value?: Record<string, unknown> }[]) if (b.value?.a === a) found.push(b.value);
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  const v = found.find((x) => Object.entries(match).every(([k, want]) => x[k] === want));
-  if (!v) throw new Error(`no ${a} ${JSON.stringify(match)} in ${JSON.stringify(found)}`);
-  return v;
-}
+const approvedPlan = (unitCode: string, year: number, data: Partial<PlanDraft> = {}): Promise<PlanRecord> => publishedPlan(h, unitCode, year, { ...plan, ...data });
 
 async function sendFile(openId: string, fileName: string, data: Buffer, image = false) {
   const messageId = `om_ex_file_${++seq}`;
