@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { movableClock } from '../../src/clock.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/sandbox.ts';
 import { startHarness } from '../support/harness.ts';
@@ -14,7 +15,10 @@ const ZHANGWEI = 'ou_sandbox_fin_zhangwei';
 const ZHAOMIN = 'ou_sandbox_edu_zhaomin';
 let dir: string;
 let sandbox: RunningSandbox;
-const start = (reset: boolean) => startSandbox({ dataDir: dir, port: 0, logger: createLogger('silent'), logLevel: 'silent', reset });
+// A fixed Thursday: the demo campaign opens the day before and its presets (3 days before the 申报 deadline …)
+// fall on working days, whatever the real date is.
+const clock = movableClock(new Date('2026-11-26T10:00:00+08:00'));
+const start = (reset: boolean) => startSandbox({ dataDir: dir, port: 0, logger: createLogger('silent'), logLevel: 'silent', reset, clock });
 
 async function post(p: string, body: unknown) {
   const res = await fetch(`${sandbox.url}/sandbox/api/${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
