@@ -1,11 +1,14 @@
 // Cards of the execution feature: a class with its six steps (and the form of one step), the reviewer's card
 // of a training package (compared with the approved plan), and the unit's list of classes (执行).
 import { formatDateTime, formatShortDateTime, type Ymd } from '../domain/dates.ts';
+import { classDepartures } from '../domain/execution-checks.ts';
+import { findingLine } from '../domain/findings.ts';
+import { tentativeNote } from '../domain/working-days.ts';
 import {
   CIRCLED,
   classLabel,
+  dueText,
   formatRange,
-  shortDay,
   STEP_FIELDS,
   stepSummary,
   STEPS,
@@ -45,6 +48,8 @@ export type ClassView = {
   status: 'active' | 'cancelled';
   plan: PlanDraft;
   timeline: StepState[];
+  /** Years the due dates rest on with no holiday schedule: the card says so once. */
+  tentativeYears: number[];
   records: Partial<Record<StepNo, StepView>>;
   attachments: { fileName: string; size: number }[];
 };
@@ -69,16 +74,18 @@ export function approvedLine(plan: PlanDraft): string {
 export function stepLine(s: StepState, r: StepView | undefined): string {
   const name = `${CIRCLED[s.step]} ${STEPS[s.step].name}`;
   const verb = STEPS[s.step].window === 'before' ? '完成' : '填报';
+  const due = dueText(s);
   if (s.done && r) {
-    const when = s.step === 1 && r.reviewedAt ? `${formatShortDateTime(r.reviewedAt)} 审核通过` : `${formatShortDateTime(r.reportedAt)} 填报`;
-    const late = s.late ? `，<font color='orange'>逾期（应于 ${shortDay(s.due)} 前）</font>` : '';
+    // The package is judged on when the unit sent it, not on when it was reviewed.
+    const when = s.step === 1 && r.reviewedAt ? `${formatShortDateTime(r.reportedAt)} 报送，${formatShortDateTime(r.reviewedAt)} 审核通过` : `${formatShortDateTime(r.reportedAt)} 填报`;
+    const late = s.late ? `，<font color='orange'>逾期（应于 ${due} 前）</font>` : '';
     return `${s.late ? '🟡' : '✅'} ${name}　${escapeMarkdown(stepSummary(s.step, r.data))}（${when}${late}）`;
   }
-  if (s.pending === 'submitted') return `⏳ ${name}　审核中（${formatShortDateTime(r!.reportedAt)} 报送）${s.overdue ? red('，已过期限') : ''}`;
-  if (s.pending === 'returned') return `↩️ ${name}　${red(`已退回修改：${escapeMarkdown(r?.comment ?? '')}`)}`;
-  if (s.overdue) return `🔴 ${name}　${red(`逾期未${verb}（应于 ${shortDay(s.due)} 前）`)}`;
-  if (s.dueSoon) return `🟠 ${name}　应于 **${shortDay(s.due)}** 前${verb}`;
-  return `⚪ ${name}　应于 ${shortDay(s.due)} 前${verb}`;
+  if (s.pending === 'submitted') return `⏳ ${name}　审核中（${formatShortDateTime(r!.reportedAt)} 报送${s.overdue ? '' : `，应于 ${due} 前报送`}）${s.overdue ? red(`，报送已逾期（应于 ${due} 前）`) : ''}`;
+  if (s.pending === 'returned') return `↩️ ${name}　${red(`已退回修改：${escapeMarkdown(r?.comment ?? '')}${s.overdue ? `（应于 ${due} 前报送，已逾期）` : ''}`)}`;
+  if (s.overdue) return `🔴 ${name}　${red(`逾期未${verb}（应于 ${due} 前）`)}`;
+  if (s.dueSoon) return `🟠 ${name}　应于 **${due}** 前${verb}`;
+  return `⚪ ${name}　应于 ${due} 前${verb}`;
 }
 
 function formElements(form: StepForm, submitValue: Record<string, unknown>, submitLabel: string): Record<string, unknown>[] {
@@ -173,20 +180,22 @@ export function classCard(v: ClassView, opts: { form?: StepForm | undefined; dat
     ];
     formIntro = '**修改开班日期**　各环节的期限按新的日期重新计算。';
   }
-  const flags = pkg?.flags.length ? [`<font color='orange'>**培训包与批准的计划不一致：**</font>`, ...pkg.flags.map((f) => `- ${escapeMarkdown(f.message)}`)].join('\n') : '';
+  const departures = classDepartures(v.records);
+  const flags = departures.length ? [`<font color='orange'>**与批准的计划或通知的要求不一致：**</font>`, ...departures.map((f) => `- ${escapeMarkdown(findingLine(f))}`)].join('\n') : '';
+  const tentative = v.tentativeYears.length ? `\n<font color='grey'>※ 标「暂定」的期限：${escapeMarkdown(tentativeNote(v.tentativeYears))}，导入后自动重新计算。</font>` : '';
   return renderCard('class', {
     title: `${classLabel(v.planNumber, v.seq)}《${v.title}》`,
     subtitle: `${formatRange(v.start, v.end)} · ${v.unitName}${cancelled ? ' · 已取消' : ''}`,
     color: cancelled ? 'grey' : overdue ? 'red' : complete ? 'green' : soon ? 'orange' : 'blue',
     notice: opts.notice ?? (opts.confirmCancel ? red('取消后这一期不再提醒，也不计入完成情况。确认取消吗？') : ''),
     plan: approvedLine(v.plan),
-    timeline: v.timeline.map((s) => stepLine(s, v.records[s.step])).join('\n'),
+    timeline: v.timeline.map((s) => stepLine(s, v.records[s.step])).join('\n') + tentative,
     flags,
     attachments: v.attachments.length ? `📎 附件：${v.attachments.map((a) => escapeMarkdown(a.fileName)).join('、')}` : '',
     formIntro,
     form,
     actions: actions.length ? buttonRow(actions) : [],
-    footer: idle ? '①②③须在开班前 5 个工作日完成，④⑤⑥须在结班后 5 个工作日内填报。培训包审核通过后方可开班。' : '',
+    footer: idle ? '①②③须在开班前 5 个工作日完成，培训包审核通过后方可开班〔通知 一、二(一)4〕；培训包报送后即可填报②③。④⑤⑥须在结班后 5 个工作日内填报〔通知 一、二(一)5〕。' : '',
   });
 }
 
@@ -231,6 +240,9 @@ export type PackageView = {
   start: Ymd;
   end: Ymd;
   due: Ymd;
+  /** The due day rests on a year with no holiday schedule. */
+  dueTentative: boolean;
+  tentativeYears: number[];
   plan: PlanDraft;
   pkg: StepData;
   flags: Deviation[];
@@ -261,8 +273,12 @@ export function packageReviewCard(v: PackageView, extra: { outcome?: { title: st
       const line = `**${r.label}**　${escapeMarkdown(actual)}${actual !== planned ? `（计划：${escapeMarkdown(planned)}）` : ''}`;
       return flagged.has(r.key) ? red(line) : line;
     }),
+    ...(v.dueTentative ? [`<font color='grey'>※ 报送期限暂定：${escapeMarkdown(tentativeNote(v.tentativeYears))}。</font>`] : []),
   ].join('\n');
-  const deviations = v.flags.length ? [red('**与批准的计划不一致（通知列出的第二类问题）：**'), ...v.flags.map((f) => red(`- ${escapeMarkdown(f.message)}`))].join('\n') : "<font color='green'>✅ 与批准的计划一致</font>";
+  const deviations = v.flags.length
+    ? [red('**与批准的计划或通知的要求不一致：**'), ...v.flags.map((f) => `${red(`- ${escapeMarkdown(f.message)}`)}${f.severity === 'soft' ? '（原则性要求）' : ''}\n　依据：${escapeMarkdown(f.notice)}`)].join('\n')
+    : "<font color='green'>✅ 与批准的计划和通知的要求一致</font>";
+  const justification = typeof v.pkg.justification === 'string' && v.pkg.justification ? `**情况说明**　${escapeMarkdown(v.pkg.justification)}` : '';
   const decided = !!extra.outcome;
   const val = { cls: v.classId, v: v.version };
   const actions = decided
@@ -297,10 +313,11 @@ export function packageReviewCard(v: PackageView, extra: { outcome?: { title: st
     : '';
   return renderCard('package-review', {
     title: decided ? `${extra.outcome!.title} · 培训包 ${v.label}` : `培训包审核 · ${v.label}`,
-    subtitle: `${v.unitName} · ${formatDateTime(v.submittedAt)} 报送 · 应于 ${shortDay(v.due)} 前审核通过`,
+    subtitle: `${v.unitName} · ${formatDateTime(v.submittedAt)} 报送 · 报送期限 ${dueText({ due: v.due, tentative: v.dueTentative })}`,
     color: decided ? extra.outcome!.color : v.flags.length ? 'orange' : 'blue',
     comparison,
     deviations,
+    justification,
     content: s(v.pkg.content),
     attachments: v.attachments.length ? `📎 附件 ${v.attachments.length} 个：${v.attachments.map((a) => `${escapeMarkdown(a.fileName)}（${Math.max(1, Math.round(a.size / 1024))} KB）`).join('、')}` : '📎 没有附件',
     history: v.history.join('\n'),

@@ -7,7 +7,7 @@ import { escapeMarkdown, renderCard, type CardJson } from './render.ts';
 export type FormValues = Partial<Record<PlanFieldKey, string>>;
 
 /** The form's fields, in the form's order; the unit only when there is a choice. */
-const FORM_FIELDS: { key: PlanFieldKey; kind: 'input' | 'multiline' | 'select'; required: boolean }[] = [
+const FORM_FIELDS: { key: PlanFieldKey; kind: 'input' | 'multiline' | 'select'; required: boolean; label?: string }[] = [
   { key: 'budgetCode', kind: 'select', required: true },
   { key: 'title', kind: 'input', required: true },
   { key: 'scope', kind: 'select', required: true },
@@ -17,7 +17,7 @@ const FORM_FIELDS: { key: PlanFieldKey; kind: 'input' | 'multiline' | 'select'; 
   { key: 'sessions', kind: 'input', required: true },
   { key: 'days', kind: 'input', required: true },
   { key: 'month', kind: 'select', required: true },
-  { key: 'location', kind: 'input', required: true },
+  { key: 'location', kind: 'input', required: true, label: '培训地点（线上培训可不填）' },
   { key: 'institution', kind: 'input', required: false },
   { key: 'budget', kind: 'input', required: true },
   { key: 'jointUnits', kind: 'input', required: false },
@@ -61,7 +61,7 @@ export function planFormCard(p: {
   for (const f of FORM_FIELDS) {
     if (f.key === 'budgetCode' && p.units.length < 2) continue;
     const def = fieldDef(f.key);
-    const label = `${def.label}${f.required ? '' : '（选填）'}`;
+    const label = f.label ?? `${def.label}${f.required ? '' : '（选填）'}`;
     const value = p.values[f.key];
     if (f.kind === 'select') {
       const options = optionsFor(f.key, p.units);

@@ -2,6 +2,7 @@
 // audit event in one transaction, conditional on the version that was read, like plans (db/plan-repo.ts).
 import crypto from 'node:crypto';
 import type { Deviation, StepData, StepNo } from '../domain/execution.ts';
+import { storedDeviation } from '../domain/execution-checks.ts';
 import type { AttachmentKind, AttachmentMeta, ClassRecord, ExecutionRepo, StoredStep } from '../services/execution/deps.ts';
 import { eventData } from './plan-repo.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
@@ -42,7 +43,7 @@ const toStep = (r: StepRow): StoredStep => ({
   step: r.step as StepNo,
   status: r.status as StoredStep['status'],
   data: JSON.parse(r.data) as StepData,
-  flags: r.flags ? (JSON.parse(r.flags) as Deviation[]) : [],
+  flags: r.flags ? (JSON.parse(r.flags) as Deviation[]).map(storedDeviation) : [],
 });
 
 const META = { id: true, planId: true, classId: true, kind: true, fileName: true, size: true, uploadedBy: true, createdAt: true } as const;

@@ -109,3 +109,25 @@ export function describeCampaign(c: Campaign): string[] {
     `历史数据补录截止：${formatDeadline(c.backfillClosesAt)}`,
   ];
 }
+
+const CONTACT = '市人力资源社会保障局职建科（0772-2825472）';
+
+/**
+ * Why a new plan cannot be declared at `now` for campaign `c`, in people's words; null while declaring is
+ * open. Before opening, a campaign the admin has stored says when it opens; one that is only the notice's
+ * default dates is not announced yet, so no date is promised. `previous` (the year before) is said to have
+ * closed once it has, so nobody reads a date to come as one gone by.
+ */
+export function declareRefusal(c: Campaign, now: Date, o: { set: boolean; previous?: Campaign | null }): string | null {
+  const phase = phaseAt(c, now);
+  if (phase.canDeclare) return null;
+  if (phase.phase === 'revising') {
+    return `${c.year}年度培训计划的申报已于 ${formatDeadline(c.declareClosesAt)} 截止，不再受理新的申报。被退回的计划可在 ${formatDeadline(c.reviseClosesAt)} 前修改后重新提交（发送「我的申报」查看）。`;
+  }
+  if (phase.phase !== 'not_open') {
+    return `${c.year}年度培训计划的申报和修改已于 ${formatDeadline(c.reviseClosesAt)} 截止，系统已关闭，不再受理。如有特殊情况，请联系${CONTACT}。`;
+  }
+  const before = o.previous && now >= o.previous.reviseClosesAt ? `${o.previous.year}年度培训计划的申报和修改已于 ${formatDeadline(o.previous.reviseClosesAt)} 截止。` : '';
+  if (!o.set) return `${before}${c.year}年度培训计划申报尚未开放，开始和截止日期以当年的申报通知为准。如需了解安排，请联系系统管理员或${CONTACT}。`;
+  return `${before}${c.year}年度培训计划申报将于${formatDate(c.opensAt)}开始，${formatDeadline(c.declareClosesAt)} 截止。届时发送「申报」即可填报。`;
+}

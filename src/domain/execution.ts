@@ -3,12 +3,15 @@
 // before it starts and three within 5 working days after it ends. This module is pure: what each step
 // records and how its input is read, where a class stands on a given day, which packages depart from the
 // approved plan, and how a unit's year adds up for the report and the budget-reduction list.
-import { beijingInstant, beijingYmd, daysBetween, endOfBeijingDay, parseDateText, ymdParts, type Ymd } from './dates.ts';
-import { matchKey, normalizeText, parseWholeNumber, parseYuan } from './parse.ts';
+import { beijingInstant, beijingYmd, daysBetween, endOfBeijingDay, formatDate, parseDateText, ymdParts, type Ymd } from './dates.ts';
+import { execFinding, packageProblems, type Deviation, type ExecFinding } from './execution-checks.ts';
+import { findingLine } from './findings.ts';
+import { normalizeText, parseWholeNumber, parseYuan } from './parse.ts';
 import { MODES, SCOPES, type PlanDraft } from './plan.ts';
-import { matchBase, type TrainingBase } from './training-bases.ts';
 import { deadlineSlots, nextAllowed, type ReminderSchedule, type Slot } from './reminders.ts';
 import { executionDueDates, type WorkCalendar } from './working-days.ts';
+
+export { attendanceDeviations, packageDeviations, type Deviation, type ExecFinding } from './execution-checks.ts';
 
 export const STEP_NOS = [1, 2, 3, 4, 5, 6] as const;
 export type StepNo = (typeof STEP_NOS)[number];
@@ -61,9 +64,12 @@ export const STEP_FIELDS: Record<StepNo, StepField[]> = {
     { key: 'mode', label: '培训方式', kind: 'select', required: true, example: '线下', choices: MODES },
     { key: 'scope', label: '培训类别', kind: 'select', required: true, example: '市内', choices: SCOPES },
     { key: 'institution', label: '承办机构', kind: 'text', required: false, example: '中共柳州市委党校（柳州市行政学院）', max: 100 },
-    { key: 'location', label: '培训地点', kind: 'text', required: true, example: '柳州市城中区', max: 100 },
+    // Not needed online; a 市内 venue names its district (checked with the class's facts, execution-checks.ts).
+    { key: 'location', label: '培训地点', kind: 'text', required: false, example: '柳州市城中区', max: 100 },
     { key: 'headcount', label: '参训人数', kind: 'whole', required: true, example: '45', max: 1000 },
     { key: 'content', label: '培训内容和课程安排', kind: 'multiline', required: true, example: '政策解读、业务实操、案例研讨，共 3 天 18 学时', max: 1000 },
+    // Required for a 市外 class on any day of May–June or November–December [二(二)三]; the reviewer reads it.
+    { key: 'justification', label: '情况说明（市外培训在5-6月、11-12月时必填）', kind: 'multiline', required: false, example: '承担全国性会议保障任务，只能在5月外出学习', max: 500 },
   ],
   2: [
     { key: 'publishedOn', label: '发布日期', kind: 'date', required: true, example: '2027-03-01' },
@@ -120,11 +126,16 @@ function readField(f: StepField, raw: unknown, today: Ymd): ReadResult {
   }
 }
 
-export type StepInput = { ok: true; data: StepData; warnings: string[] } | { ok: false; errors: Record<string, string> };
+/**
+ * A step as read: its data and the checks it gave rise to (soft, or facts to flag: they do not stop the
+ * report); or the fields to correct, each as the text shown under it, and the checks among them.
+ */
+export type StepInput = { ok: true; data: StepData; warnings: ExecFinding[] } | { ok: false; errors: Record<string, string>; findings: ExecFinding[] };
 
 /**
  * Reads a step's fields. `context` gives what the values are compared with: the plan and the class, and for
- * steps 3–4 what earlier steps recorded. Impossible values are errors; unusual ones come back as warnings.
+ * steps 3–4 what earlier steps recorded. Unreadable or impossible values are errors (a rule's with its fix
+ * and the notice's words); unusual ones come back as warnings.
  */
 export function readStep(
   step: StepNo,
@@ -132,39 +143,40 @@ export function readStep(
   context: { today: Ymd; plan: PlanDraft; start: Ymd; end: Ymd; earlier: Partial<Record<StepNo, StepData>> },
 ): StepInput {
   const errors: Record<string, string> = {};
+  const findings: ExecFinding[] = [];
   const data: StepData = {};
   for (const f of STEP_FIELDS[step]) {
     const r = readField(f, raw[f.key], context.today);
     if (r.ok) data[f.key] = r.value;
     else errors[f.key] = r.error;
   }
-  if (step === 1 && data.scope === '市外' && !data.institution && !errors.institution) {
-    errors.institution = '市外培训须填写承办机构（原则上为柳州市干部教育培训基地名单内的机构）';
-  }
-  if (step === 1 && data.scope === '市外' && typeof data.headcount === 'number' && data.headcount > 60) {
-    errors.headcount = '市外培训每班次不超过60人 [通知 二(二)二]';
-  }
+  const rule: Record<string, ExecFinding> = step === 1 ? packageProblems(data, context) : {};
   if (step === 2 && typeof data.publishedOn === 'string' && data.publishedOn > context.start) {
-    errors.publishedOn = '发布日期不能晚于开班日期';
+    rule.publishedOn = execFinding('published_after_start', 'publishedOn', `发布日期（${formatDate(data.publishedOn)}）晚于开班日期（${formatDate(context.start)}）`);
   }
   if (step === 3 && typeof data.registered === 'number' && typeof data.accepted === 'number' && data.accepted > data.registered) {
-    errors.accepted = '审核通过人数不能多于报名人数';
+    rule.accepted = execFinding('accepted_over_registered', 'accepted', `审核通过人数（${data.accepted}）多于报名人数（${data.registered}）`);
   }
   if (step === 5 && typeof data.hours === 'number') {
     const days = daysBetween(context.start, context.end) + 1;
-    if (data.hours > days * 12) errors.hours = `这一期共 ${days} 天，学时不能超过 ${days * 12}`;
+    if (data.hours > days * 12) rule.hours = execFinding('hours_over_days', 'hours', `这一期共 ${days} 天，学时不能超过 ${days * 12}`);
   }
-  if (Object.keys(errors).length) return { ok: false, errors };
+  for (const [key, f] of Object.entries(rule)) {
+    if (errors[key]) continue; // the value itself is wrong: that comes first
+    errors[key] = findingLine(f);
+    findings.push(f);
+  }
+  if (Object.keys(errors).length) return { ok: false, errors, findings };
 
-  const warnings: string[] = [];
+  const warnings: ExecFinding[] = [];
   const planned = context.plan.headcount;
   if (step === 4 && typeof data.attended === 'number') {
     const accepted = context.earlier[3]?.accepted;
-    if (typeof accepted === 'number' && data.attended > accepted) warnings.push(`签到人数（${data.attended}）多于报名审核通过人数（${accepted}）`);
-    if (planned && data.attended > planned) warnings.push(`签到人数（${data.attended}）多于计划的每期人数（${planned}）`);
+    if (typeof accepted === 'number' && data.attended > accepted) warnings.push(execFinding('attendance_over_accepted', 'attended', `签到人数（${data.attended}）多于报名审核通过人数（${accepted}）`));
+    if (planned && data.attended > planned) warnings.push(execFinding('attendance_over_plan', 'attended', `签到人数（${data.attended}）多于计划的每期人数（${planned}）`));
   }
   if (step === 3 && planned && typeof data.accepted === 'number' && data.accepted > planned) {
-    warnings.push(`审核通过人数（${data.accepted}）多于计划的每期人数（${planned}）`);
+    warnings.push(execFinding('accepted_over_plan', 'accepted', `审核通过人数（${data.accepted}）多于计划的每期人数（${planned}）`));
   }
   return { ok: true, data, warnings };
 }
@@ -195,9 +207,10 @@ export function checkClassDates(
   const warnings: string[] = [];
   const days = daysBetween(start, end) + 1;
   if (p.planDays && days !== p.planDays) warnings.push(`这一期 ${days} 天，批准的计划为每期 ${p.planDays} 天`);
-  const { beforeStart } = executionDueDates(p.cal, start, end);
+  const { beforeStart, tentative } = executionDueDates(p.cal, start, end);
   if (!p.packageApproved && p.today > beforeStart && start >= p.today) {
-    warnings.push('培训包须在开班前 5 个工作日审核通过，现在已来不及；请尽快报送培训包，或推迟开班');
+    const due = dueText({ due: beforeStart, tentative: tentative.beforeStart });
+    warnings.push(`培训包须在开班前 5 个工作日（${due}前）报送审核，现在已过期限；请尽快报送培训包，或推迟开班〔通知 一、二(一)4〕`);
   }
   return { ok: true, dates: { start, end }, warnings };
 }
@@ -210,8 +223,10 @@ export type StepRecord = {
   /** done; for step 1 also submitted (waiting for a reviewer) or returned. */
   status: 'done' | 'submitted' | 'returned';
   data: StepData;
-  /** When the data was first entered (package: first submitted): what timeliness is judged on. */
+  /** When the unit first entered the data (the package: first submitted): what timeliness is judged on. */
   reportedAt: Date;
+  /** The package's last decision (a return): a return after the due day leaves the unit no time to resubmit. */
+  reviewedAt?: Date | null | undefined;
   /** backfill: entered afterwards from records, timeliness not judged. */
   source: string;
 };
@@ -220,19 +235,32 @@ export type StepState = {
   step: StepNo;
   /** Last day allowed (inclusive). */
   due: Ymd;
+  /** The due day rests on a year with no holiday schedule: shown, and judged, as 暂定. */
+  tentative: boolean;
   done: boolean;
   /** Step 1 waiting for a reviewer, or returned to the unit. */
   pending: 'submitted' | 'returned' | null;
-  /** Not done and past its due day. */
+  /** The unit still has to act: not done, and not a package waiting for its review. */
+  owed: boolean;
+  /**
+   * Past its due day and the unit's part not done by then. A package submitted in time is not overdue while
+   * it waits for the review, nor when a return came after the due day: the reviewer's time is not the unit's.
+   */
   overdue: boolean;
-  /** Done after its due day (null: backfilled, not judged). */
+  /** Done, the unit's part after its due day (the package: its first submission, whenever the review came); null: backfilled, not judged. */
   late: boolean | null;
-  /** Not done and due within the reminder window (7 working days before start, or since the class ended). */
+  /** Owed and due within the reminder window (7 working days before start, or since the class ended). */
   dueSoon: boolean;
   /** Whether it may be reported now, or why not. */
   blockedBy: string | null;
 };
 
+/**
+ * Where each step of a class stands at `now`. ② and ③ may be reported once the package has been submitted:
+ * all three are due by the same day [一, 二(一)4], so waiting for the review would make the unit late for the
+ * reviewer's time. ④–⑥ may be reported once the class has started, approved package or not: they are facts,
+ * and ⑤⑥ missing would cost the unit its budget [二(一)5].
+ */
 export function classTimeline(
   cls: ClassDates,
   steps: ReadonlyMap<StepNo, StepRecord> | Partial<Record<StepNo, StepRecord>>,
@@ -241,67 +269,49 @@ export function classTimeline(
 ): StepState[] {
   const get = (n: StepNo) => (steps instanceof Map ? steps.get(n) : (steps as Partial<Record<StepNo, StepRecord>>)[n]);
   const today = beijingYmd(now);
-  const { beforeStart, afterEnd } = executionDueDates(cal, cls.start, cls.end);
+  const dues = executionDueDates(cal, cls.start, cls.end);
   const soonFrom = cal.addWorkingDays(cls.start, -7);
-  const approved = get(1)?.status === 'done';
+  const pkg = get(1);
   return STEP_NOS.map((n) => {
     const r = get(n);
-    const due = STEPS[n].window === 'before' ? beforeStart : afterEnd;
+    const before = STEPS[n].window === 'before';
+    const due = before ? dues.beforeStart : dues.afterEnd;
+    const endOfDue = endOfBeijingDay(due);
     const done = r?.status === 'done';
-    const late = done || r?.status === 'submitted' || r?.status === 'returned' ? (r!.source === 'backfill' ? null : r!.reportedAt >= endOfBeijingDay(due)) : false;
+    const inTime = !!r && r.reportedAt < endOfDue;
+    const owed = !done && r?.status !== 'submitted';
+    // A package returned before its due day could have been resubmitted in time; one returned later could not.
+    const excused = n === 1 && inTime && (r!.status === 'submitted' || (r!.status === 'returned' && !!r!.reviewedAt && r!.reviewedAt >= endOfDue));
     let blockedBy: string | null = null;
     if (n === 1 && r?.status === 'submitted') blockedBy = '培训包正在审核';
-    if (n > 1 && !approved) blockedBy = '请先报送培训包并等审核通过';
+    else if ((n === 2 || n === 3) && !pkg) blockedBy = '请先报送①培训包';
     else if (n === 3 && get(2)?.status !== 'done') blockedBy = '请先登记发布培训项目';
-    else if (n >= 4 && today < cls.start) blockedBy = `开班（${cls.start}）后才能填报`;
+    else if (n >= 4 && today < cls.start) blockedBy = `开班（${formatDate(cls.start)}）后才能填报`;
     return {
       step: n,
       due,
+      tentative: before ? dues.tentative.beforeStart : dues.tentative.afterEnd,
       done,
       pending: r && r.status !== 'done' ? r.status : null,
-      overdue: !done && today > due,
-      late: done ? late : null,
-      dueSoon: !done && today <= due && (STEPS[n].window === 'before' ? today >= soonFrom : today >= cls.end),
+      owed,
+      overdue: !done && today > due && !excused,
+      late: done ? (r!.source === 'backfill' ? null : !inTime) : null,
+      dueSoon: owed && today <= due && (before ? today >= soonFrom : today >= cls.end),
       blockedBy,
     };
   });
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// A package against the approved plan: the notice's second listed problem [seed 一].
+/** The years among these days' that have no holiday schedule. */
+export const unknownYearsOf = (cal: WorkCalendar, days: readonly Ymd[]) => cal.unknownYears(days.map((d) => ymdParts(d).y));
 
-export type Deviation = { field: 'mode' | 'scope' | 'institution' | 'headcount' | 'base'; planned: string; actual: string; message: string };
-
-export function packageDeviations(plan: PlanDraft, pkg: StepData, bases: readonly TrainingBase[]): Deviation[] {
-  const out: Deviation[] = [];
-  const s = (v: unknown) => (v === null || v === undefined || v === '' ? '（无）' : String(v));
-  if (plan.mode && pkg.mode && plan.mode !== pkg.mode) out.push({ field: 'mode', planned: plan.mode, actual: s(pkg.mode), message: `培训方式与批准的计划不一致：${plan.mode} → ${s(pkg.mode)}` });
-  if (plan.scope && pkg.scope && plan.scope !== pkg.scope) out.push({ field: 'scope', planned: plan.scope, actual: s(pkg.scope), message: `培训类别与批准的计划不一致：${plan.scope} → ${s(pkg.scope)}` });
-  const pi = plan.institution ? matchKey(plan.institution) : '';
-  const ai = typeof pkg.institution === 'string' ? matchKey(pkg.institution) : '';
-  if (pi !== ai) {
-    // The same base under another of its names is not a change.
-    const pb = plan.institution ? matchBase(plan.institution, bases) : { kind: 'none' as const };
-    const ab = typeof pkg.institution === 'string' ? matchBase(pkg.institution, bases) : { kind: 'none' as const };
-    const same = pb.kind === 'exact' && ab.kind === 'exact' && pb.base.name === ab.base.name;
-    if (!same) out.push({ field: 'institution', planned: s(plan.institution), actual: s(pkg.institution), message: `承办机构与批准的计划不一致：${s(plan.institution)} → ${s(pkg.institution)}` });
-  }
-  if (pkg.scope === '市外' && typeof pkg.institution === 'string') {
-    const m = matchBase(pkg.institution, bases);
-    if (m.kind !== 'exact') {
-      out.push({
-        field: 'base',
-        planned: '柳州市干部教育培训基地名单',
-        actual: pkg.institution,
-        message: `市外培训的承办机构「${pkg.institution}」不在柳州市干部教育培训基地名单内${m.kind === 'near' ? `（是否为「${m.suggestion.name}」？）` : ''}`,
-      });
-    }
-  }
-  if (plan.headcount && typeof pkg.headcount === 'number' && pkg.headcount > plan.headcount) {
-    out.push({ field: 'headcount', planned: String(plan.headcount), actual: String(pkg.headcount), message: `参训人数多于批准的每期人数：${plan.headcount} → ${pkg.headcount}` });
-  }
-  return out;
+/** The years a class's due dates rest on that have no holiday schedule (empty when none is tentative). */
+export function tentativeYears(steps: readonly StepState[], cls: ClassDates, cal: WorkCalendar): number[] {
+  return steps.some((s) => s.tentative) ? unknownYearsOf(cal, [...steps.map((s) => s.due), cls.start, cls.end]) : [];
 }
+
+/** A due day as people read it: 9月29日, with（暂定）when it rests on a year with no schedule. */
+export const dueText = (s: Pick<StepState, 'due' | 'tentative'>) => `${shortDay(s.due)}${s.tentative ? '（暂定）' : ''}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Alerts: when a class's missing steps are reminded. Slots reuse the reminder machinery (domain/reminders.ts).
@@ -370,7 +380,12 @@ export type ClassOutcome = {
   end: Ymd;
   steps: StepState[];
   deviations: Deviation[];
+  /** Entered by 补录 from records of an earlier year: reported, never listed for a budget cut. */
+  backfill: boolean;
 };
+
+/** One step of one class in a list of the report. */
+export type StepMark = { seq: number; step: StepNo; due: Ymd; tentative: boolean };
 
 export type PlanOutcome = {
   status: 'complete' | 'on_track' | 'missing' | 'not_run' | 'no_classes';
@@ -378,12 +393,19 @@ export type PlanOutcome = {
   sessions: number;
   classes: number;
   completeClasses: number;
-  /** Steps overdue across the classes, e.g. 第1期⑤⑥. */
+  /** Steps overdue across the classes, e.g. 第1期⑤⑥ (第1期⑤⑥（暂定） on a guessed calendar). */
   missing: string[];
   deviations: number;
   statement: boolean;
-  /** Steps 5–6 overdue or reported late: the unit is named for a reduced budget next year. */
-  budgetFlag: { seq: number; step: StepNo; how: 'missing' | 'late'; due: Ymd }[];
+  /**
+   * Steps ⑤⑥ still missing after their window, of classes tracked as they ran: the unit is named for a
+   * reduced training budget next year [二(一)5: 未完成项目信息的单位，将调减该单位下一年度培训预算].
+   */
+  budgetFlag: StepMark[];
+  /** Steps done, but after their due day: for the reviewers to judge, not a budget cut by themselves. */
+  lateSteps: StepMark[];
+  /** Backfilled classes that still miss steps: reported (补录 is due [一]), never listed for a budget cut. */
+  backfillGaps: number;
 };
 
 export const OUTCOME_LABELS: Record<PlanOutcome['status'], string> = {
@@ -394,23 +416,31 @@ export const OUTCOME_LABELS: Record<PlanOutcome['status'], string> = {
   no_classes: '未登记开班',
 };
 
+const mark = (seq: number, s: StepState): StepMark => ({ seq, step: s.step, due: s.due, tentative: s.tentative });
+
 /**
  * A plan's outcome. A plan with no classes is 未登记开班 until its year is over, then it needs a statement;
  * with a statement it is 未开展. Sessions not all run with a statement are not counted as missing.
  */
 export function planOutcome(p: { year: number; sessions: number | undefined; classes: ClassOutcome[]; statement: boolean; now: Date }): PlanOutcome {
-  const budgetFlag: PlanOutcome['budgetFlag'] = [];
+  const budgetFlag: StepMark[] = [];
+  const lateSteps: StepMark[] = [];
   const missing: string[] = [];
   let completeClasses = 0;
   let deviations = 0;
+  let backfillGaps = 0;
   for (const c of p.classes) {
     if (c.steps.every((s) => s.done)) completeClasses++;
     deviations += c.deviations.length;
     const over = c.steps.filter((s) => s.overdue);
-    if (over.length) missing.push(`第${c.seq}期${over.map((s) => CIRCLED[s.step]).join('')}`);
-    for (const s of c.steps.filter((x) => x.step >= 5)) {
-      if (s.overdue) budgetFlag.push({ seq: c.seq, step: s.step, how: 'missing', due: s.due });
-      else if (s.late) budgetFlag.push({ seq: c.seq, step: s.step, how: 'late', due: s.due });
+    if (over.length) missing.push(`第${c.seq}期${over.map((s) => CIRCLED[s.step]).join('')}${over.some((s) => s.tentative) ? '（暂定）' : ''}`);
+    if (c.backfill) {
+      if (c.steps.some((s) => !s.done)) backfillGaps++;
+      continue;
+    }
+    for (const s of c.steps) {
+      if (s.late) lateSteps.push(mark(c.seq, s));
+      if (s.step >= 5 && s.overdue) budgetFlag.push(mark(c.seq, s));
     }
   }
   const sessions = p.sessions ?? p.classes.length;
@@ -423,7 +453,7 @@ export function planOutcome(p: { year: number; sessions: number | undefined; cla
   if (!p.classes.length && !p.statement && yearOver) missing.push('未开展且未上传情况说明');
   else if (yearOver && p.classes.length < sessions && !p.statement) missing.push(`批准 ${sessions} 期，登记 ${p.classes.length} 期，未开展的期次缺情况说明`);
   if (missing.length && status !== 'missing') status = 'missing';
-  return { status, sessions, classes: p.classes.length, completeClasses, missing, deviations, statement: p.statement, budgetFlag };
+  return { status, sessions, classes: p.classes.length, completeClasses, missing, deviations, statement: p.statement, budgetFlag, lateSteps, backfillGaps };
 }
 
 /** 3月2日–3月4日, with the year when it is not `thisYear`. */
@@ -461,3 +491,25 @@ export function stepSummary(step: StepNo, d: StepData): string {
   }
 }
 
+
+/**
+ * The lists of the report 单位年度计划完成情况, each with the rule it follows in the notice's words: only the
+ * first is the budget cut; late steps are for the reviewers to judge; 补录 gaps are reported.
+ */
+export const REPORT_LISTS = {
+  budget: {
+    title: '⑤⑥逾期未填报、拟压减下一年度培训经费的单位',
+    use: '拟压减下一年度培训经费',
+    rule: '依据通知二(一)5：“在培训结束后五个工作日内，各主管单位必须登录系统完成教培管理、结算金额等信息录入。未完成项目信息的单位，将调减该单位下一年度培训预算。”列入的是⑤教培管理、⑥结算金额过了期限仍未填报的单位；补录的往年期次不列入。',
+  },
+  late: {
+    title: '逾期完成的环节',
+    use: '供审核人员研判，不列入压减名单',
+    rule: '依据通知一、二(一)4-5 的期限：①②③开班前 5 个工作日，④⑤⑥结班后 5 个工作日内。已完成但晚于期限的环节在此列出；培训包按单位报送的时间判断，审核所用的时间不计入单位。',
+  },
+  backfill: {
+    title: '补录的往年期次仍有缺项',
+    use: '只报告，不列入压减名单',
+    rule: '依据通知一：2020年以来已开展的培训须补录培训包审核至结算金额六个步骤信息，每一个信息缺报视为未完成。',
+  },
+} as const;

@@ -21,7 +21,8 @@ export type PlanData = {
   sessions: number;
   days: number;
   month: number;
-  location: string;
+  /** Not needed for an online (线上) class. */
+  location: string | null;
   institution: string | null;
   budget: number;
   jointUnits: string[];
@@ -181,7 +182,8 @@ const FIELDS: { [K in PlanFieldKey]: FieldDef<K> } = {
       return ok(n);
     },
   },
-  location: textField('location', '培训地点', { min: 2, max: 100, example: '柳州市城中区市委党校' }),
+  // Required unless the class is online: the rules say so (venue_named), the field alone cannot know.
+  location: textField('location', '培训地点', { min: 2, max: 100, required: false, example: '柳州市城中区市委党校' }),
   institution: textField('institution', '承办机构', { max: 100, required: false, example: '中共柳州市委党校' }),
   budget: {
     key: 'budget',

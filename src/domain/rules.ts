@@ -2,13 +2,16 @@
 // an id, a severity (soft where the notice says 原则上: the declarant may keep the value only with a written
 // 情况说明 that reviewers see; hard otherwise), the notice's words, and a suggested fix where one exists.
 // check() returns every finding at once, so chat, Excel, cards and the reviewer's checklist show one list.
-import { matchKey, normalizeText } from './parse.ts';
+import { matchKey } from './parse.ts';
 import type { PlanData, PlanDraft, PlanFieldKey } from './plan.ts';
 import { outOfCityClasses } from './plan.ts';
+import { readPlace } from './places.ts';
 import { matchBase, type TrainingBase } from './training-bases.ts';
 import { findUnit, isCompetent, type Unit } from './units.ts';
 
-export type Severity = 'hard' | 'soft';
+import type { Checked, Severity } from './findings.ts';
+
+export type { Severity } from './findings.ts';
 
 export type RuleId =
   | 'budget_code_registered'
@@ -16,23 +19,18 @@ export type RuleId =
   | 'unit_name_matches'
   | 'out_of_city_max_60'
   | 'in_city_min_30'
+  | 'venue_named'
   | 'in_city_in_liuzhou'
+  | 'in_city_place_named'
   | 'out_of_city_institution_named'
   | 'out_of_city_on_base_list'
   | 'out_of_city_month'
   | 'out_of_city_quota'
   | 'joint_units_registered';
 
-export type Finding = {
-  rule: RuleId;
-  severity: Severity;
-  /** The field to change; null when the plan as a whole is concerned. */
-  field: PlanFieldKey | null;
-  /** What is wrong, in plain Chinese, with this plan's numbers. */
-  message: string;
-  /** The notice's words and section. */
-  notice: string;
-  suggestion?: string | undefined;
+export type Finding = Checked<RuleId, PlanFieldKey> & {
+  /** For a value that is unclear rather than wrong: what to ask in the conversation instead of refusing. */
+  question?: string | undefined;
 };
 
 export type RuleContext = {
@@ -58,34 +56,6 @@ type Rule = {
   needs: readonly PlanFieldKey[];
   check(plan: PlanData, ctx: RuleContext): Omit<Finding, 'rule' | 'severity' | 'notice'>[];
 };
-
-/** Liuzhou's administrative area [seed 二(二)四; shared/data/README.md]: 5 districts and 5 counties. */
-export const LIUZHOU_AREAS = [
-  '柳州',
-  '城中区',
-  '鱼峰区',
-  '柳南区',
-  '柳北区',
-  '柳江区',
-  '柳江县',
-  '柳城县',
-  '鹿寨县',
-  '融安县',
-  '融水苗族自治县',
-  '融水县',
-  '三江侗族自治县',
-  '三江县',
-  '柳城',
-  '鹿寨',
-  '融安',
-  '融水',
-  '三江',
-] as const;
-
-export function isInLiuzhou(location: string): boolean {
-  const t = normalizeText(location);
-  return LIUZHOU_AREAS.some((a) => t.includes(a));
-}
 
 const CN_COUNT = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
 const cnCount = (n: number) => CN_COUNT[n] ?? String(n);
@@ -188,20 +158,49 @@ export const RULES: readonly Rule[] = [
           ],
   },
   {
+    id: 'venue_named',
+    needs: ['mode', 'location'],
+    severity: 'hard',
+    notice: '申报表须填写培训地点；市内培训项目须在本市行政区域内举办〔二(二)四〕',
+    check: (p) =>
+      p.mode === '线上' || p.location
+        ? []
+        : [{ field: 'location', message: `${p.mode}培训须填写培训地点`, suggestion: '请写明举办的地点，市内培训例如「柳州市城中区市委党校」；全部线上授课的，培训方式请选「线上」' }],
+  },
+  {
     id: 'in_city_in_liuzhou',
-    needs: ['scope', 'location'],
+    needs: ['scope', 'mode', 'location'],
     severity: 'hard',
     notice: '市内培训项目须在本市行政区域内举办〔二(二)四〕',
-    check: (p) =>
-      p.scope !== '市内' || isInLiuzhou(p.location)
-        ? []
-        : [
-            {
-              field: 'location',
-              message: `培训地点「${p.location}」看不出在柳州市行政区域内`,
-              suggestion: '请写明柳州市的区县，例如「柳州市城中区……」；在外地举办的请把培训类别改为「市外」',
-            },
-          ],
+    check: (p) => {
+      const place = p.scope === '市内' && p.mode !== '线上' && p.location ? readPlace(p.location) : null;
+      if (place?.where !== 'outside') return [];
+      return [
+        {
+          field: 'location',
+          message: `培训地点「${p.location}」在${place.place}，不在柳州市行政区域内`,
+          suggestion: '市内培训须在柳州市行政区域内举办；在柳州以外举办的，请把培训类别改为「市外」',
+        },
+      ];
+    },
+  },
+  {
+    id: 'in_city_place_named',
+    needs: ['scope', 'mode', 'location'],
+    severity: 'hard',
+    notice: '市内培训项目须在本市行政区域内举办〔二(二)四〕',
+    check: (p) => {
+      const place = p.scope === '市内' && p.mode !== '线上' && p.location ? readPlace(p.location) : null;
+      if (place?.where !== 'unknown') return [];
+      return [
+        {
+          field: 'location',
+          message: `培训地点「${p.location}」没有写明在柳州市哪个区县，无法确认在本市行政区域内`,
+          suggestion: '请在地点前写明区县，例如「柳州市城中区……」；在柳州以外举办的，请把培训类别改为「市外」',
+          question: `「${p.location}」在柳州市哪个区县？请写明，例如「柳州市城中区……」`,
+        },
+      ];
+    },
   },
   {
     id: 'out_of_city_institution_named',

@@ -28,7 +28,7 @@ const HINTS: Partial<Record<PlanFieldKey, string>> = {
   sessions: '整数，至少 1 期',
   days: '整数，1–30 天',
   month: '1–12 月。市外培训原则上不安排在5-6月和11-12月',
-  location: '市内培训须写明柳州市的区县',
+  location: '线下培训必填，市内培训须写明柳州市的区县（如「柳州市城中区……」）；线上培训可不填',
   institution: '市外培训原则上选柳州市干部教育培训基地名单内的机构（见第二个工作表）',
   budget: '单位：元，最多两位小数',
   jointUnits: '联合办班的其他主管单位，写预算单位代码或单位全称，多个用顿号分隔',
@@ -57,7 +57,8 @@ export const SHEET_COLUMNS: SheetColumn[] = PLAN_FIELDS.flatMap((f): SheetColumn
     key: f.key,
     header: f.label,
     aliases: ALIASES[f.key] ?? [],
-    required: f.required && f.key !== 'unitName',
+    // The venue's column stays in the official form; only an online class may leave its cell empty.
+    required: (f.required || f.key === 'location') && f.key !== 'unitName',
     width: WIDTHS[f.key] ?? 14,
     hint: HINTS[f.key] ?? fieldDef(f.key).example,
     ...(f.key === 'scope' ? { list: ['市内', '市外'] } : {}),

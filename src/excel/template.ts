@@ -110,7 +110,13 @@ function rulesSheet(wb: ExcelJS.Workbook, t: TemplateInput) {
   add(`柳州市${t.year}年度培训计划申报规则（依据柳人社发〔2022〕65号）`, '', '', true);
   add('');
   add('要求', '通知原文', '', true);
-  for (const r of t.rules) add(r.severity === 'hard' ? '必须符合' : '原则性（不符合须填情况说明）', r.notice);
+  // Several rules read the same words of the notice (a venue outside Liuzhou, a venue with no district): once each.
+  const said = new Set<string>();
+  for (const r of t.rules) {
+    if (said.has(r.notice)) continue;
+    said.add(r.notice);
+    add(r.severity === 'hard' ? '必须符合' : '原则性（不符合须填情况说明）', r.notice);
+  }
   add('');
   add('各列说明', '', '', true);
   for (const c of SHEET_COLUMNS) add(`${c.required ? '*' : ''}${c.header}`, c.hint);

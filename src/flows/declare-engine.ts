@@ -1,7 +1,8 @@
 // The declaration conversation as a pure function: step(state, draft, input, ctx) → the next state, the
 // fields to save on the draft, and a tagged outcome (ask / retry / summary / confirm / cancelled / help).
 // It never talks to Feishu or the database; the draft lives in the plan, the state only says where we are.
-import { fieldDef, parseField, type PlanDraft, type PlanFieldKey } from '../domain/plan.ts';
+import { displayValue, fieldDef, parseField, type PlanDraft, type PlanFieldKey } from '../domain/plan.ts';
+import { readPlace } from '../domain/places.ts';
 import { checkPartial, type Finding, type RuleContext } from '../domain/rules.ts';
 import { normalizeText } from '../domain/parse.ts';
 import { askedFields, fieldByName, flowField, FLOW_VERSION, labelOf, type FlowContext } from './declare-flow.ts';
@@ -19,13 +20,15 @@ export type DeclareState = {
   /** Fields still to revisit after the current one (a returned plan's fields), before `returnTo`. */
   queue?: PlanFieldKey[];
   confirming: 'cancel' | null;
+  /** A venue that was not taken (no district named, or outside Liuzhou): kept so nothing typed is lost. */
+  pending?: { field: PlanFieldKey; text: string } | undefined;
 };
 
 export type Input = { kind: 'text'; text: string } | { kind: 'choice'; field: PlanFieldKey; value: string } | { kind: 'resume' };
 
 export type Outcome =
   | { status: 'ask'; field: PlanFieldKey; warnings: Finding[]; note?: string }
-  | { status: 'retry'; field: PlanFieldKey; error: string; suggestion?: string | undefined; notice?: string | undefined }
+  | { status: 'retry'; field: PlanFieldKey; error: string; suggestion?: string | undefined; notice?: string | undefined; question?: string | undefined }
   | { status: 'summary'; warnings: Finding[]; note?: string }
   | { status: 'confirm'; what: 'cancel' }
   | { status: 'cancelled' }
@@ -89,11 +92,65 @@ function ask(state: DeclareState, warnings: Finding[] = [], note?: string): Step
 function answer(field: PlanFieldKey, raw: string, draft: PlanDraft, ctx: EngineContext): { ok: true; value: unknown; warnings: Finding[] } | { ok: false; outcome: Outcome } {
   const parsed = parseField(field, raw);
   if (!parsed.ok) return { ok: false, outcome: { status: 'retry', field, error: parsed.error, suggestion: `例如：${fieldDef(field).example}` } };
-  const before = new Set(checkPartial(draft, ctx.rules).map((f) => `${f.rule}:${f.message}`));
+  // Judged without the field's old value: a value asked again (after a switch of scope) is checked afresh.
+  const { [field]: _old, ...without } = draft;
+  const before = new Set(checkPartial(without, ctx.rules).map((f) => `${f.rule}:${f.message}`));
   const after = checkPartial({ ...draft, [field]: parsed.value }, ctx.rules).filter((f) => !before.has(`${f.rule}:${f.message}`));
   const hard = after.find((f) => f.severity === 'hard' && (f.field === field || f.field === null));
-  if (hard) return { ok: false, outcome: { status: 'retry', field, error: hard.message, suggestion: hard.suggestion, notice: hard.notice } };
+  if (hard) return { ok: false, outcome: { status: 'retry', field, error: hard.message, suggestion: hard.suggestion, notice: hard.notice, question: hard.question } };
   return { ok: true, value: parsed.value, warnings: after.filter((f) => f.severity === 'soft' || f.field !== field) };
+}
+
+/** A refused answer: the same question again, and a venue kept to be completed by the next answer. */
+function refused(state: DeclareState, field: PlanFieldKey, raw: string, outcome: Outcome): StepResult {
+  return { state: field === 'location' && field === state.step ? { ...state, pending: { field, text: raw } } : state, changes: {}, outcome };
+}
+
+/**
+ * An answer to the question about a venue that named no district: a bare district or county (「城中区」)
+ * completes the venue typed before (「柳州市城中区市委党校」); anything else is the new venue as typed.
+ */
+function completed(state: DeclareState, field: PlanFieldKey, raw: string): string {
+  if (field !== 'location' || state.pending?.field !== 'location') return raw;
+  const place = readPlace(raw);
+  return place.where === 'inside' && place.rest === '' && !raw.includes(state.pending.text) ? `${place.division}${state.pending.text}` : raw;
+}
+
+/**
+ * Fields answered before that must be asked again after a change: the venue and the institution when the
+ * scope switches (市内 must be held in Liuzhou [二(二)四], 市外 goes to a listed base [二(二)三]); the venue when
+ * an online class is no longer online. A venue refused just before counts as answered.
+ */
+function reasked(state: DeclareState, field: PlanFieldKey, before: PlanDraft, after: PlanDraft): PlanFieldKey[] {
+  const answered = (k: PlanFieldKey) => before[k] !== undefined || state.pending?.field === k;
+  if (field === 'scope' && before.scope !== undefined && before.scope !== after.scope) return (['location', 'institution'] as const).filter(answered);
+  if (field === 'mode' && before.mode === '线上' && after.mode !== '线上' && before.location === null) return ['location'];
+  return [];
+}
+
+/** Asks `again` next (then the queue, then `back`); a venue refused just before is tried under the new scope first. */
+function reask(state: DeclareState, draft: PlanDraft, ctx: EngineContext, changes: PlanDraft, warnings: Finding[], again: PlanFieldKey[], back: Step | null): StepResult {
+  const next: PlanDraft = { ...draft, ...changes };
+  let fields = again;
+  let all = changes;
+  const notes: string[] = [];
+  const pending = state.pending;
+  if (pending && fields.includes(pending.field)) {
+    const a = answer(pending.field, pending.text, next, ctx);
+    if (a.ok) {
+      all = { ...all, [pending.field]: a.value };
+      fields = fields.filter((f) => f !== pending.field);
+      notes.push(`已把「${labelOf(pending.field)}」记为：${pending.text}。`);
+    }
+  }
+  const why = changes.scope !== undefined ? `培训类别改为「${changes.scope}」` : `培训方式改为「${changes.mode}」`;
+  if (fields.length) notes.unshift(`${why}，请重新填写${fields.map((f) => `${labelOf(f)}（原来是「${displayValue(f, draft[f])}」）`).join('、')}。`);
+  else notes.unshift(`${why}。`);
+  const [first, ...rest] = fields;
+  const s: DeclareState = first
+    ? { ...state, step: first, queue: [...rest, ...(state.queue ?? [])], returnTo: back, pending: undefined, confirming: null }
+    : { ...state, step: back ?? nextStep({ ...next, ...all }, ctx, null), queue: state.queue ?? [], returnTo: null, pending: undefined, confirming: null };
+  return { ...ask(s, warnings.filter((w) => !w.field || !again.includes(w.field)), notes.join('')), changes: all };
 }
 
 /** The fields an answer sets: the unit's name comes with its code, from the registry. */
@@ -106,6 +163,11 @@ function changesOf(field: PlanFieldKey, value: unknown, ctx: EngineContext): Pla
 /** Saves the answer to the field being asked and moves on: back to where a repair started, or to the next open question. */
 function advance(state: DeclareState, draft: PlanDraft, ctx: EngineContext, field: PlanFieldKey, value: unknown, warnings: Finding[]): StepResult {
   const next: PlanDraft = { ...draft, [field]: value };
+  const again = reasked(state, field, draft, next);
+  if (again.length) {
+    const moved = { ...state, history: [...state.history.filter((h) => h !== field), field] };
+    return reask(moved, draft, ctx, changesOf(field, value, ctx), warnings, again, state.returnTo);
+  }
   const [queued, ...rest] = state.queue ?? [];
   const s: DeclareState = {
     ...state,
@@ -114,6 +176,7 @@ function advance(state: DeclareState, draft: PlanDraft, ctx: EngineContext, fiel
     queue: rest,
     history: [...state.history.filter((h) => h !== field), field],
     confirming: null,
+    pending: undefined,
   };
   return { ...ask(s, warnings), changes: changesOf(field, value, ctx) };
 }
@@ -159,20 +222,29 @@ export function step(state: DeclareState, draft: PlanDraft, input: Input, ctx: E
     }
     return { state, changes: {}, outcome: { status: 'retry', field, error: `「${labelOf(field)}」必须填写，不能跳过`, suggestion: `例如：${fieldDef(field).example}` } };
   }
-  const a = answer(field, repair?.field === field ? repair.value! : text, draft, ctx);
-  if (!a.ok) return { state, changes: {}, outcome: a.outcome };
+  const raw = completed(state, field, repair?.field === field ? repair.value! : text);
+  const a = answer(field, raw, draft, ctx);
+  if (!a.ok) return refused(state, field, raw, a.outcome);
   return advance(state, draft, ctx, field, a.value, a.warnings);
 }
 
 /** A value for a field other than the one being asked (「人数改成40」, a button of an earlier card). */
 function setField(state: DeclareState, draft: PlanDraft, field: PlanFieldKey, raw: string, ctx: EngineContext): StepResult {
   if (field === state.step) {
-    const a = answer(field, raw, draft, ctx);
-    if (!a.ok) return { state, changes: {}, outcome: a.outcome };
+    const value = completed(state, field, raw);
+    const a = answer(field, value, draft, ctx);
+    if (!a.ok) return refused(state, field, value, a.outcome);
     return advance(state, draft, ctx, field, a.value, a.warnings);
   }
   const a = answer(field, raw, draft, ctx);
-  if (!a.ok) return { state, changes: {}, outcome: a.outcome };
+  // A venue typed out of turn that names no district: the conversation goes to the venue to ask, then comes back.
+  if (!a.ok && a.outcome.status === 'retry' && a.outcome.question) {
+    return refused({ ...state, step: field, returnTo: state.returnTo ?? state.step, confirming: null }, field, raw, a.outcome);
+  }
+  if (!a.ok) return refused(state, field, raw, a.outcome);
+  const again = reasked(state, field, draft, { ...draft, [field]: a.value });
+  // Back to the question we were at, unless it is one of those asked again.
+  if (again.length) return reask(state, draft, ctx, changesOf(field, a.value, ctx), a.warnings, again, state.returnTo ?? (again.includes(state.step as PlanFieldKey) ? null : state.step));
   // Stay where we were: a later question answered early will simply not be asked again.
   const shown = Array.isArray(a.value) ? a.value.join('、') || '（无）' : String(a.value ?? '（无）');
   return { ...ask(state, a.warnings, `已把「${labelOf(field)}」改为：${shown}。`), changes: changesOf(field, a.value, ctx) };

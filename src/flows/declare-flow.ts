@@ -43,7 +43,14 @@ export const DECLARE_FIELDS: readonly FlowField[] = [
   },
   {
     key: 'location',
-    question: (d) => (d.scope === '市内' ? '培训地点在哪里？请写明柳州市的区县，例如「柳州市城中区市委党校」。' : '培训地点在哪里？（城市和具体地点）'),
+    // An online class is held nowhere [DOMAIN.md "The declaration form"].
+    optional: (d) => d.mode === '线上',
+    question: (d) =>
+      d.mode === '线上'
+        ? '培训地点在哪里？全部线上授课的，回复「跳过」即可。'
+        : d.scope === '市内'
+          ? '培训地点在哪里？请写明柳州市的区县，例如「柳州市城中区市委党校」。'
+          : '培训地点在哪里？（城市和具体地点）',
   },
   {
     key: 'institution',

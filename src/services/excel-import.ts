@@ -9,6 +9,7 @@ import { escapeMarkdown } from '../cards/render.ts';
 import { formatDateTime } from '../domain/dates.ts';
 import { displayValue, parsePlan, PLAN_FIELDS, type PlanDraft, type PlanFieldKey } from '../domain/plan.ts';
 import { outOfCityClasses } from '../domain/plan.ts';
+import { findingLine } from '../domain/findings.ts';
 import { check, verdict, type Finding } from '../domain/rules.ts';
 import type { Person } from '../domain/people.ts';
 import type { TrainingBase } from '../domain/training-bases.ts';
@@ -114,7 +115,11 @@ export type ExcelDeps = ReviewDeps & {
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const SHOWN = 20;
 
-type Problem = { row: number; field: PlanFieldKey | 'joint' | null; message: string };
+/** A row's problem: a value that cannot be read, or a rule's verdict with the notice's words and the fix. */
+type Problem = { row: number; field: PlanFieldKey | 'joint' | null; message: string; notice?: string | undefined; suggestion?: string | undefined };
+
+/** How a problem reads on the card and in the annotated copy: a verdict always with its fix and the notice. */
+const problemText = (p: Problem) => (p.notice ? findingLine({ message: p.message, notice: p.notice, suggestion: p.suggestion }) : p.message);
 
 /** Reads and checks every row; counts the file's own out-of-city classes into the quota as it goes. */
 export async function checkRows(deps: ExcelDeps, d: Declarant, rows: { row: number; values: Partial<Record<string, string>> }[]) {
@@ -135,9 +140,11 @@ export async function checkRows(deps: ExcelDeps, d: Declarant, rows: { row: numb
     if (!plan.unitName && unit) plan.unitName = unit.name;
     const findings = check(plan, { planYear: d.year, competent: d.competent, units, bases, outOfCityByYear: counts });
     const v = verdict(findings, plan.justification);
-    for (const f of findings.filter((x) => x.severity === 'hard')) problems.push({ row, field: f.field, message: `${f.message}。${f.suggestion ?? ''}`.replace(/。$/, '') });
+    for (const f of findings.filter((x) => x.severity === 'hard')) problems.push({ row, field: f.field, message: f.message, notice: f.notice, suggestion: f.suggestion });
     if (!v.canSubmit && v.reason === 'justification') {
-      for (const f of v.soft) problems.push({ row, field: 'justification', message: `${f.message}：这是原则性要求，须在「情况说明」列写明理由` });
+      for (const f of v.soft) {
+        problems.push({ row, field: 'justification', message: `${f.message}：这是原则性要求，须在「情况说明」列写明理由`, notice: f.notice, suggestion: f.suggestion });
+      }
     }
     const n = outOfCityClasses(plan);
     if (n) counts.set(d.year, (counts.get(d.year) ?? 0) + n);
@@ -179,13 +186,13 @@ export async function handleUpload(
   if (!read.ok) return reply.text(`没有导入「${file.fileName}」：${read.error} 需要模板请发送「模板」。`);
   const rows = read.rows;
   if (!rows.length) return reply.text(`「${file.fileName}」里没有填写培训班（示例行和只有单位的行不算）。请在表格中一行填写一个培训班后再发送。`);
-  if (!d.phase.canDeclare && !d.phase.canRevise) return reply.text(`${d.year}年度申报已截止，系统已关闭，不再受理。`);
+  if (!d.phase.canDeclare && !d.phase.canRevise) return reply.text(d.refusal ?? `${d.year}年度申报已截止，系统已关闭，不再受理。`);
 
   const { problems, plans } = await checkRows(deps, d, rows);
   log.info({ rows: rows.length, problems: problems.length }, 'declaration upload checked');
   if (problems.length) {
     const rowsWithProblems = new Set(problems.map((p) => p.row)).size;
-    const lines = problems.slice(0, SHOWN).map((p) => `- 第 ${p.row} 行「${p.field ? deps.sheets.headerOf(p.field) : '整行'}」：${escapeMarkdown(p.message)}`);
+    const lines = problems.slice(0, SHOWN).map((p) => `- 第 ${p.row} 行「${p.field ? deps.sheets.headerOf(p.field) : '整行'}」：${escapeMarkdown(problemText(p))}`);
     await reply.card(
       noticeCard({
         title: `「${file.fileName}」有 ${problems.length} 处问题，没有导入`,
@@ -199,7 +206,7 @@ export async function handleUpload(
         footer: '标红的单元格已在文件中加了批注。改好后重新发送整个文件即可。',
       }),
     );
-    const annotated = await deps.sheets.annotate(data, read.sheetName, problems.map((p) => ({ row: p.row, column: p.field ? (read.columns[p.field] ?? null) : null, message: p.message })));
+    const annotated = await deps.sheets.annotate(data, read.sheetName, problems.map((p) => ({ row: p.row, column: p.field ? (read.columns[p.field] ?? null) : null, message: problemText(p) })));
     await deps.messenger.sendFile({ openId: person.openId }, `${file.fileName.replace(/\.xlsx?m?$/i, '')}（问题标注）.xlsx`, new Uint8Array(annotated), `upload:${file.messageId}:annotated`);
     return;
   }
@@ -238,7 +245,7 @@ export async function confirmImport(deps: ExcelDeps, person: Person | null, id: 
   if (imp.status === 'cancelled') return { toast: { type: 'info', content: '这次上传已取消，请重新发送文件' } };
   const d = await declarantOf(deps, { ...person, unitCode: person.unitCode }, deps.clock.now());
   if (!d || d.year !== imp.year) return { toast: { type: 'error', content: '申报年度已变化，请重新发送文件' } };
-  if (submit && !d.phase.canDeclare) return { toast: { type: 'error', content: '申报已截止，只能导入为草稿' } };
+  if (submit && !d.phase.canDeclare) return { toast: { type: 'error', content: `${d.refusal ?? '现在不能提交'}只能导入为草稿。` } };
   if (submit) {
     // Other plans may have been submitted since the check: the quota is looked at again.
     const again = await checkRows(deps, d, imp.plans.map((p) => ({ row: p.row, values: stringsOf(p.data) })));

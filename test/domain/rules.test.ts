@@ -69,10 +69,46 @@ describe('the notice\'s rules at their boundaries', () => {
     ['融水苗族自治县思源实验学校', []],
     ['三江侗族自治县', []],
     ['鹿寨县党校', []],
+    ['柳州市委党校', []],
     ['桂林市七星区', ['in_city_in_liuzhou:hard']],
-    ['市委党校', ['in_city_in_liuzhou:hard']],
+    // The issue's examples: Liuzhou's names after another place do not make it Liuzhou.
+    ['南宁市青秀区柳州大厦', ['in_city_in_liuzhou:hard']],
+    ['上海市徐汇区柳州路', ['in_city_in_liuzhou:hard']],
+    ['广东省融安路', ['in_city_in_liuzhou:hard']],
+    // No city or district: a question, not a verdict of being outside.
+    ['市委党校', ['in_city_place_named:hard']],
+    ['农贸市场', ['in_city_place_named:hard']],
   ])('in-city location %j → %j', (location, expected) => {
     expect(rulesOf({ ...inCity, location })).toEqual(expected);
+  });
+
+  it('says where an outside venue is and suggests 市外; asks about a venue that names no place', () => {
+    const [outside] = check({ ...inCity, location: '南宁市青秀区柳州大厦' }, ctx());
+    expect(outside).toMatchObject({
+      message: '培训地点「南宁市青秀区柳州大厦」在南宁市，不在柳州市行政区域内',
+      notice: '市内培训项目须在本市行政区域内举办〔二(二)四〕',
+    });
+    expect(outside!.suggestion).toContain('请把培训类别改为「市外」');
+    const [unknown] = check({ ...inCity, location: '市委党校' }, ctx());
+    expect(unknown!.question).toBe('「市委党校」在柳州市哪个区县？请写明，例如「柳州市城中区……」');
+  });
+
+  it.each([
+    // mode, location → findings: an online class needs no venue and is not held anywhere.
+    ['线上', null, []],
+    ['线上', '上海市徐汇区柳州路', []],
+    ['线上', '市委党校', []],
+    ['线下', null, ['venue_named:hard']],
+    ['线上线下结合', null, ['venue_named:hard']],
+    ['线上线下结合', '南宁市青秀区', ['in_city_in_liuzhou:hard']],
+  ] as const)('in-city, %s, venue %j → %j', (mode, location, expected) => {
+    expect(rulesOf({ ...inCity, mode, location })).toEqual(expected);
+  });
+
+  it('an out-of-city class may be anywhere (and online needs no venue)', () => {
+    expect(rulesOf({ ...outCity, location: '市委党校' })).toEqual([]);
+    expect(rulesOf({ ...outCity, mode: '线上', location: null })).toEqual([]);
+    expect(rulesOf({ ...outCity, location: null })).toEqual(['venue_named:hard']);
   });
 
   it.each([

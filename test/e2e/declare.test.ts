@@ -101,7 +101,7 @@ describe('wrong answers', () => {
       ['0', '期数应在 1 到 50 之间', '1'],
       ['31', '每期天数应在 1 到 30 之间', '3'],
       ['十三月', '计划月份应为 1 到 12 的月份', '10'],
-      ['桂林市七星区', '看不出在柳州市行政区域内', '柳州市城中区'],
+      ['桂林市七星区', '培训地点「桂林市七星区」在桂林市，不在柳州市行政区域内', '柳州市城中区'],
       ['', '', '跳过'],
       ['很多钱', '经费预算应为不小于 0 的金额', '36000'],
       ['不存在的局', '联合办班单位「不存在的局」不在单位名册中', '跳过'],
@@ -206,14 +206,55 @@ describe('rules at submission', () => {
     await t.say('60');
     for (const a of ['1', '5', '9', '浙江杭州', '中国井冈山干部学院', '12万', '跳过', '赵敏', '13800138000']) await t.say(a);
     await t.say('跳过');
+    // Switching to 市内 asks for the venue again (it was an out-of-city one); the same venue is refused with the fix.
     const changed = await t.say('类别改成市内');
-    expect(changed.join('\n')).toContain('培训地点「浙江杭州」看不出在柳州市行政区域内');
+    expect(changed.join('\n')).toContain('培训类别改为「市内」，请重新填写培训地点（原来是「浙江杭州」）、承办机构（原来是「中国井冈山干部学院」）');
+    const again = (await t.say('浙江杭州')).join('\n');
+    expect(again).toContain('没有记下：培训地点「浙江杭州」在浙江省，不在柳州市行政区域内');
+    expect(again).toContain('请把培训类别改为「市外」');
+    expect(again).toContain('依据：市内培训项目须在本市行政区域内举办〔二(二)四〕');
+    // Left as it is (saved, then continued), the plan shows the problem and cannot be submitted.
+    await t.say('保存草稿');
     const summary = await t.say('继续');
-    expect(summary.at(-1)).toContain('❌ 不符合要求：培训地点「浙江杭州」看不出在柳州市行政区域内');
+    expect(summary.at(-1)).toContain('❌ 不符合要求：培训地点「浙江杭州」在浙江省，不在柳州市行政区域内');
     expect(summary.at(-1)).toContain('[提交]');
     const r = await t.say('提交');
     expect(r.join('\n')).toContain('还不能提交');
     expect(await h.db.plan.count({ where: { unitCode: '103001', status: 'SUBMITTED' } })).toBe(0);
+    await t.say('保存草稿');
+  });
+});
+
+describe('the venue of an in-city class [seed 二(二)四]', () => {
+  it('a venue with no district gets a question; the bare district answered completes it', async () => {
+    h.clock.set(DECLARING);
+    const t = transcript(h, DECLARANT);
+    await t.say('申报');
+    for (const a of CLEAN_TEXT.slice(0, 8)) await t.say(a);
+    const asked = (await t.say('市委党校')).join('\n');
+    expect(asked).toContain('「市委党校」在柳州市哪个区县？请写明，例如「柳州市城中区……」');
+    expect(asked).not.toContain('不在柳州市行政区域内');
+    const next = (await t.say('城中区')).join('\n');
+    expect(next).toContain('承办机构是哪家？');
+    const plan = await h.db.plan.findFirstOrThrow({ where: { unitCode: '101001', status: 'DRAFT' }, orderBy: { id: 'desc' } });
+    expect(JSON.parse(plan.data).location).toBe('柳州市城中区市委党校');
+    await t.say('保存草稿');
+  });
+
+  it('修改 类别 from the summary asks again for the venue and the institution, then returns to the summary', async () => {
+    h.clock.set(DECLARING);
+    const t = transcript(h, DECLARANT);
+    await t.say('申报');
+    for (const a of CLEAN_TEXT) await t.say(a);
+    await t.say('修改 类别');
+    const venue = (await t.click('市外')).messages.join('\n');
+    expect(venue).toContain('培训类别改为「市外」，请重新填写培训地点（原来是「柳州市城中区市委党校」）、承办机构（原来是「（无）」）');
+    expect(venue).toContain('培训地点在哪里？（城市和具体地点）');
+    expect((await t.say('江西省井冈山市')).join('\n')).toContain('承办机构是哪家？原则上应在柳州市干部教育培训基地名单内');
+    const summary = (await t.say('中国井冈山干部学院')).at(-1)!;
+    expect(summary).toContain('**培训类别**　市外');
+    expect(summary).toContain('**培训地点**　江西省井冈山市');
+    expect(summary).toContain('**承办机构**　中国井冈山干部学院');
     await t.say('保存草稿');
   });
 });
@@ -272,7 +313,7 @@ describe('the one-card form', () => {
     };
     const bad = await t.clickValue(t.lastCard().messageId, { a: 'form_submit' }, { formValue: values });
     expect(bad.toast).toMatchObject({ type: 'error', content: '有 1 项需要修改' });
-    expect(bad.cardText).toContain('培训地点「桂林市」看不出在柳州市行政区域内');
+    expect(bad.cardText).toContain('培训地点「桂林市」在桂林市，不在柳州市行政区域内。建议：市内培训须在柳州市行政区域内举办；在柳州以外举办的，请把培训类别改为「市外」。依据：市内培训项目须在本市行政区域内举办〔二(二)四〕');
     expect(JSON.stringify(bad.card)).toContain('"default_value":"2027年度人社窗口服务礼仪培训班"');
     expect(JSON.stringify(bad.card)).toContain('"initial_option":"市内"');
     const good = await t.clickValue(t.lastCard().messageId, { a: 'form_submit' }, { formValue: { ...values, location: '柳州市柳北区' } });
@@ -338,5 +379,33 @@ describe('two quick messages', () => {
     expect(JSON.parse(plan!.data)).toMatchObject({ title: '2027年度快速回复测试培训班', scope: '市外' });
     const conv = await h.db.conversation.findUnique({ where: { openId: who } });
     expect(JSON.parse(conv!.state).step).toBe('mode');
+  });
+});
+
+describe('between campaigns', () => {
+  it('申报, the menu and the form say the year is not open yet, then, once the admin sets it, when it opens', async () => {
+    h.clock.set(new Date('2026-12-01T10:00:00+08:00'));
+    const t = transcript(h, EDU);
+    const NOT_OPEN = '2027年度培训计划的申报和修改已于 2026年8月10日 23:59 截止。2028年度培训计划申报尚未开放，开始和截止日期以当年的申报通知为准。如需了解安排，请联系系统管理员';
+    expect((await t.say('申报')).join('\n')).toContain(NOT_OPEN);
+    await h.push(h.envelope('application.bot.menu_v6', { operator: { operator_id: { open_id: EDU } }, event_key: 'declare', timestamp: 1 }));
+    await h.bot.idle();
+    expect(h.stub.textsTo(EDU).at(-1)).toContain(NOT_OPEN);
+    expect((await t.say('表单申报')).join('\n')).toContain(NOT_OPEN);
+
+    const { runCli } = await import('../../src/cli.ts');
+    expect(await runCli(['campaign:set', '2028', '--opens', '2027-07-25', '--declare-by', '2027-08-05', '--revise-by', '2027-08-10'], { DATABASE_URL: h.config.databaseUrl, LOG_LEVEL: 'silent' }, () => {})).toBe(0);
+    const OPENS = '2028年度培训计划申报将于2027年7月25日开始，2027年8月5日 23:59 截止。届时发送「申报」即可填报。';
+    expect((await t.say('申报')).join('\n')).toContain(OPENS);
+    h.clock.set(new Date('2027-07-24T18:00:00+08:00')); // the day before
+    const before = (await t.say('表单申报')).join('\n');
+    expect(before).toContain(OPENS);
+    expect(before).not.toMatch(/已于 2027年/);
+    h.clock.set(new Date('2027-07-25T08:00:00+08:00'));
+    expect((await t.say('申报')).join('\n')).toContain('开始申报 2028年度培训计划');
+    await t.say('取消');
+    await t.say('确认');
+    expect(await h.db.plan.count({ where: { year: 2028, status: { not: 'DISCARDED' } } })).toBe(0);
+    h.clock.set(DECLARING);
   });
 });

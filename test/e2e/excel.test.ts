@@ -113,21 +113,54 @@ describe('declaring by upload', () => {
     const card = messageText(answers.find((m) => m.msgType === 'interactive')!);
     expect(card).toContain('有 1 处问题，没有导入');
     expect(card).toContain('读取 3 行，其中 2 行无误、1 行有问题');
-    expect(card).toContain('第 7 行「每期人数」：市外培训每期 70 人，超过 60 人');
+    expect(card).toContain('第 7 行「每期人数」：市外培训每期 70 人，超过 60 人。建议：可分两期各 35 人，或把人数减到 60 人以内。依据：市外培训项目每班次不超过60人〔二(二)二〕');
     expect(await h.db.plan.count()).toBe(before);
     const annotated = h.stub.uploads.at(-1)!;
     expect(annotated.fileName).toBe('有错（问题标注）.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(annotated.data as unknown as ArrayBuffer);
     const cell = wb.getWorksheet('申报表')!.getCell('G7');
-    expect(JSON.stringify(cell.note)).toContain('超过 60 人');
+    expect(JSON.stringify(cell.note)).toContain('超过 60 人。建议：可分两期各 35 人，或把人数减到 60 人以内。依据：市外培训项目每班次不超过60人〔二(二)二〕');
     expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+  });
+
+  it('venues are read as places: the problem list gives each verdict with its fix and the notice, on the card and in the file', async () => {
+    const data = await filled([
+      ROW('2027年度在南宁举办的培训班', { 11: '南宁市青秀区柳州大厦' }),
+      ROW('2027年度地点不明的培训班', { 11: '市委党校' }),
+      ROW('2027年度网上培训班', { 5: '线上', 11: null }), // online: no venue needed
+      ROW('2027年度鹿寨培训班', { 11: '鹿寨县党校' }),
+    ]);
+    const answers = await sendFile('地点.xlsx', data);
+    const card = messageText(answers.find((m) => m.msgType === 'interactive')!);
+    expect(card).toContain('有 2 处问题，没有导入');
+    expect(card).toContain(
+      '第 5 行「培训地点」：培训地点「南宁市青秀区柳州大厦」在南宁市，不在柳州市行政区域内。建议：市内培训须在柳州市行政区域内举办；在柳州以外举办的，请把培训类别改为「市外」。依据：市内培训项目须在本市行政区域内举办〔二(二)四〕',
+    );
+    expect(card).toContain('第 6 行「培训地点」：培训地点「市委党校」没有写明在柳州市哪个区县，无法确认在本市行政区域内。建议：请在地点前写明区县，例如「柳州市城中区……」');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(h.stub.uploads.at(-1)!.data as unknown as ArrayBuffer);
+    const note = JSON.stringify(wb.getWorksheet('申报表')!.getCell('K5').note);
+    expect(note).toContain('请把培训类别改为「市外」');
+    expect(note).toContain('依据：市内培训项目须在本市行政区域内举办〔二(二)四〕');
+  });
+
+  it('between campaigns, an upload is told the year is not open yet and stores nothing', async () => {
+    const data = await filled([ROW('2028年度提前上传的培训班')]);
+    h.clock.set(new Date('2026-12-01T10:00:00+08:00'));
+    const before = await h.db.plan.count();
+    const answers = await sendFile('提前.xlsx', data);
+    expect(messageText(answers.at(-1)!)).toContain('2028年度培训计划申报尚未开放，开始和截止日期以当年的申报通知为准');
+    expect(await h.db.plan.count()).toBe(before);
+    h.clock.set(DECLARING);
   });
 
   it('a soft finding needs the 情况说明 column; with it the file passes', async () => {
     const soft = ROW('2027年度赴井冈山学习培训班', { 4: '市外', 7: 40, 10: 5, 11: '江西井冈山', 12: '中国井冈山干部学院' });
     const without = await sendFile('软性.xlsx', await filled([soft]));
-    expect(messageText(without.find((m) => m.msgType === 'interactive')!)).toContain('第 5 行「情况说明」：市外培训安排在 5 月，5-6 月和 11-12 月原则上不安排外出项目：这是原则性要求，须在「情况说明」列写明理由');
+    expect(messageText(without.find((m) => m.msgType === 'interactive')!)).toContain(
+      '第 5 行「情况说明」：市外培训安排在 5 月，5-6 月和 11-12 月原则上不安排外出项目：这是原则性要求，须在「情况说明」列写明理由。建议：可改在 4 月；确需此时外出的，请填写情况说明。依据：每年5-6月和11-12月期间，原则上不得安排外出项目〔二(二)三〕',
+    );
     const withIt = await sendFile('软性2.xlsx', await filled([{ ...soft, 19: '配合全国会议安排，只能5月外出学习' }]));
     expect(messageText(withIt.at(-1)!)).toContain('全部符合要求（其中 1 行附情况说明）');
     const r = await transcript(h, DECL).click(/^确认导入并提交/);

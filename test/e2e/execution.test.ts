@@ -7,10 +7,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
 import { createExecutionRepo } from '../../src/db/execution-repo.ts';
-import { createPlanRepo } from '../../src/db/plan-repo.ts';
 import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import type { PlanDraft } from '../../src/domain/plan.ts';
 import type { PlanRecord } from '../../src/services/plans.ts';
+import { publishedPlan, valueIn } from '../support/execution.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { cardText, messageText, transcript } from '../support/transcript.ts';
 
@@ -45,31 +45,7 @@ const plan: PlanDraft = {
   justification: null,
 };
 
-async function approvedPlan(unitCode: string, year: number, data: Partial<PlanDraft> = {}): Promise<PlanRecord> {
-  return createPlanRepo(h.db).create({
-    year,
-    unitCode,
-    status: 'PUBLISHED',
-    data: { ...plan, budgetCode: unitCode, ...data },
-    event: { at: at(`${year - 1}-09-30T10:00:00`), actor: 'cli', action: 'create', fromStatus: null, toStatus: 'PUBLISHED', comment: null, changes: null, channel: 'cli' },
-  });
-}
-
-/** The callback value with this `a` (and these fields) on a card: a button's or a menu's. */
-function valueIn(card: unknown, a: string, match: Record<string, unknown> = {}): Record<string, unknown> {
-  const found: Record<string, unknown>[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== 'object') return;
-    const o = n as Record<string, unknown>;
-    if (Array.isArray(o.behaviors)) for (const b of o.behaviors as { value?: Record<string, unknown> }[]) if (b.value?.a === a) found.push(b.value);
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  const v = found.find((x) => Object.entries(match).every(([k, want]) => x[k] === want));
-  if (!v) throw new Error(`no ${a} ${JSON.stringify(match)} in ${JSON.stringify(found)}`);
-  return v;
-}
+const approvedPlan = (unitCode: string, year: number, data: Partial<PlanDraft> = {}): Promise<PlanRecord> => publishedPlan(h, unitCode, year, { ...plan, ...data });
 
 async function sendFile(openId: string, fileName: string, data: Buffer, image = false) {
   const messageId = `om_ex_file_${++seq}`;
@@ -162,7 +138,7 @@ describe('a class and its six steps', () => {
 
     const a = packageCard(REV_A, `${p.number} 第1期`);
     const b = packageCard(REV_B, `${p.number} 第1期`);
-    expect(messageText(a)).toContain('✅ 与批准的计划一致');
+    expect(messageText(a)).toContain('✅ 与批准的计划和通知的要求一致');
     expect(messageText(a)).toContain('📎 附件 1 个：培训方案.pdf');
     const rv = transcript(h, REV_A);
     const files = await rv.clickValue(a.messageId, valueIn(a.content, 'pkg_review', { op: 'files' }));
@@ -181,7 +157,7 @@ describe('a class and its six steps', () => {
 
     h.clock.set(at('2026-09-25T10:00:00'));
     const early = await t.clickValue(messageId, { a: 'step_open', cls: classId, step: 4 });
-    expect(early.toast).toMatchObject({ type: 'warning', content: '开班（2026-10-12）后才能填报' });
+    expect(early.toast).toMatchObject({ type: 'warning', content: '开班（2026年10月12日）后才能填报' });
     const tooEarly3 = await t.clickValue(messageId, { a: 'step_open', cls: classId, step: 3 });
     expect(tooEarly3.toast?.content).toBe('请先登记发布培训项目');
     const bad = await t.clickValue(messageId, { a: 'step_save', cls: classId, step: 2, v: 0 }, { formValue: { publishedOn: '2026-10-30 +0800', channel: '柳州市干部网络学院' } });
@@ -251,7 +227,7 @@ describe('a class and its six steps', () => {
     expect(ok.toast?.content).toBe('培训包已审核通过');
 
     const report = await t.say('完成情况');
-    expect(report.at(-1)).toContain('第1期 2026年10月19日–10月21日　✅⚪⚪⚪⚪⚪　⚠️与计划不一致');
+    expect(report.at(-1)).toContain('第1期 2026年10月19日–10月21日　✅⚪⚪⚪⚪⚪　⚠️与计划或通知的要求不一致');
     await t.click('导出 Excel');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(filesTo(DECL).at(-1)!.data as unknown as ArrayBuffer);
@@ -305,7 +281,7 @@ describe('missing-data alerts', () => {
     expect(cards(EDU).at(-1)).toContain('④学员签到、⑤教培管理、⑥结算金额 须在 **10月13日**（结班后 5 个工作日内）前填报');
     await job('2026-10-14T09:00:00');
     expect(cards(EDU).at(-1)).toContain('已超过填报期限（10月13日）：④学员签到、⑤教培管理、⑥结算金额 仍未填报');
-    expect(cards(EDU).at(-1)).toContain('压减下一年度培训经费');
+    expect(cards(EDU).at(-1)).toContain('将调减下一年度培训预算〔通知 二(一)5〕');
   });
 
   it('a class that starts without an approved package is reported to the reviewers on its first morning', async () => {
@@ -376,7 +352,7 @@ describe('补录 since 2020', () => {
     expect(bad.out).toContain('有 4 处问题，没有导入任何内容');
     expect(bad.out).toContain('第 7 行「年度」：年度应在 2020–2026 之间');
     expect(bad.out).toContain('第 8 行「结班日期」：结班日期不能早于开班日期');
-    expect(bad.out).toContain('第 9 行「③审核通过人数」：审核通过人数不能多于报名人数');
+    expect(bad.out).toContain('第 9 行「③审核通过人数」：审核通过人数（35）多于报名人数（30）。建议：请核对报名人数和审核通过人数。依据：');
     expect(bad.out).toContain('第 10 行「预算单位代码」：单位名册中没有预算单位代码「999999」');
     expect(await h.db.plan.count({ where: { year: 2023 } })).toBe(0);
 
@@ -465,18 +441,27 @@ describe('the completion report', () => {
     expect(card).toContain('2022年度：2 个单位、3 个计划、批准 4 期；已登记 3 期，六个环节全部完成 2 期；已上传情况说明 1 个');
     expect(card).toContain('**有缺项的单位（1 个）**');
     expect(card).toContain('- 柳州市教育局：1 个计划有缺项，已完成 1/2 期');
-    expect(card).toContain('**⑤⑥逾期、拟压减下一年度培训经费的单位（1 个）**');
-    expect(card).toMatch(/柳州市教育局<\/font>：2022-\d{3} 第1期 ⑤教培管理逾期未填报（应于 4月20日 前）；2022-\d{3} 第1期 ⑥结算金额逾期未填报（应于 4月20日 前）；2022-\d{3} 第2期 ⑥结算金额逾期填报（应于 9月15日 前）/);
+    // Only ⑤⑥ still missing is the budget cut [二(一)5]; ⑥ done late is its own list, for the reviewers.
+    expect(card).toContain('**⑤⑥逾期未填报、拟压减下一年度培训经费的单位（1 个单位）**');
+    expect(card).toContain('依据通知二(一)5：“在培训结束后五个工作日内，各主管单位必须登录系统完成教培管理、结算金额等信息录入。未完成项目信息的单位，将调减该单位下一年度培训预算。”');
+    expect(card).toMatch(/柳州市教育局<\/font>：2022-\d{3} 第1期 ⑤教培管理逾期未填报（应于 4月20日 前）；2022-\d{3} 第1期 ⑥结算金额逾期未填报（应于 4月20日 前）\n/);
+    expect(card).toContain('**逾期完成的环节（1 个单位，供审核人员研判，不列入压减名单）**');
+    expect(card).toContain('依据通知一、二(一)4-5 的期限');
+    expect(card).toMatch(/柳州市教育局<\/font>：2022-\d{3} 第2期 ⑥结算金额逾期完成（应于 9月15日 前，2022年10月20日 填报）/);
     expect(card).not.toMatch(/柳州市商务局<\/font>/);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(filesTo(REV_A).at(-1)!.data as unknown as ArrayBuffer);
     const values = (name: string) => wb.getWorksheet(name)!.getSheetValues().slice(4).map((r) => (Array.isArray(r) ? r.slice(1) : []));
     expect(values('单位汇总')).toEqual([
-      ['103001', '柳州市教育局', 2, 3, 2, 1, 1, 1, 0, '是', '有缺项'],
-      ['105001', '柳州市商务局', 1, 1, 1, 1, 0, 0, 0, '', '已完成'],
+      ['103001', '柳州市教育局', 2, 3, 2, 1, 1, 1, 0, '是', 1, '有缺项'],
+      ['105001', '柳州市商务局', 1, 1, 1, 1, 0, 0, 0, '', 0, '已完成'],
     ]);
-    expect(values('压减经费名单').map((r) => r[1])).toEqual(['柳州市教育局']);
+    expect(values('压减经费名单').map((r) => [r[1], r[2]])).toEqual([['柳州市教育局', expect.stringMatching(/^2022-\d{3} 第1期 ⑤教培管理逾期未填报（应于 4月20日 前）；2022-\d{3} 第1期 ⑥结算金额逾期未填报（应于 4月20日 前）$/)]]);
+    expect(values('逾期完成').map((r) => [r[1], r[2]])).toEqual([['柳州市教育局', expect.stringMatching(/第2期 ⑥结算金额逾期完成（应于 9月15日 前，2022年10月20日 填报）$/)]]);
+    // Each list's sheet says the rule it follows under its title.
+    expect(String(wb.getWorksheet('压减经费名单')!.getCell('A2').value)).toContain('依据通知二(一)5');
+    expect(String(wb.getWorksheet('逾期完成')!.getCell('A1').value)).toContain('逾期完成的环节（供审核人员研判，不列入压减名单）');
     expect(values('完成情况').map((r) => [r[1], r[6], r[14]])).toEqual([
       ['柳州市教育局', '第1期', '有缺项'],
       ['柳州市教育局', '第2期', '有缺项'],

@@ -62,7 +62,7 @@ describe('wrong answers are asked again with the reason and an example', () => {
     ['headcount', [...CLEAN.slice(0, 4), '很多人'], '每期人数应为整数'],
     ['days', [...CLEAN.slice(0, 6), '31'], '每期天数应在 1 到 30 之间'],
     ['month', [...CLEAN.slice(0, 7), '十三月'], '计划月份应为 1 到 12 的月份'],
-    ['location', [...CLEAN.slice(0, 8), '桂林市七星区'], '看不出在柳州市行政区域内'],
+    ['location', [...CLEAN.slice(0, 8), '桂林市七星区'], '培训地点「桂林市七星区」在桂林市，不在柳州市行政区域内'],
     ['budget', [...CLEAN.slice(0, 10), '很多钱'], '经费预算应为不小于 0 的金额'],
     ['contactPhone', [...CLEAN.slice(0, 13), '12345'], '不是有效的电话号码'],
   ])('%s', (field, lines, message) => {
@@ -155,5 +155,82 @@ describe('repair', () => {
     ['柳州市城中区：市委党校', null],
   ])('parseRepair(%j)', (text, expected) => {
     expect(parseRepair(text)).toEqual(expected);
+  });
+});
+
+describe('the venue of an in-city class [seed 二(二)四]', () => {
+  const toLocation = CLEAN.slice(0, 8);
+  it('a venue that names no district is asked about, and a bare district completes it', () => {
+    const { outcomes, draft } = converse([...toLocation, '市委党校', '城中区']);
+    expect(outcomes.at(-2)).toMatchObject({ status: 'retry', field: 'location', question: '「市委党校」在柳州市哪个区县？请写明，例如「柳州市城中区……」' });
+    expect(outcomes.at(-1)).toMatchObject({ status: 'ask', field: 'institution' });
+    expect(draft.location).toBe('柳州市城中区市委党校');
+  });
+
+  it('typed out of turn (地点改成市委党校), it is asked about at once, then the conversation comes back', () => {
+    const { outcomes, draft } = converse([...CLEAN.slice(0, 10), '地点改成市委党校', '鱼峰区']);
+    expect(outcomes.slice(-2).map(asked)).toEqual(['retry:location', 'ask:budget']);
+    expect(draft.location).toBe('柳州市鱼峰区市委党校');
+  });
+
+  it('a full answer to that question is taken as typed', () => {
+    expect(converse([...toLocation, '市委党校', '柳州市鱼峰区文笔路市委党校']).draft.location).toBe('柳州市鱼峰区文笔路市委党校');
+  });
+
+  it('a venue outside Liuzhou is refused, says it must be inside and suggests 市外', () => {
+    const { last, draft } = converse([...toLocation, '南宁市青秀区柳州大厦']);
+    expect(last).toMatchObject({ status: 'retry', field: 'location', error: '培训地点「南宁市青秀区柳州大厦」在南宁市，不在柳州市行政区域内', notice: '市内培训项目须在本市行政区域内举办〔二(二)四〕' });
+    expect(last.status === 'retry' && last.suggestion).toContain('请把培训类别改为「市外」');
+    expect(draft.location).toBeUndefined();
+  });
+
+  it('then 类别改成市外 keeps the venue typed and asks for the institution', () => {
+    const { last, draft } = converse([...toLocation, '南宁市青秀区柳州大厦', '类别改成市外']);
+    expect(draft).toMatchObject({ scope: '市外', location: '南宁市青秀区柳州大厦' });
+    expect(last).toMatchObject({ status: 'ask', field: 'institution' });
+    expect(last.status === 'ask' && last.note).toContain('已把「培训地点」记为：南宁市青秀区柳州大厦。');
+  });
+
+  it('an online class may skip the venue', () => {
+    const { outcomes, draft } = converse(['2027年度网络安全在线培训班', '市内', '线上', '全体干部', '200', '1', '1', '10月', '跳过']);
+    expect(outcomes.at(-1)).toMatchObject({ status: 'ask', field: 'institution' });
+    expect(draft.location).toBeNull();
+  });
+
+  it('an offline class may not', () => {
+    expect(converse([...toLocation, '跳过']).last).toMatchObject({ status: 'retry', field: 'location', error: '「培训地点」必须填写，不能跳过' });
+  });
+});
+
+describe('switching the scope asks again for the venue and the institution', () => {
+  it.each([
+    // how the switch is made, what is asked next, then where it comes back to
+    ['修改 类别 at the summary', [...CLEAN, '修改 类别', '市外'], ['ask:location', 'ask:institution', 'summary']],
+    ['类别改成市外 at the summary', [...CLEAN, '类别改成市外'], ['ask:location', 'ask:institution', 'summary']],
+    ['类别改成市外 while the budget is asked', [...CLEAN.slice(0, 10), '类别改成市外'], ['ask:location', 'ask:institution', 'ask:budget']],
+  ])('%s', (_how, lines, next) => {
+    const first = converse(lines);
+    expect(first.last).toMatchObject({ status: 'ask', field: 'location' });
+    expect(first.last.status === 'ask' && first.last.note).toBe('培训类别改为「市外」，请重新填写培训地点（原来是「柳州市城中区市委党校」）、承办机构（原来是「（无）」）。');
+    const { outcomes, draft } = converse([...lines, '江西省井冈山市', '中国井冈山干部学院']);
+    expect(outcomes.slice(-3).map(asked)).toEqual(next);
+    expect(draft).toMatchObject({ scope: '市外', location: '江西省井冈山市', institution: '中国井冈山干部学院' });
+  });
+
+  it('back from 市外 to 市内: the venue outside Liuzhou is asked again, the institution may be skipped', () => {
+    const outCity = ['2027年度赴井冈山学习培训班', '市外', '线下', '科级干部', '40', '1', '5', '9月', '江西省井冈山市', '中国井冈山干部学院', '6万', '跳过', '李明', '0772-2825472', '跳过'];
+    const { outcomes, draft } = converse([...outCity, '类别改成市内', '柳州市柳北区', '跳过']);
+    expect(outcomes.slice(-3).map(asked)).toEqual(['ask:location', 'ask:institution', 'summary']);
+    expect(draft).toMatchObject({ scope: '市内', location: '柳州市柳北区', institution: null });
+  });
+
+  it('the same scope again asks nothing more', () => {
+    expect(converse([...CLEAN, '类别改成市内']).last).toMatchObject({ status: 'summary' });
+  });
+
+  it('an online class made offline is asked for its venue', () => {
+    const online = ['2027年度网络安全在线培训班', '市内', '线上', '全体干部', '200', '1', '1', '10月', '跳过', '跳过', '1万', '跳过', '李明', '0772-2825472', '跳过'];
+    const { last } = converse([...online, '方式改成线下']);
+    expect(last).toMatchObject({ status: 'ask', field: 'location', note: '培训方式改为「线下」，请重新填写培训地点（原来是「（无）」）。' });
   });
 });

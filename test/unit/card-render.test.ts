@@ -13,7 +13,7 @@ import { listTemplates, type CardJson } from '../../src/cards/render.ts';
 import { reviewCard } from '../../src/cards/review-card.ts';
 import { summaryCard } from '../../src/cards/summary-card.ts';
 import { welcomeCard } from '../../src/cards/welcome-card.ts';
-import { classTimeline } from '../../src/domain/execution.ts';
+import { classTimeline, packageDeviations } from '../../src/domain/execution.ts';
 import { WorkCalendar } from '../../src/domain/working-days.ts';
 import type { Finding } from '../../src/domain/rules.ts';
 import { markdown, renderCard } from '../../web/sandbox/card-render.js';
@@ -23,12 +23,12 @@ const plan = { id: 7, number: '2028-007', version: 2, status: 'SUBMITTED' as con
 const finding: Finding = { rule: 'budget_code_registered', severity: 'hard', field: 'headcount', message: '市外培训每班次不超过60人', notice: '通知 二(二)二', suggestion: '请调整人数' };
 const view = {
   classId: 3, planId: 9, planNumber: '2026-009', seq: 1, title: '业务培训班', unitName: '某局', start: '2026-10-12', end: '2026-10-14', status: 'active' as const,
-  plan: plan.data, timeline: classTimeline({ start: '2026-10-12', end: '2026-10-14' }, new Map(), new WorkCalendar(), new Date('2026-09-25T10:00:00+08:00')), records: {}, attachments: [{ fileName: '方案.pdf', size: 2048 }],
+  plan: plan.data, timeline: classTimeline({ start: '2026-10-12', end: '2026-10-14' }, new Map(), new WorkCalendar(), new Date('2026-09-25T10:00:00+08:00')), tentativeYears: [2027], records: {}, attachments: [{ fileName: '方案.pdf', size: 2048 }],
 };
 const pkg = {
-  classId: 3, label: '2026-009 第1期', title: '业务培训班', unitName: '某局', start: '2026-10-12', end: '2026-10-14', due: '2026-09-29', plan: plan.data,
-  pkg: { mode: '线上', scope: '市外', institution: '某中心', location: '井冈山', headcount: 40, content: '课程' },
-  flags: [{ field: 'mode' as const, planned: '线下', actual: '线上', message: '培训方式与批准的计划不一致：线下 → 线上' }],
+  classId: 3, label: '2026-009 第1期', title: '业务培训班', unitName: '某局', start: '2026-10-12', end: '2026-10-14', due: '2026-09-29', dueTentative: true, tentativeYears: [2027], plan: plan.data,
+  pkg: { mode: '线上', scope: '市外', institution: '某中心', location: '井冈山', headcount: 40, content: '课程', justification: '工作需要，只能5月外出' },
+  flags: packageDeviations({ mode: '线下', scope: '市外', institution: '某中心' }, { mode: '线上', scope: '市外', institution: '某中心' }, [], { start: '2026-10-12', end: '2026-10-14' }),
   attachments: [], status: 'submitted' as const, version: 2, submittedAt: new Date('2026-09-20T10:00:00+08:00'), history: [],
 };
 

@@ -4,7 +4,7 @@ import { helpCard } from '../../src/cards/help-card.ts';
 import { welcomeCard } from '../../src/cards/welcome-card.ts';
 import { assertValidCallback, assertValidCard } from '../support/card-lint.ts';
 import { classCard, executionListCard, newClassCard, packageReviewCard } from '../../src/cards/execution-card.ts';
-import { classTimeline } from '../../src/domain/execution.ts';
+import { classTimeline, packageDeviations } from '../../src/domain/execution.ts';
 import { WorkCalendar } from '../../src/domain/working-days.ts';
 
 describe('card templates', () => {
@@ -77,6 +77,7 @@ describe('execution cards', () => {
     status: 'active' as const,
     plan: { scope: '市外' as const, mode: '线下' as const, institution: '中国井冈山干部学院', headcount: 40, sessions: 2, days: 3, budget: 60000 },
     timeline,
+    tentativeYears: [],
     records: {},
     attachments: [{ fileName: '方案.pdf', size: 2048 }],
   };
@@ -88,9 +89,11 @@ describe('execution cards', () => {
     start: '2026-10-12',
     end: '2026-10-14',
     due: '2026-09-29',
+    dueTentative: false,
+    tentativeYears: [],
     plan: view.plan,
     pkg: { mode: '线上', scope: '市外', institution: '某中心', location: '井冈山', headcount: 40, content: '课程' },
-    flags: [{ field: 'mode' as const, planned: '线下', actual: '线上', message: '培训方式与批准的计划不一致：线下 → 线上' }],
+    flags: packageDeviations({ mode: '线下', scope: '市外', institution: '某中心' }, { mode: '线上', scope: '市外', institution: '某中心' }, [], { start: '2026-10-12', end: '2026-10-14' }),
     attachments: [{ fileName: '方案.pdf', size: 2048 }],
     status: 'submitted' as const,
     version: 2,

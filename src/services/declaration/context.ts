@@ -2,7 +2,7 @@
 // the campaign year and its phase, and the rule context (registry, base list, quota history).
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../logger.ts';
-import { currentCampaignYear, phaseAt, type Campaign, type PhaseInfo } from '../../domain/campaign.ts';
+import { currentCampaignYear, declareRefusal, defaultCampaign, phaseAt, type Campaign, type PhaseInfo } from '../../domain/campaign.ts';
 import type { Person } from '../../domain/people.ts';
 import { familyOf } from '../../domain/units.ts';
 import type { EngineContext } from '../../flows/declare-engine.ts';
@@ -41,6 +41,8 @@ export type Declarant = {
   year: number;
   campaign: Campaign;
   phase: PhaseInfo;
+  /** Why a new plan cannot be declared now (not open yet, or closed), null while declaring is open. */
+  refusal: string | null;
 };
 
 /** The declarant's unit and campaign as of `now`; null when the linked unit is no longer in the registry. */
@@ -48,11 +50,14 @@ export async function declarantOf(deps: DeclarationDeps, person: Person & { unit
   const units = await deps.reference.units();
   const competent = units.find((u) => u.code === person.unitCode);
   if (!competent) return null;
-  const year = currentCampaignYear(now, await deps.reference.campaigns());
-  const campaign = await campaignFor(deps.reference, year);
+  const stored = await deps.reference.campaigns();
+  const year = currentCampaignYear(now, stored);
+  const set = stored.find((c) => c.year === year);
+  const campaign = set ?? defaultCampaign(year);
+  const previous = await campaignFor(deps.reference, year - 1);
   const family = familyOf(competent.code, units) as StoredUnit[];
   family.sort((a, b) => (a.code === competent.code ? -1 : b.code === competent.code ? 1 : a.code.localeCompare(b.code)));
-  return { person, competent, family, year, campaign, phase: phaseAt(campaign, now) };
+  return { person, competent, family, year, campaign, phase: phaseAt(campaign, now), refusal: declareRefusal(campaign, now, { set: !!set, previous }) };
 }
 
 export async function engineContextFor(deps: DeclarationDeps, d: Pick<Declarant, 'competent' | 'family'>, year: number, planId?: number): Promise<EngineContext> {

@@ -3,6 +3,7 @@
 import { FORM_FIELD_KEYS, formValuesOf, planFormCard, type FormValues } from '../../cards/plan-form-card.ts';
 import { summaryCard } from '../../cards/summary-card.ts';
 import { parseField, type PlanDraft, type PlanFieldKey } from '../../domain/plan.ts';
+import { findingLine } from '../../domain/findings.ts';
 import { checkPartial } from '../../domain/rules.ts';
 import { startState } from '../../flows/declare-engine.ts';
 import type { CardResponse } from '../inbound.ts';
@@ -49,7 +50,7 @@ export async function submitForm(
   if (unit) data.unitName = unit.name;
   const ctx = await engineContextFor(deps, d, d.year, planId);
   // Hard rule findings go next to their field, like a bad value.
-  for (const f of checkPartial(data, ctx.rules)) if (f.severity === 'hard' && f.field && !errors[f.field]) errors[f.field] = `${f.message}。${f.suggestion ?? ''}`;
+  for (const f of checkPartial(data, ctx.rules)) if (f.severity === 'hard' && f.field && !errors[f.field]) errors[f.field] = findingLine(f);
   if (Object.keys(errors).length) {
     return { toast: { type: 'error', content: `有 ${Object.keys(errors).length} 项需要修改` }, card: formFor(d, planId, values, errors) };
   }

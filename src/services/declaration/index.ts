@@ -55,7 +55,7 @@ export function declarationCommands(deps: DeclarationDeps): Command[] {
       menuKeys: ['form'],
       audience: 'declarant',
       summary: '用一张表单卡片一次填完所有项目',
-      run: need((p, reply) => withDeclarant(deps, p, reply, async (d) => (d.phase.canDeclare ? reply.card(formFor(d)) : reply.text('本年度申报已截止，不能新建申报。发送「我的申报」查看本单位的计划。')))),
+      run: need((p, reply) => withDeclarant(deps, p, reply, async (d) => (d.refusal ? reply.text(d.refusal) : reply.card(formFor(d))))),
     },
     {
       id: 'my_plans',
@@ -80,7 +80,7 @@ export function declarationCommands(deps: DeclarationDeps): Command[] {
       summary: '登记本单位本年度没有培训计划（完成申报、不再提醒）',
       run: need((p, reply) =>
         withDeclarant(deps, p, reply, async (d) => {
-          if (!d.phase.canDeclare) return reply.text('本年度申报已截止。');
+          if (d.refusal) return reply.text(d.refusal);
           await reply.card(
             noticeCard({
               title: `确认：${d.year}年度无培训计划？`,
@@ -120,6 +120,10 @@ export function declarationCardHandlers(deps: DeclarationDeps): Handlers {
     form_open: async (ctx) => {
       const d = await declarant(ctx.person);
       if (!d) return NOT_LINKED;
+      if (d.refusal) {
+        await replyOf(ctx).text(d.refusal);
+        return toast('info', '现在不能新建申报，请看下一条消息');
+      }
       await replyOf(ctx).card(formFor(d));
       return toast('success', '已发送申报表单');
     },
@@ -190,7 +194,10 @@ export function declarationCardHandlers(deps: DeclarationDeps): Handlers {
     form_submit: async (ctx) => {
       const d = await declarant(ctx.person);
       if (!d || !linked(ctx.person)) return NOT_LINKED;
-      if (!d.phase.canDeclare && !ctx.value.plan) return toast('error', '本年度申报已截止，不能新建申报');
+      if (d.refusal && !ctx.value.plan) {
+        await replyOf(ctx).text(d.refusal);
+        return toast('error', '现在不能新建申报，请看下一条消息');
+      }
       return submitForm(deps, d, ctx.person.openId, ctx.action.formValue, ctx.value.plan);
     },
     plan: async (ctx) => {

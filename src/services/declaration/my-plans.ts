@@ -12,7 +12,7 @@ function nextStep(status: PlanStatus, d: Declarant): string {
   const declareBy = formatDeadline(d.campaign.declareClosesAt);
   const reviseBy = formatDeadline(d.campaign.reviseClosesAt);
   const steps: Record<PlanStatus, string> = {
-    DRAFT: d.phase.canDeclare ? `填完后提交（${declareBy} 截止）` : '申报已截止，不能再提交',
+    DRAFT: d.phase.canDeclare ? `填完后提交（${declareBy} 截止）` : d.phase.phase === 'not_open' ? '申报开始后才能提交' : '申报已截止，不能再提交',
     SUBMITTED: '等待市工作领导小组办公室初审（当天完成）',
     FIRST_APPROVED: '初审已通过，等待系统关闭后的复审',
     RETURNED: d.phase.canRevise ? `按审核意见修改后重新提交（${reviseBy} 截止）` : '修改期限已过',

@@ -44,8 +44,8 @@ export function choicesFor(field: PlanFieldKey, draft: PlanDraft, ctx: EngineCon
 function warningText(warnings: Finding[]): string[] {
   return warnings.map((w) =>
     w.severity === 'hard'
-      ? `❌ ${w.message}（提交前需要改正）。${w.suggestion ? `建议：${w.suggestion}。` : ''}`
-      : `⚠️ ${w.message}。这是原则性要求，提交时需要填写情况说明。${w.suggestion ? `建议：${w.suggestion}。` : ''}`,
+      ? `❌ ${w.message}（提交前需要改正）。${w.suggestion ? `建议：${w.suggestion}。` : ''}（依据：${w.notice}）`
+      : `⚠️ ${w.message}。这是原则性要求，提交时需要填写情况说明。${w.suggestion ? `建议：${w.suggestion}。` : ''}（依据：${w.notice}）`,
   );
 }
 
@@ -102,6 +102,11 @@ export async function renderOutcome(reply: Reply, outcome: Outcome, plan: PlanRe
       return;
     }
     case 'retry':
+      // An unclear value is asked about (what was typed is kept and completed by the answer), not refused.
+      if (outcome.question) {
+        await reply.text([outcome.question, ...(outcome.notice ? [`（依据：${outcome.notice}）`] : []), '如果在柳州以外举办，请发送「类别改成市外」。'].join('\n'));
+        return;
+      }
       await reply.text(
         [
           `没有记下：${outcome.error}。`,

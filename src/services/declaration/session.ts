@@ -1,9 +1,8 @@
 // The guided declaration: start or resume a conversation on a draft, feed it what the person types or
 // clicks, save every accepted answer on the plan at once, and submit. The engine decides; this file loads,
 // saves (conditionally, on versions) and renders.
-import { formatDeadline } from '../../domain/dates.ts';
 import { EDITABLE } from '../../domain/plan-status.ts';
-import { phaseAt } from '../../domain/campaign.ts';
+import { declareRefusal, phaseAt } from '../../domain/campaign.ts';
 import { campaignFor } from '../reference-data.ts';
 import type { PlanDraft, PlanFieldKey } from '../../domain/plan.ts';
 import { current, startState, step, type DeclareState, type Input, type StepResult } from '../../flows/declare-engine.ts';
@@ -23,10 +22,6 @@ export type LinkedPerson = Person & { unitCode: string };
 
 export const T = {
   unitMissing: (code: string) => `您关联的单位 ${code} 已不在单位名册中，暂时不能申报。请联系系统管理员核对名册。`,
-  closed: (d: Declarant) =>
-    `${d.year}年度培训计划的申报和修改已于 ${formatDeadline(d.campaign.reviseClosesAt)} 截止，系统已关闭，不再受理。如有特殊情况，请联系市人力资源社会保障局职建科（0772-2825472）。`,
-  declareClosed: (d: Declarant) =>
-    `${d.year}年度培训计划的申报已于 ${formatDeadline(d.campaign.declareClosesAt)} 截止，不再受理新的申报。被退回的计划可在 ${formatDeadline(d.campaign.reviseClosesAt)} 前修改后重新提交（发送「我的申报」查看）。`,
   conflict: '刚才这个计划被另一个操作同时修改了，没有记下这一条。请看最新内容后再发一次。',
   saved: (p: PlanRecord) => `已保存草稿 ${p.number}。之后发送「继续」，或在「我的申报」中接着填写。`,
   nothingToContinue: '没有正在填写的申报。发送「申报」开始一份新的，或发送「我的申报」查看本单位的计划。',
@@ -49,11 +44,12 @@ export async function editableNow(deps: DeclarationDeps, d: Declarant, plan: Pla
   if (!EDITABLE.includes(plan.status)) return `计划 ${plan.number} 已${plan.status === 'DISCARDED' ? '删除' : '提交'}，不能再修改。发送「我的申报」查看。`;
   // The plan's own year decides (after Aug 10 the declarant's current campaign is already the next year).
   const campaign = plan.year === d.year ? d.campaign : await campaignFor(deps.reference, plan.year);
-  const phase = phaseAt(campaign, deps.clock.now());
-  const at = { ...d, year: plan.year, campaign, phase };
-  if (plan.status === 'RETURNED' && !phase.canRevise) return T.closed(at);
+  const now = deps.clock.now();
+  const phase = phaseAt(campaign, now);
+  // Both cases are past the campaign's opening: its refusal says which deadline has gone by.
+  if (plan.status === 'RETURNED' && !phase.canRevise) return declareRefusal(campaign, now, { set: true });
   // A draft can only ever be submitted while declaring (or drafted before the campaign opens).
-  if (plan.status === 'DRAFT' && !phase.canDeclare && phase.phase !== 'not_open') return phase.canRevise ? T.declareClosed(at) : T.closed(at);
+  if (plan.status === 'DRAFT' && !phase.canDeclare && phase.phase !== 'not_open') return declareRefusal(campaign, now, { set: true });
   return null;
 }
 
@@ -76,7 +72,7 @@ export async function startDeclaration(
       return resume(deps, d, existing, plan, reply);
     }
   }
-  if (!opts.planId && !d.phase.canDeclare) return reply.text(d.phase.canRevise ? T.declareClosed(d) : T.closed(d));
+  if (!opts.planId && d.refusal) return reply.text(d.refusal);
 
   let plan: PlanRecord | null;
   if (opts.planId) {
@@ -246,7 +242,7 @@ export async function submit(
   };
   switch (r.error) {
     case 'illegal':
-      await p.reply.text(p.d.phase.canDeclare || p.plan.status === 'RETURNED' ? r.message : p.d.phase.canRevise ? T.declareClosed(p.d) : T.closed(p.d));
+      await p.reply.text(p.d.phase.canDeclare || p.plan.status === 'RETURNED' ? r.message : (p.d.refusal ?? r.message));
       break;
     case 'incomplete':
       await p.reply.text(`还不能提交：${r.fieldErrors.map((e) => e.label).join('、')} 还没有填好。`);
@@ -257,7 +253,7 @@ export async function submit(
       break;
     case 'needs_justification':
       await p.reply.text(
-        `还差一步：${r.findings.filter((f) => f.severity === 'soft').map((f) => f.message).join('；')}。通知中这属于原则性要求，写明情况说明后才能提交，审核人员会看到。`,
+        `还差一步：${r.findings.filter((f) => f.severity === 'soft').map((f) => `${f.message}（依据：${f.notice}）`).join('；')}。通知中这属于原则性要求，写明情况说明后才能提交，审核人员会看到。`,
       );
       await at('justification');
       break;

@@ -5,7 +5,8 @@
 import { button } from '../../cards/actions.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { beijingYmd, formatDeadline, ymdParts } from '../../domain/dates.ts';
-import { BACKFILL_FROM_YEAR, backfillSlots, backfillYears, CIRCLED, classAlertSlots, classLabel, formatRange, shortDay, SLOT_STEPS, STEPS } from '../../domain/execution.ts';
+import { BACKFILL_FROM_YEAR, backfillSlots, backfillYears, CIRCLED, classAlertSlots, classLabel, dueText, formatRange, SLOT_STEPS, STEPS } from '../../domain/execution.ts';
+import { tentativeNote } from '../../domain/working-days.ts';
 import { daysLeft, dueSlots, type Slot } from '../../domain/reminders.ts';
 import { recipientId } from '../messenger.ts';
 import { reviewTargets } from '../review/deps.ts';
@@ -22,14 +23,17 @@ const stepNames = (steps: number[]) => steps.map((n) => `${CIRCLED[n]}${STEPS[n 
 function classEntry(slot: Slot, p: PlanExecution, c: PlanExecution['classes'][number], missing: number[], unitName: string, forReviewer: boolean): Entry {
   const label = `**${classLabel(p.plan.number, c.cls.seq)}《${escapeMarkdown(p.plan.data.title ?? '')}》**`;
   const range = formatRange(c.cls.start, c.cls.end);
-  const due = c.outcome.steps[missing[0]! - 1]!.due;
+  const first = c.outcome.steps[missing[0]! - 1]!;
+  const due = dueText(first);
+  // A due day on a year with no holiday schedule is said to be tentative, with why.
+  const note = first.tentative ? `\n<font color='grey'>※ 期限暂定：${escapeMarkdown(tentativeNote(c.tentativeYears))}。</font>` : '';
   const open = button('填报', { a: 'class', cls: c.cls.id, op: 'open' }, 'primary_filled');
   switch (slot.kind) {
     case 'exec_pre7':
     case 'exec_pre5':
       return {
         kind: slot.kind,
-        text: `${label}　${range}\n${stepNames(missing)} 须在 **${shortDay(due)}**（开班前 5 个工作日）前完成${slot.kind === 'exec_pre5' ? '，<font color=\'red\'>今天是最后一天</font>' : ''}。${missing.includes(1) ? '培训包审核通过后方可开班。' : ''}`,
+        text: `${label}　${range}\n${stepNames(missing)} 须在 **${due}**（开班前 5 个工作日）前完成${slot.kind === 'exec_pre5' ? '，<font color=\'red\'>今天是最后一天</font>' : ''}。${missing.includes(1) ? '培训包审核通过后方可开班。' : ''}〔通知 一、二(一)4〕${note}`,
         buttons: [open],
         summary: `${classLabel(p.plan.number, c.cls.seq)} 待完成 ${missing.map((n) => CIRCLED[n]).join('')}`,
       };
@@ -39,14 +43,14 @@ function classEntry(slot: Slot, p: PlanExecution, c: PlanExecution['classes'][nu
       if (forReviewer) {
         return {
           kind: slot.kind,
-          text: `<font color='red'>**${escapeMarkdown(unitName)}**</font> ${label}　${range}\n已开班，但培训包${state}（通知要求培训包审核通过后方可开班）。`,
+          text: `<font color='red'>**${escapeMarkdown(unitName)}**</font> ${label}　${range}\n已开班，但培训包${state}（通知要求培训包经市工作领导小组审核后方可开班〔一〕）。`,
           buttons: [],
           summary: `${unitName} ${classLabel(p.plan.number, c.cls.seq)} 未审核即开班`,
         };
       }
       return {
         kind: slot.kind,
-        text: `${label}　${range}\n<font color='red'>已开班，但培训包${state}。</font>通知要求培训包审核通过后方可开班，市工作领导小组办公室已收到提示。请立即报送或联系审核人员。`,
+        text: `${label}　${range}\n<font color='red'>已开班，但培训包${state}。</font>通知要求培训包经市工作领导小组审核后方可开班〔一〕，市工作领导小组办公室已收到提示。请立即报送或联系审核人员。`,
         buttons: [open],
         summary: `${classLabel(p.plan.number, c.cls.seq)} 未审核即开班`,
       };
@@ -54,14 +58,14 @@ function classEntry(slot: Slot, p: PlanExecution, c: PlanExecution['classes'][nu
     case 'exec_post3':
       return {
         kind: slot.kind,
-        text: `${label}　${range}\n${stepNames(missing)} 须在 **${shortDay(due)}**（结班后 5 个工作日内）前填报。`,
+        text: `${label}　${range}\n${stepNames(missing)} 须在 **${due}**（结班后 5 个工作日内）前填报〔通知 一、二(一)5〕。${note}`,
         buttons: [open],
         summary: `${classLabel(p.plan.number, c.cls.seq)} 待填报 ${missing.map((n) => CIRCLED[n]).join('')}`,
       };
     default:
       return {
         kind: slot.kind,
-        text: `${label}　${range}\n<font color='red'>已超过填报期限（${shortDay(due)}）：${stepNames(missing)} 仍未填报。</font>${missing.some((n) => n >= 5) ? '结班后 5 个工作日内未填报⑤⑥的单位，将列入压减下一年度培训经费名单。' : ''}请立即补报。`,
+        text: `${label}　${range}\n<font color='red'>已超过填报期限（${due}）：${stepNames(missing)} 仍未填报。</font>${missing.some((n) => n >= 5) ? '结班后 5 个工作日内未完成⑤⑥等项目信息的单位，将调减下一年度培训预算〔通知 二(一)5〕。' : ''}请立即补报。${note}`,
         buttons: [open],
         summary: `${classLabel(p.plan.number, c.cls.seq)} 逾期 ${missing.map((n) => CIRCLED[n]).join('')}`,
       };
@@ -91,7 +95,8 @@ export async function planExecutionAlerts(deps: ExecutionDeps, now: Date, only?:
       tooLate.push(...d.tooLate.filter((s) => s.nominal >= c.cls.createdAt));
       for (const slot of d.due) {
         due.push(slot);
-        const missing = SLOT_STEPS[slot.kind]!.filter((n) => !c.outcome.steps[n - 1]!.done);
+        // What the unit still owes (a package waiting for its review is not); at the start, a package not approved.
+        const missing = SLOT_STEPS[slot.kind]!.filter((n) => (slot.kind === 'exec_started' ? !c.outcome.steps[n - 1]!.done : c.outcome.steps[n - 1]!.owed));
         if (!missing.length) continue;
         const unitName = names.get(p.plan.unitCode) ?? p.plan.unitCode;
         const people = recipients(p.plan.unitCode);
@@ -133,7 +138,7 @@ async function planBackfill(
       const entry: Entry = {
         kind: 'backfill',
         text: [
-          `**${escapeMarkdown(names.get(unit) ?? unit)}**：${BACKFILL_FROM_YEAR}年以来的培训项目还有 ${items.length} 个执行数据不全，请于 **${formatDeadline(slot.deadline)}**（${left <= 0 ? '今天截止' : `还有 ${left} 天`}）前补录：`,
+          `**${escapeMarkdown(names.get(unit) ?? unit)}**：${BACKFILL_FROM_YEAR}年以来的培训项目还有 ${items.length} 个执行数据不全，请于 **${formatDeadline(slot.deadline)}**（${left <= 0 ? '今天截止' : `还有 ${left} 天`}）前补录（六个步骤信息每一个缺报都视为未完成〔通知 一〕）：`,
           ...items.slice(0, 8).map((i) => `- ${i}`),
           ...(items.length > 8 ? [`……另有 ${items.length - 8} 个，发送「补录」查看全部`] : []),
           '未开展的计划请上传盖章的情况说明。',

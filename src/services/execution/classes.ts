@@ -4,7 +4,10 @@
 import { classCard, newClassCard, type StepForm } from '../../cards/execution-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { beijingYmd } from '../../domain/dates.ts';
+import { execFinding, type ExecFinding } from '../../domain/execution-checks.ts';
+import { findingLine } from '../../domain/findings.ts';
 import {
+  attendanceDeviations,
   checkClassDates,
   CIRCLED,
   classLabel,
@@ -12,7 +15,7 @@ import {
   formatRange,
   packageDeviations,
   readStep,
-  shortDay,
+  dueText,
   STEP_FIELDS,
   STEPS,
   yuanText,
@@ -29,7 +32,8 @@ import { sendPackageForReview } from './package.ts';
 import { classViewOf, loadClass, type LoadedClass } from './view.ts';
 
 const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
-const warn = (lines: string[]) => (lines.length ? lines.map((l) => `<font color='orange'>⚠️ ${escapeMarkdown(l)}</font>`).join('\n') : undefined);
+const warn = (lines: (string | ExecFinding)[]) =>
+  lines.length ? lines.map((l) => `<font color='orange'>⚠️ ${escapeMarkdown(typeof l === 'string' ? l : findingLine(l))}</font>`).join('\n') : undefined;
 
 export type Linked = Person & { unitCode: string };
 
@@ -204,9 +208,16 @@ export async function saveStep(deps: ExecutionDeps, person: Linked, l: LoadedCla
     const form: StepForm = { step, values: rawStrings(step, raw), errors: read.errors };
     return toast('error', `有 ${Object.keys(read.errors).length} 项需要修改`, classCard(view, { form }));
   }
-  const warnings = [...read.warnings];
+  const warnings: ExecFinding[] = [...read.warnings];
   const what = `第${l.cls.seq}期 ${CIRCLED[step]}${STEPS[step].name}`;
-  const flags = step === 1 ? packageDeviations(l.plan.data, read.data, await deps.reference.bases()) : undefined;
+  // Departures kept on the step for the reviewers and the report: the package's, and attendance over the cap.
+  const flags =
+    step === 1
+      ? packageDeviations(l.plan.data, read.data, await deps.reference.bases(), l.cls)
+      : step === 4
+        ? attendanceDeviations(l.steps.get(1)?.data.scope ?? l.plan.data.scope, read.data.attended)
+        : undefined;
+  if (step === 4) warnings.push(...flags!);
   if (step === 6 && typeof read.data.amount === 'number') warnings.push(...(await budgetCheck(deps, l, read.data.amount)));
   const saved = await deps.execution.putStep({
     classId: l.cls.id,
@@ -237,23 +248,23 @@ export async function saveStep(deps: ExecutionDeps, person: Linked, l: LoadedCla
   if (step === 1) {
     await sendPackageForReview(deps, fresh, log);
     const notes = [
-      ...(flags?.length ? [`与批准的计划不一致：${flags.map((f) => f.message).join('；')}。审核人员会看到这些差异。`] : []),
+      ...(flags?.length ? ['与批准的计划或通知的要求不一致（审核人员会看到）：', ...flags] : []),
       ...(fresh.attachments.length ? [] : ['还没有附件。如有培训方案、课程表等，请直接把文件发给我。']),
     ];
     return toast('success', '已提交审核', await classCardOf(deps, fresh, { notice: [`已报送培训包，等待审核（审核通过后方可开班）。`, ...(warn(notes) ? [warn(notes)!] : [])].join('\n') }));
   }
   const late = classTimeline(fresh.cls, fresh.steps, cal, now)[step - 1]!.late;
-  if (late && !current) warnings.push(`这一步应于 ${shortDay(state.due)} 前填报，已逾期`);
+  if (late && !current) warnings.push(execFinding(STEPS[step].window === 'before' ? 'steps_before_start' : 'steps_after_end', null, `这一步应于 ${dueText(state)} 前填报，已逾期`, '已记为逾期完成，请以后按期填报'));
   return toast('success', `已保存${CIRCLED[step]}${STEPS[step].name}`, await classCardOf(deps, fresh, { notice: warn(warnings) ?? `已保存${CIRCLED[step]}${STEPS[step].name}。` }));
 }
 
 /** Settled amounts against the approved budget of the plan (all its classes together). */
-async function budgetCheck(deps: ExecutionDeps, l: LoadedClass, amount: number): Promise<string[]> {
+async function budgetCheck(deps: ExecutionDeps, l: LoadedClass, amount: number): Promise<ExecFinding[]> {
   const budget = l.plan.data.budget;
   if (budget === undefined) return [];
   const others = (await deps.execution.classesOf([l.plan.id])).filter((c) => c.status === 'active' && c.id !== l.cls.id);
   const settled = (await deps.execution.stepsOf(others.map((c) => c.id))).filter((s) => s.step === 6).reduce((sum, s) => sum + (typeof s.data.amount === 'number' ? s.data.amount : 0), 0);
   const total = Math.round((settled + amount) * 100) / 100;
   if (total <= budget) return [];
-  return [`本计划已结算合计 ${yuanText(total)}，超出批准的经费预算 ${yuanText(budget)}（超出 ${yuanText(Math.round((total - budget) * 100) / 100)}）`];
+  return [execFinding('settled_over_budget', 'amount', `本计划已结算合计 ${yuanText(total)}，超出批准的经费预算 ${yuanText(budget)}（超出 ${yuanText(Math.round((total - budget) * 100) / 100)}）`)];
 }

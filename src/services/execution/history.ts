@@ -8,7 +8,7 @@ import { noticeCard } from '../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { beijingInstant, beijingYmd, formatDateTime, ymdParts } from '../../domain/dates.ts';
 import { groupHistory, readHistoryRow, type HistoryKey, type HistoryProblem, type HistoryRow } from '../../domain/execution-history.ts';
-import { BACKFILL_FROM_YEAR, backfillYears, classLabel, packageDeviations, STEP_NOS, type StepNo } from '../../domain/execution.ts';
+import { attendanceDeviations, BACKFILL_FROM_YEAR, backfillYears, classLabel, packageDeviations, STEP_NOS, type StepNo } from '../../domain/execution.ts';
 import { matchKey } from '../../domain/parse.ts';
 import type { Person } from '../../domain/people.ts';
 import { APPROVED_STATUSES } from '../../domain/plan-status.ts';
@@ -120,7 +120,7 @@ export async function applyHistory(deps: ExecutionDeps, groups: HistoryRow[][], 
           expectedVersion: have ? have.version : null,
           status: 'done',
           data: given.data,
-          flags: n === 1 ? packageDeviations(plan.data, given.data, bases) : undefined,
+          flags: n === 1 ? packageDeviations(plan.data, given.data, bases, row.cls) : n === 4 ? attendanceDeviations(plan.data.scope, given.data.attended) : undefined,
           reportedAt: given.on ? beijingInstant(given.on, 12) : now,
           reportedBy: actor,
           at: now,

@@ -7,6 +7,7 @@ import { escapeMarkdown } from '../../cards/render.ts';
 import { beijingYmd, formatDateTime, ymdParts } from '../../domain/dates.ts';
 import { BACKFILL_FROM_YEAR, backfillYears, CIRCLED, classLabel, formatRange, OUTCOME_LABELS, type StepNo } from '../../domain/execution.ts';
 import { may, type Person } from '../../domain/people.ts';
+import { tentativeNote } from '../../domain/working-days.ts';
 import type { CardActionHandlers } from '../card-actions.ts';
 import { personalReply } from '../chat.ts';
 import { yearArg, type Command, type Reply } from '../commands.ts';
@@ -17,7 +18,8 @@ import type { ExecutionDeps } from './deps.ts';
 import { expectStatement, sendPlanFiles } from './files.ts';
 import { confirmHistory, historyTemplateFile } from './history.ts';
 import { decidePackage, packageCardAgain, packageReturnForm, sendPackageFiles } from './package.ts';
-import { allCompletionCard, completion, completionSheet, unitCompletionCard } from './report.ts';
+import { completion, completionSheet } from './report.ts';
+import { allCompletionCard, unitCompletionCard } from './report-cards.ts';
 import { executionYears, loadExecution, type PlanExecution } from './view.ts';
 
 const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
@@ -43,7 +45,7 @@ export async function executionList(deps: ExecutionDeps, person: Linked, years?:
     const head = `**${p.plan.number}《${escapeMarkdown(p.plan.data.title ?? '')}》**　${p.plan.data.scope ?? ''} · 批准 ${p.outcome.sessions} 期 · ${OUTCOME_LABELS[p.outcome.status]}`;
     const classes = p.classes.map((c) => {
       const marks = c.outcome.steps.map((s) => `${CIRCLED[s.step]}${s.done ? '✅' : s.pending === 'submitted' ? '⏳' : s.pending === 'returned' ? '↩️' : s.overdue ? '🔴' : s.dueSoon ? '🟠' : '⚪'}`).join(' ');
-      return `第${c.cls.seq}期 ${formatRange(c.cls.start, c.cls.end)}\n${marks}`;
+      return `第${c.cls.seq}期 ${formatRange(c.cls.start, c.cls.end)}${c.tentativeYears.length ? '（期限暂定）' : ''}\n${marks}`;
     });
     const missing = p.outcome.missing.length ? [`<font color='red'>缺：${escapeMarkdown(p.outcome.missing.join('；'))}</font>`] : [];
     const room = p.classes.length < p.outcome.sessions ? [`还有 ${p.outcome.sessions - p.classes.length} 期未登记开班日期${p.statement ? '（已上传情况说明）' : ''}`] : [];
@@ -52,11 +54,12 @@ export async function executionList(deps: ExecutionDeps, person: Linked, years?:
   const overdue = plans.some((p) => p.classes.some((c) => c.outcome.steps.some((s) => s.overdue)));
   const soon = plans.some((p) => p.classes.some((c) => c.outcome.steps.some((s) => s.dueSoon)));
   const shown = plans.slice(0, PLAN_LIMIT);
+  const guessed = [...new Set(plans.flatMap((p) => p.classes.flatMap((c) => c.tentativeYears)))].sort((a, b) => a - b);
   return executionListCard({
     title: `执行情况 · ${unit?.name ?? person.unitCode}`,
     subtitle: `${ys.join('、')}年度 · ${plans.length} 个审批通过的计划`,
     color: overdue ? 'red' : soon ? 'orange' : 'blue',
-    intro: '①培训包审核 ②发布 ③报名审核 须在开班前 5 个工作日完成；④签到 ⑤教培管理 ⑥结算 须在结班后 5 个工作日内填报。✅已完成 ⏳审核中 🟠快到期 🔴已逾期 ⚪未到期',
+    intro: `①培训包审核 ②发布 ③报名审核 须在开班前 5 个工作日完成〔通知 一、二(一)4〕；④签到 ⑤教培管理 ⑥结算 须在结班后 5 个工作日内填报〔通知 一、二(一)5〕。✅已完成 ⏳审核中 🟠快到期 🔴已逾期 ⚪未到期${guessed.length ? `\n期限暂定的：${tentativeNote(guessed)}。` : ''}`,
     plans: shown.map((p) => ({ text: text(p) })),
     more: plans.length > PLAN_LIMIT ? `……另有 ${plans.length - PLAN_LIMIT} 个计划，发送「执行 年度」分年查看。` : '',
     classes: plans.flatMap((p) => p.classes.map((c) => ({ id: c.cls.id, label: `${classLabel(p.plan.number, c.cls.seq)} ${p.plan.data.title ?? ''}` }))),

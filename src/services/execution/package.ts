@@ -8,9 +8,9 @@ import type { CardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { formatDateTime, formatShortDateTime } from '../../domain/dates.ts';
-import { classLabel, formatRange, shortDay } from '../../domain/execution.ts';
+import { classLabel, dueText, formatRange, unknownYearsOf } from '../../domain/execution.ts';
 import { may, type Person } from '../../domain/people.ts';
-import { executionDueDates } from '../../domain/working-days.ts';
+import { executionDueDates, tentativeNote, type WorkCalendar } from '../../domain/working-days.ts';
 import type { Logger } from '../../logger.ts';
 import type { CardResponse } from '../inbound.ts';
 import { recipientId } from '../messenger.ts';
@@ -31,7 +31,8 @@ export async function packageViewOf(deps: ExecutionDeps, l: LoadedClass): Promis
   const pkg = l.steps.get(1);
   if (!pkg) return null;
   const unit = await deps.reference.unit(l.plan.unitCode);
-  const { beforeStart } = executionDueDates(await deps.calendar(), l.cls.start, l.cls.end);
+  const cal = await deps.calendar();
+  const { beforeStart, tentative } = executionDueDates(cal, l.cls.start, l.cls.end);
   const history: string[] = [];
   let submittedAt = pkg.reportedAt;
   for (const e of await deps.plans.events(l.plan.id)) {
@@ -49,6 +50,8 @@ export async function packageViewOf(deps: ExecutionDeps, l: LoadedClass): Promis
     start: l.cls.start,
     end: l.cls.end,
     due: beforeStart,
+    dueTentative: tentative.beforeStart,
+    tentativeYears: tentative.beforeStart ? unknownYearsOf(cal, [beforeStart, l.cls.start]) : [],
     plan: l.plan.data,
     pkg: pkg.data,
     flags: pkg.flags,
@@ -150,7 +153,7 @@ export async function decidePackage(deps: ExecutionDeps, reviewer: Person, class
       ? noticeCard({
           title: `培训包审核通过 · ${label}`,
           color: 'green',
-          body: [`**${escapeMarkdown(l.plan.data.title ?? '')}**　${formatRange(l.cls.start, l.cls.end)}`, `${escapeMarkdown(by)} 于 ${formatDateTime(now)} 审核通过，可以按期开班。`, '', `下一步：②发布培训项目、③培训报名审核，须在 **${shortDay(executionDueDates(await deps.calendar(), l.cls.start, l.cls.end).beforeStart)}** 前完成。`].join('\n'),
+          body: [`**${escapeMarkdown(l.plan.data.title ?? '')}**　${formatRange(l.cls.start, l.cls.end)}`, `${escapeMarkdown(by)} 于 ${formatDateTime(now)} 审核通过，可以按期开班。`, '', nextSteps(await deps.calendar(), l)].join('\n'),
           buttons: [button('填报', { a: 'class', cls: classId, op: 'open' }, 'primary_filled')],
         })
       : noticeCard({
@@ -162,6 +165,14 @@ export async function decidePackage(deps: ExecutionDeps, reviewer: Person, class
     await deps.messenger.sendCard({ openId }, card, `${key}:${openId}`);
   }
   return toast('success', approve ? '培训包已审核通过' : '已退回修改', decided!);
+}
+
+/** What the unit does after approval: ②③ by the same day as the package [一、二(一)4], 暂定 when it is. */
+function nextSteps(cal: WorkCalendar, l: LoadedClass): string {
+  const { beforeStart, tentative } = executionDueDates(cal, l.cls.start, l.cls.end);
+  const due = dueText({ due: beforeStart, tentative: tentative.beforeStart });
+  const note = tentative.beforeStart ? `（${tentativeNote(unknownYearsOf(cal, [beforeStart, l.cls.start]))}）` : '';
+  return `②发布培训项目、③培训报名审核须在 **${due}** 前完成${note}〔通知 一、二(一)4〕；已完成的不必再报。`;
 }
 
 async function decidePackageStale(deps: ExecutionDeps, l: LoadedClass, v: number): Promise<CardResponse> {

@@ -1,13 +1,12 @@
 // 单位年度计划完成情况 [seed 一; DOMAIN.md]: per unit and year, the approved classes, which of the six steps are
-// complete, what is missing, the statements uploaded; and the units whose steps 5–6 were overdue, named for
-// a reduced training budget next year [seed 二(一)5]. As a card (own unit for a declarant, all units for a
-// reviewer) and as an Excel file.
-import { button } from '../../cards/actions.ts';
-import { noticeCard } from '../../cards/notice-card.ts';
-import { escapeMarkdown } from '../../cards/render.ts';
-import { formatDateTime } from '../../domain/dates.ts';
-import { CIRCLED, classLabel, formatRange, OUTCOME_LABELS, shortDay, stepSummary, STEPS, type StepNo } from '../../domain/execution.ts';
+// complete, what is missing, the statements uploaded; and three lists, each following its own rule
+// (REPORT_LISTS): the units whose ⑤⑥ are still missing after their window, named for a reduced training budget
+// next year [seed 二(一)5]; steps done late, for the reviewers to judge; backfilled classes still missing steps.
+// The cards are in report-cards.ts; the same data becomes the Excel file (completionSheet).
+import { formatDate, formatDateTime } from '../../domain/dates.ts';
+import { CIRCLED, classLabel, dueText, formatRange, OUTCOME_LABELS, REPORT_LISTS, stepSummary, STEPS, type StepMark, type StepNo } from '../../domain/execution.ts';
 import { displayValue } from '../../domain/plan.ts';
+import { tentativeNote } from '../../domain/working-days.ts';
 import type { ExecutionDeps } from './deps.ts';
 import { loadExecution, type PlanExecution } from './view.ts';
 
@@ -22,11 +21,47 @@ export type UnitSummary = {
   statements: number;
   deviations: number;
   budgetFlag: boolean;
+  lateSteps: number;
 };
 
-export type BudgetEntry = { unitCode: string; unitName: string; items: string[] };
+/** A unit in one of the report's lists; `tentative`: some item rests on a year with no holiday schedule. */
+export type ListEntry = { unitCode: string; unitName: string; items: string[]; tentative: boolean };
 
-export type Completion = { year: number; asOf: Date; plans: PlanExecution[]; units: UnitSummary[]; budget: BudgetEntry[]; names: Map<string, string> };
+export type Completion = {
+  year: number;
+  asOf: Date;
+  plans: PlanExecution[];
+  units: UnitSummary[];
+  budget: ListEntry[];
+  late: ListEntry[];
+  backfill: ListEntry[];
+  /** Years some due date of the report rests on with no holiday schedule. */
+  tentativeYears: number[];
+  names: Map<string, string>;
+};
+
+const stepName = (n: StepNo) => `${CIRCLED[n]}${STEPS[n].name}`;
+
+/** The items of one unit's plans in each list. */
+function itemsOf(ps: PlanExecution[]) {
+  const budget: string[] = [];
+  const late: string[] = [];
+  const backfill: string[] = [];
+  const label = (p: PlanExecution, m: StepMark) => `${classLabel(p.plan.number, m.seq)} ${stepName(m.step)}`;
+  for (const p of ps) {
+    for (const m of p.outcome.budgetFlag) budget.push(`${label(p, m)}逾期未填报（应于 ${dueText(m)} 前）`);
+    for (const m of p.outcome.lateSteps) {
+      const at = p.classes.find((c) => c.cls.seq === m.seq)?.records.get(m.step)?.reportedAt;
+      late.push(`${label(p, m)}逾期完成（应于 ${dueText(m)} 前${at ? `，${formatDate(at)} ${m.step === 1 ? '报送' : '填报'}` : ''}）`);
+    }
+    for (const c of p.classes.filter((x) => x.outcome.backfill)) {
+      const open = c.outcome.steps.filter((s) => !s.done).map((s) => CIRCLED[s.step]);
+      if (open.length) backfill.push(`${classLabel(p.plan.number, c.cls.seq)}（${formatRange(c.cls.start, c.cls.end)}）缺${open.join('')}`);
+    }
+  }
+  const tentative = { budget: ps.some((p) => p.outcome.budgetFlag.some((m) => m.tentative)), late: ps.some((p) => p.outcome.lateSteps.some((m) => m.tentative)) };
+  return { budget, late, backfill, tentative };
+}
 
 export async function completion(deps: ExecutionDeps, year: number, unitCode?: string): Promise<Completion> {
   const now = deps.clock.now();
@@ -34,12 +69,11 @@ export async function completion(deps: ExecutionDeps, year: number, unitCode?: s
   const names = new Map((await deps.reference.units()).map((u) => [u.code, u.name]));
   const byUnit = new Map<string, PlanExecution[]>();
   for (const p of plans) byUnit.set(p.plan.unitCode, [...(byUnit.get(p.plan.unitCode) ?? []), p]);
-  const units: UnitSummary[] = [];
-  const budget: BudgetEntry[] = [];
+  const c: Completion = { year, asOf: now, plans, units: [], budget: [], late: [], backfill: [], tentativeYears: [], names };
   for (const [code, ps] of [...byUnit].sort((a, b) => a[0].localeCompare(b[0]))) {
     const unitName = names.get(code) ?? code;
-    const flags = ps.flatMap((p) => p.outcome.budgetFlag.map((f) => `${classLabel(p.plan.number, f.seq)} ${CIRCLED[f.step]}${STEPS[f.step].name}${f.how === 'missing' ? '逾期未填报' : '逾期填报'}（应于 ${shortDay(f.due)} 前）`));
-    units.push({
+    const items = itemsOf(ps);
+    c.units.push({
       unitCode: code,
       unitName,
       plans: ps.length,
@@ -49,75 +83,24 @@ export async function completion(deps: ExecutionDeps, year: number, unitCode?: s
       plansWithGaps: ps.filter((p) => p.outcome.missing.length).length,
       statements: ps.filter((p) => p.statement).length,
       deviations: ps.reduce((n, p) => n + p.outcome.deviations, 0),
-      budgetFlag: flags.length > 0,
+      budgetFlag: items.budget.length > 0,
+      lateSteps: items.late.length,
     });
-    if (flags.length) budget.push({ unitCode: code, unitName, items: flags });
+    if (items.budget.length) c.budget.push({ unitCode: code, unitName, items: items.budget, tentative: items.tentative.budget });
+    if (items.late.length) c.late.push({ unitCode: code, unitName, items: items.late, tentative: items.tentative.late });
+    if (items.backfill.length) c.backfill.push({ unitCode: code, unitName, items: items.backfill, tentative: false });
   }
-  return { year, asOf: now, plans, units, budget, names };
+  c.tentativeYears = [...new Set(plans.flatMap((p) => p.classes.flatMap((x) => x.tentativeYears)))].sort((a, b) => a - b);
+  return c;
 }
 
-const stepMarks = (p: PlanExecution['classes'][number]) =>
-  p.outcome.steps.map((s) => (s.done ? (s.late ? '🟡' : '✅') : s.pending === 'submitted' ? '⏳' : s.overdue ? '🔴' : '⚪')).join('');
-
-function planLines(p: PlanExecution): string {
-  const o = p.outcome;
-  const head = `**${p.plan.number}《${escapeMarkdown(p.plan.data.title ?? '')}》** ${p.plan.data.scope ?? ''} · ${OUTCOME_LABELS[o.status]} · 已登记 ${o.classes}/${o.sessions} 期`;
-  const lines = [o.status === 'missing' ? `<font color='red'>${head}</font>` : head];
-  for (const c of p.classes) lines.push(`　第${c.cls.seq}期 ${formatRange(c.cls.start, c.cls.end)}　${stepMarks(c)}${c.outcome.deviations.length ? '　⚠️与计划不一致' : ''}`);
-  if (o.missing.length) lines.push(`　<font color='red'>缺：${escapeMarkdown(o.missing.join('；'))}</font>`);
-  if (p.statement) lines.push('　📎 已上传情况说明');
-  return lines.join('\n');
-}
-
-const LEGEND = '①培训包审核 ②发布 ③报名审核 ④签到 ⑤教培管理 ⑥结算　✅按时 🟡逾期完成 ⏳审核中 🔴逾期未报 ⚪未到期';
-
-/** The declarant's card: each approved plan of their unit, its classes and steps. */
-export function unitCompletionCard(c: Completion, unitName: string) {
-  const u = c.units[0];
-  const body = c.plans.length
-    ? [
-        `${c.year}年度审批通过 ${u?.plans ?? 0} 个计划、${u?.sessions ?? 0} 期，已登记 ${u?.classes ?? 0} 期，六个环节全部完成 ${u?.completeClasses ?? 0} 期。`,
-        ...(c.budget.length ? [`<font color='red'>⑤⑥逾期：${escapeMarkdown(c.budget[0]!.items.join('；'))}。按通知将压减下一年度培训经费。</font>`] : []),
-        '',
-        ...c.plans.map(planLines),
-      ].join('\n')
-    : `${c.year}年度没有审批通过的计划。`;
-  return noticeCard({
-    title: `${c.year}年度计划完成情况 · ${unitName}`,
-    color: c.budget.length || c.plans.some((p) => p.outcome.status === 'missing') ? 'red' : 'blue',
-    body,
-    buttons: c.plans.length ? [button('导出 Excel', { a: 'completion_file', year: c.year }), button('填报执行情况', { a: 'exec_list' }, 'primary')] : [],
-    footer: `${LEGEND}\n统计时间：${formatDateTime(c.asOf)}`,
-  });
-}
-
-/** The reviewer's card: totals, the units with gaps, and the budget-reduction list. */
-export function allCompletionCard(c: Completion) {
-  const total = (k: keyof UnitSummary) => c.units.reduce((n, u) => n + (u[k] as number), 0);
-  const gaps = c.units.filter((u) => u.plansWithGaps > 0);
-  const shown = 20;
-  const body = [
-    `${c.year}年度：${c.units.length} 个单位、${total('plans')} 个计划、批准 ${total('sessions')} 期；已登记 ${total('classes')} 期，六个环节全部完成 ${total('completeClasses')} 期；已上传情况说明 ${total('statements')} 个；培训包与计划不一致 ${total('deviations')} 处。`,
-    '',
-    `**有缺项的单位（${gaps.length} 个）**`,
-    ...(gaps.length ? gaps.slice(0, shown).map((u) => `- ${escapeMarkdown(u.unitName)}：${u.plansWithGaps} 个计划有缺项，已完成 ${u.completeClasses}/${u.classes} 期`) : ['（无）']),
-    ...(gaps.length > shown ? [`……另有 ${gaps.length - shown} 个，见 Excel`] : []),
-    '',
-    `**⑤⑥逾期、拟压减下一年度培训经费的单位（${c.budget.length} 个）** [通知 二(一)5]`,
-    ...(c.budget.length ? c.budget.slice(0, shown).map((b) => `- <font color='red'>${escapeMarkdown(b.unitName)}</font>：${escapeMarkdown(b.items.slice(0, 3).join('；'))}${b.items.length > 3 ? ` 等 ${b.items.length} 项` : ''}`) : ['（无）']),
-  ].join('\n');
-  return noticeCard({
-    title: `${c.year}年度单位计划完成情况`,
-    color: c.budget.length ? 'red' : gaps.length ? 'orange' : 'green',
-    body,
-    buttons: [button('导出 Excel', { a: 'completion_file', year: c.year }, 'primary')],
-    footer: `统计时间：${formatDateTime(c.asOf)}。Excel 含每一期的六个环节、单位汇总和压减经费名单。`,
-  });
-}
+export type SheetList = { title: string; use: string; rule: string; rows: { unitCode: string; unitName: string; items: string; tentative: string }[] };
 
 export type CompletionSheet = {
   title: string;
   asOf: string;
+  /** Said once on every sheet when some date is 暂定. */
+  tentativeNote: string;
   classes: {
     unitCode: string;
     unitName: string;
@@ -134,17 +117,24 @@ export type CompletionSheet = {
     statement: string;
   }[];
   units: (UnitSummary & { status: string })[];
-  budget: { unitCode: string; unitName: string; items: string }[];
+  budget: SheetList;
+  late: SheetList;
+  backfill: SheetList;
 };
 
 function stepCell(c: PlanExecution['classes'][number], n: StepNo): string {
   const s = c.outcome.steps[n - 1]!;
   const r = c.records.get(n);
-  if (s.done && r) return `${s.late ? '逾期完成' : '完成'}：${stepSummary(n, r.data)}`;
-  if (s.pending === 'submitted') return '审核中';
-  if (s.pending === 'returned') return '已退回';
-  return s.overdue ? `缺（应于 ${shortDay(s.due)} 前）` : `未到期（${shortDay(s.due)} 前）`;
+  if (s.done && r) return `${s.late ? `逾期完成（应于 ${dueText(s)} 前）` : '完成'}：${stepSummary(n, r.data)}`;
+  if (s.pending === 'submitted') return s.overdue ? `审核中（报送已逾期，应于 ${dueText(s)} 前）` : '审核中（已按期报送）';
+  if (s.pending === 'returned') return s.overdue ? `已退回（应于 ${dueText(s)} 前报送）` : '已退回';
+  return s.overdue ? `缺（应于 ${dueText(s)} 前）` : `未到期（${dueText(s)} 前）`;
 }
+
+const sheetList = (key: keyof typeof REPORT_LISTS, entries: ListEntry[]): SheetList => ({
+  ...REPORT_LISTS[key],
+  rows: entries.map((b) => ({ unitCode: b.unitCode, unitName: b.unitName, items: b.items.join('；'), tentative: b.tentative ? '暂定' : '' })),
+});
 
 export function completionSheet(c: Completion): CompletionSheet {
   const classes: CompletionSheet['classes'] = [];
@@ -164,18 +154,21 @@ export function completionSheet(c: Completion): CompletionSheet {
     for (const cl of p.classes) {
       classes.push({
         ...base,
-        seq: `第${cl.cls.seq}期`,
+        seq: `第${cl.cls.seq}期${cl.outcome.backfill ? '（补录）' : ''}`,
         dates: formatRange(cl.cls.start, cl.cls.end),
         steps: ([1, 2, 3, 4, 5, 6] as StepNo[]).map((n) => stepCell(cl, n)),
-        deviations: cl.outcome.deviations.map((d) => d.message).join('；'),
+        deviations: cl.outcome.deviations.map((d) => `${d.message}（${d.notice}）`).join('；'),
       });
     }
   }
   return {
     title: `${c.year}年度单位计划完成情况`,
     asOf: formatDateTime(c.asOf),
+    tentativeNote: c.tentativeYears.length ? `标「暂定」的期限：${tentativeNote(c.tentativeYears)}，导入后重新计算。` : '',
     classes,
     units: c.units.map((u) => ({ ...u, status: u.plansWithGaps ? '有缺项' : u.completeClasses === u.classes && u.classes ? '已完成' : '进行中' })),
-    budget: c.budget.map((b) => ({ unitCode: b.unitCode, unitName: b.unitName, items: b.items.join('；') })),
+    budget: sheetList('budget', c.budget),
+    late: sheetList('late', c.late),
+    backfill: sheetList('backfill', c.backfill),
   };
 }

@@ -2,7 +2,8 @@
 // every class's timeline and every plan's outcome, in a fixed number of queries whatever the size.
 import type { ClassView, StepView } from '../../cards/execution-card.ts';
 import { beijingYmd, ymdParts } from '../../domain/dates.ts';
-import { classTimeline, planOutcome, type ClassOutcome, type PlanOutcome, type StepNo } from '../../domain/execution.ts';
+import { classTimeline, planOutcome, tentativeYears, type ClassOutcome, type PlanOutcome, type StepNo } from '../../domain/execution.ts';
+import { classDepartures } from '../../domain/execution-checks.ts';
 import { APPROVED_STATUSES } from '../../domain/plan-status.ts';
 import type { WorkCalendar } from '../../domain/working-days.ts';
 import type { PlanRecord } from '../plans.ts';
@@ -27,6 +28,7 @@ export async function classViewOf(deps: ExecutionDeps, l: LoadedClass, now: Date
   for (const [n, s] of l.steps) {
     records[n] = { status: s.status, data: s.data, reportedAt: s.reportedAt, reviewedAt: s.reviewedAt, comment: s.comment, flags: s.flags, version: s.version } satisfies StepView;
   }
+  const timeline = classTimeline(l.cls, l.steps, calendar, now);
   return {
     classId: l.cls.id,
     planId: l.plan.id,
@@ -38,13 +40,14 @@ export async function classViewOf(deps: ExecutionDeps, l: LoadedClass, now: Date
     end: l.cls.end,
     status: l.cls.status,
     plan: l.plan.data,
-    timeline: classTimeline(l.cls, l.steps, calendar, now),
+    timeline,
+    tentativeYears: tentativeYears(timeline, l.cls, calendar),
     records,
     attachments: l.attachments.map((a) => ({ fileName: a.fileName, size: a.size })),
   };
 }
 
-export type ClassExecution = { cls: ClassRecord; records: Map<StepNo, StoredStep>; outcome: ClassOutcome };
+export type ClassExecution = { cls: ClassRecord; records: Map<StepNo, StoredStep>; outcome: ClassOutcome; tentativeYears: number[] };
 
 export type PlanExecution = { plan: PlanRecord; classes: ClassExecution[]; statement: boolean; outcome: PlanOutcome };
 
@@ -67,8 +70,9 @@ export async function loadExecution(deps: ExecutionDeps, f: { years: number[]; u
   const byPlan = new Map<number, ClassExecution[]>();
   for (const cls of classes) {
     const records = stepsByClass.get(cls.id) ?? new Map<StepNo, StoredStep>();
-    const outcome: ClassOutcome = { seq: cls.seq, start: cls.start, end: cls.end, steps: classTimeline(cls, records, calendar, now), deviations: records.get(1)?.flags ?? [] };
-    byPlan.set(cls.planId, [...(byPlan.get(cls.planId) ?? []), { cls, records, outcome }]);
+    const steps = classTimeline(cls, records, calendar, now);
+    const outcome: ClassOutcome = { seq: cls.seq, start: cls.start, end: cls.end, steps, deviations: classDepartures({ 1: records.get(1), 4: records.get(4) }), backfill: cls.source === 'backfill' };
+    byPlan.set(cls.planId, [...(byPlan.get(cls.planId) ?? []), { cls, records, outcome, tentativeYears: tentativeYears(steps, cls, calendar) }]);
   }
   return plans.map((plan) => {
     const mine = byPlan.get(plan.id) ?? [];
