@@ -4,10 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.ts';
+import { cliAt } from '../support/cli.ts';
 import { createExecutionRepo } from '../../src/db/execution-repo.ts';
 import { createPlanRepo } from '../../src/db/plan-repo.ts';
-import { createDb } from '../../src/db/prisma.ts';
 import type { PlanDraft } from '../../src/domain/plan.ts';
 import { gbkBytes } from '../support/gbk.ts';
 
@@ -22,20 +21,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]) {
-  const lines: string[] = [];
-  const code = await runCli(args, env, (l) => lines.push(l), new Date('2026-11-05T10:00:00+08:00'));
-  return { code, out: lines.join('\n') };
-}
-
-async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
-  const db = createDb(env.DATABASE_URL!);
-  try {
-    return await fn(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
+const { cli, withDb } = cliAt(() => env, new Date('2026-11-05T10:00:00+08:00'));
 
 const write = (name: string, text: string | Buffer) => {
   const file = path.join(dir, name);

@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.ts';
-import { createDb } from '../../src/db/prisma.ts';
+import { cliAt } from '../support/cli.ts';
 import { gbkBytes } from '../support/gbk.ts';
 import { startFeishuStub, type FeishuStub } from '../support/feishu-stub.ts';
 
@@ -32,20 +31,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(...args: string[]) {
-  const lines: string[] = [];
-  const code = await runCli(args, env, (l) => lines.push(l), new Date('2026-08-01T10:00:00+08:00'));
-  return { code, out: lines.join('\n') };
-}
-
-async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
-  const db = createDb(env.DATABASE_URL!);
-  try {
-    return await fn(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
+const { cli, withDb } = cliAt(() => env, new Date('2026-08-01T10:00:00+08:00'));
 
 /** A registry as the finance bureau might send it: a merged title row, headers with odd spacing. */
 async function registryXlsx(file: string, rows: (string | number | ExcelJS.CellValue)[][]) {
