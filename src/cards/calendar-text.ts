@@ -1,8 +1,7 @@
 // A year's holiday schedule as people read it, in the notice's own style: 1月28日（周二）至2月4日（周二）放假，
 // 共8天；1月26日（周日）、2月8日（周六）上班. Shared by the calendar cards and the admin commands.
-import { formatDate, weekday, ymdParts, type Ymd } from '../domain/dates.ts';
+import { formatDate, weekday, WEEKDAY_NAMES, ymdParts, type Ymd } from '../domain/dates.ts';
 import type { Festival } from '../domain/holiday-notice.ts';
-import { WEEKDAY_NAMES } from '../domain/holiday-notice-dates.ts';
 import type { DayChange, MonthSummary } from '../domain/year-calendar.ts';
 
 const week = (d: Ymd) => `周${WEEKDAY_NAMES[weekday(d)]}`;

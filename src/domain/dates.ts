@@ -55,11 +55,12 @@ export function weekday(day: Ymd): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
-const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
+/** The day of the week as written after 星期 / 周: 日 一 二 … 六. */
+export const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六'] as const;
 
 /** 星期日 … 星期六. */
 export function weekdayName(day: Ymd): string {
-  return WEEKDAY_NAMES[weekday(day)]!;
+  return `星期${WEEKDAY_NAMES[weekday(day)]}`;
 }
 
 /** 12月13日 */

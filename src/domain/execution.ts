@@ -3,7 +3,7 @@
 // before it starts and three within 5 working days after it ends. This module is pure: what each step
 // records and how its input is read, where a class stands on a given day, which packages depart from the
 // approved plan, and how a unit's year adds up for the report and the budget-reduction list.
-import { beijingInstant, beijingYmd, daysBetween, endOfBeijingDay, formatDate, parseDateText, ymdParts, type Ymd } from './dates.ts';
+import { beijingInstant, beijingYmd, daysBetween, endOfBeijingDay, formatDate, formatMonthDay, parseDateText, ymdParts, type Ymd } from './dates.ts';
 import { execFinding, packageProblems, type Deviation, type ExecFinding } from './execution-checks.ts';
 import { findingLine } from './findings.ts';
 import { normalizeText, parseWholeNumber, parseYuan } from './parse.ts';
@@ -466,10 +466,7 @@ export function formatRange(start: Ymd, end: Ymd): string {
 }
 
 /** A Ymd as 3月2日. */
-export function shortDay(day: Ymd): string {
-  const p = ymdParts(day);
-  return `${p.m}月${p.d}日`;
-}
+export const shortDay = formatMonthDay;
 
 export const yuanText = (n: number) => `${n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
 

@@ -2,17 +2,14 @@
 // 1月28日（农历除夕、周二）. A date may leave out the year (the notice's year) and, after the first date of a
 // clause, the month (the previous date's). Weekday notes (周X, 星期X, 礼拜X) are checked against the real
 // date; lunar notes (农历…) and other words in the brackets are not binding and are ignored.
-import { isYmd, weekday, ymd, type Ymd } from './dates.ts';
+import { isYmd, weekday, WEEKDAY_NAMES, weekdayName, ymd, type Ymd } from './dates.ts';
 
 /** One written date, with what its brackets say. */
 export const DATE_SOURCE = String.raw`(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:（[^）]*）)?`;
 const DATE_PARTS = /^(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:（([^）]*)）)?$/;
 
-export const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六'] as const;
 const WEEKDAY_OF: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
 
-/** 星期五 */
-export const weekdayName = (day: Ymd) => `星期${WEEKDAY_NAMES[weekday(day)]}`;
 export const isWeekend = (day: Ymd) => weekday(day) === 0 || weekday(day) === 6;
 
 export type DateContext = { year: number; month?: number | undefined };

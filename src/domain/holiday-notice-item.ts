@@ -3,9 +3,9 @@
 // working days and compensatory days, with every check the text allows: weekday notes against the real date,
 // 共N天 against the range, make-up days on weekends, 补休 on weekdays, 与周末连休 next to a weekend, 不调休 with
 // no make-up day. Each problem quotes the sentence it is in [DOMAIN.md "The campaign calendar"].
-import { addDays, daysBetween, formatDate, type Ymd } from './dates.ts';
+import { addDays, daysBetween, formatDate, weekdayName, type Ymd } from './dates.ts';
 import { readClause, splitClauses, type Clause } from './holiday-notice-clauses.ts';
-import { contextAfter, hasYear, isWeekend, readDate, weekdayConflict, weekdayName, type DateContext, type ReadDate } from './holiday-notice-dates.ts';
+import { contextAfter, hasYear, isWeekend, readDate, weekdayConflict, type DateContext, type ReadDate } from './holiday-notice-dates.ts';
 import type { Festival, ItemSentence, NoticeProblem, NoticeProblemCode } from './holiday-notice-types.ts';
 
 /** The longest holiday the State Council has ever given is 9 days; anything past two weeks is a misreading. */
