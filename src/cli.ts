@@ -14,6 +14,7 @@ import { USER_COMMANDS } from './cli/users.ts';
 import { loadCliConfig } from './config.ts';
 import { migrateSqlite } from './db/migrate.ts';
 import { createDb } from './db/prisma.ts';
+import { pino } from 'pino';
 import { createLogger } from './logger.ts';
 
 export { CliError };
@@ -78,7 +79,8 @@ export async function runCli(
     out(cfg.message);
     return 78;
   }
-  const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel);
+  // Diagnostics go to stderr: what a command prints (e.g. --json) stays readable by a program.
+  const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel, pino.destination(2));
   const { applied } = migrateSqlite(cfg.databaseUrl);
   const db = createDb(cfg.databaseUrl);
   try {

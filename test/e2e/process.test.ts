@@ -93,6 +93,17 @@ describe('the admin CLI as an operator runs it (real Node module loading, not th
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(expected);
   });
+
+  it('--json prints JSON only, even when the command logs a warning (logs go to stderr)', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'calendar:show', '2031', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, ...TIME_ENV, DATABASE_URL: `file:${path.join(dir, 'cli.db')}` },
+    });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ year: 2031, source: 'none', holidays: [], workdays: [] });
+    expect(r.stderr).toContain('no working-day calendar for 2031');
+  });
 });
 
 describe('running as a process', () => {
