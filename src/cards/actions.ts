@@ -82,7 +82,7 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   /** The class-dates form: a new class of a plan, or new dates of class `cls` at version `v`. */
   z.object({ a: z.literal('class_save'), plan: planId, cls: id.optional(), v: version.optional() }).strict(),
   /** A class card's own buttons. */
-  z.object({ a: z.literal('class'), cls: id, op: z.enum(['open', 'dates', 'cancel', 'cancel_yes', 'files', 'back']) }).strict(),
+  z.object({ a: z.literal('class'), cls: id, op: z.enum(['open', 'dates', 'cancel', 'cancel_yes', 'files', 'back']), v: version.optional() }).strict(),
   /** Open the form of one step; save it (v: the step's version read, 0 when not reported yet). */
   z.object({ a: z.literal('step_open'), cls: id, step: stepNo }).strict(),
   z.object({ a: z.literal('step_save'), cls: id, step: stepNo, v: z.number().int().min(0) }).strict(),

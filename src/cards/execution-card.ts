@@ -38,6 +38,8 @@ export type StepView = {
 
 export type ClassView = {
   classId: number;
+  /** The class row's version: 确认取消 carries it, so an old or replayed click cancels nothing. */
+  classVersion: number;
   planId: number;
   planNumber: string;
   seq: number;
@@ -155,7 +157,7 @@ export function classCard(v: ClassView, opts: { form?: StepForm | undefined; dat
     actions.push(button('修改日期', { a: 'class', cls: v.classId, op: 'dates' }, 'text'));
     if (!v.timeline.some((s) => s.done || s.pending)) actions.push(button('取消这一期', { a: 'class', cls: v.classId, op: 'cancel' }, 'danger_text'));
   }
-  if (opts.confirmCancel) actions.push(button('确认取消这一期', { a: 'class', cls: v.classId, op: 'cancel_yes' }, 'danger_filled'), button('返回', { a: 'class', cls: v.classId, op: 'back' }));
+  if (opts.confirmCancel) actions.push(button('确认取消这一期', { a: 'class', cls: v.classId, op: 'cancel_yes', v: v.classVersion }, 'danger_filled'), button('返回', { a: 'class', cls: v.classId, op: 'back' }));
   if (opts.form || opts.datesForm) actions.push(button('返回', { a: 'class', cls: v.classId, op: 'back' }));
 
   let form: Record<string, unknown>[] | '' = '';

@@ -501,3 +501,28 @@ describe('补录 reminders before Dec 31', () => {
     expect(out.join('\n')).not.toContain(DECL);
   });
 });
+
+describe('cancelling a class', () => {
+  it('确认取消 acts only on the class as the card showed it: an outdated copy cancels nothing', async () => {
+    h.clock.set(at('2026-09-14T10:00:00'));
+    const p = await approvedPlan('105001', 2026, { title: '2026年度商务系统业务培训班', sessions: 1 });
+    await h.db.user.create({ data: { openId: 'ou_ex_commerce01', name: '刘洋', role: 'declarant', unitCode: '105001' } });
+    const t = transcript(h, 'ou_ex_commerce01');
+    const { classId, messageId } = await recordClass('ou_ex_commerce01', p.id, '2026-11-16', '2026-11-18');
+    const asked = await t.clickValue(messageId, { a: 'class', cls: classId, op: 'cancel' });
+    const confirm = valueIn(asked.card, 'class', { op: 'cancel_yes' });
+    expect(confirm.v).toEqual(expect.any(Number));
+    // the dates change after the confirmation card went out
+    const dates = await t.clickValue(messageId, { a: 'class', cls: classId, op: 'dates' });
+    expect(dates.toast?.type).toBe('info');
+    await t.clickValue(messageId, { a: 'class_save', plan: p.id, cls: classId, v: confirm.v as number }, { formValue: { start: '2026-11-23 +0800', end: '2026-11-25 +0800' } });
+    const stale = await h.click('ou_ex_commerce01', 'om_old_confirm_copy', confirm);
+    expect(stale.json).toMatchObject({ toast: { type: 'warning', content: '这一期在卡片发出后已有变化，已显示最新内容' } });
+    expect((await h.db.trainingClass.findUniqueOrThrow({ where: { id: classId } })).status).toBe('active');
+    // the card as it is now (the same click on the old message would be answered from the dedupe record)
+    const again = await t.clickValue('om_class_card_now', { a: 'class', cls: classId, op: 'cancel' });
+    const done = await t.clickValue('om_class_card_now', valueIn(again.card, 'class', { op: 'cancel_yes' }));
+    expect(done.toast).toMatchObject({ type: 'success', content: '已取消这一期' });
+    expect((await h.db.trainingClass.findUniqueOrThrow({ where: { id: classId } })).status).toBe('cancelled');
+  });
+});

@@ -22,7 +22,7 @@ const person = { openId: 'ou_sample01', name: '李明', role: 'declarant' as con
 const plan = { id: 7, number: '2028-007', version: 2, status: 'SUBMITTED' as const, submittedAt: new Date('2027-08-01T10:00:00+08:00'), data: { title: '业务能力提升培训班', scope: '市外' as const, mode: '线下' as const, headcount: 45, sessions: 1, days: 3, month: 10, budget: 36000, justification: '工作需要' } };
 const finding: Finding = { rule: 'budget_code_registered', severity: 'hard', field: 'headcount', message: '市外培训每班次不超过60人', notice: '通知 二(二)二', suggestion: '请调整人数' };
 const view = {
-  classId: 3, planId: 9, planNumber: '2026-009', seq: 1, title: '业务培训班', unitName: '某局', start: '2026-10-12', end: '2026-10-14', status: 'active' as const,
+  classId: 3, classVersion: 1, planId: 9, planNumber: '2026-009', seq: 1, title: '业务培训班', unitName: '某局', start: '2026-10-12', end: '2026-10-14', status: 'active' as const,
   plan: plan.data, timeline: classTimeline({ start: '2026-10-12', end: '2026-10-14' }, new Map(), new WorkCalendar(), new Date('2026-09-25T10:00:00+08:00')), tentativeYears: [2027], records: {}, attachments: [{ fileName: '方案.pdf', size: 2048 }],
 };
 const pkg = {

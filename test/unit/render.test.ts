@@ -67,6 +67,7 @@ describe('execution cards', () => {
   const timeline = classTimeline({ start: '2026-10-12', end: '2026-10-14' }, new Map(), new WorkCalendar(), new Date('2026-09-25T10:00:00+08:00'));
   const view = {
     classId: 3,
+    classVersion: 1,
     planId: 9,
     planNumber: '2026-009',
     seq: 1,

@@ -138,12 +138,14 @@ export async function changeDates(deps: ExecutionDeps, person: Linked, l: Loaded
   return toast('success', '已修改日期', await classCardOf(deps, (await loadClass(deps, l.cls.id))!, { notice: warn(checked.warnings) }));
 }
 
-export async function cancelClass(deps: ExecutionDeps, person: Linked, l: LoadedClass): Promise<CardResponse> {
+export async function cancelClass(deps: ExecutionDeps, person: Linked, l: LoadedClass, shownVersion: number | undefined): Promise<CardResponse> {
   if (l.steps.size) return toast('error', '这一期已经填报过执行情况，不能取消');
+  // Only the class as the card showed it: a replayed or outdated 确认取消 cancels nothing.
+  if (shownVersion !== l.cls.version) return toast('warning', '这一期在卡片发出后已有变化，已显示最新内容', await classCardOf(deps, l));
   const now = deps.clock.now();
   const updated = await deps.execution.updateClass({
     id: l.cls.id,
-    version: l.cls.version,
+    version: shownVersion,
     status: 'cancelled',
     at: now,
     event: { at: now, actor: person.openId, action: 'class_cancel', fromStatus: null, toStatus: null, comment: null, changes: null, details: { classId: l.cls.id, what: `第${l.cls.seq}期` }, channel: 'card' },

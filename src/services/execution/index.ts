@@ -239,7 +239,7 @@ export function executionCardHandlers(
         case 'cancel':
           return toast('warning', '确认取消这一期？', await classCardOf(deps, l, { confirmCancel: true }));
         case 'cancel_yes':
-          return cancelClass(deps, ctx.person, l);
+          return cancelClass(deps, ctx.person, l, ctx.value.v);
         case 'files':
           if (l.steps.get(1)?.status === 'done') return toast('info', '培训包已审核通过，附件不再更改');
           await deps.execution.setIntent(ctx.person.openId, { kind: 'package', targetId: l.cls.id, expiresAt: new Date(ctx.now.getTime() + 24 * 3600_000) });

@@ -31,6 +31,7 @@ export async function classViewOf(deps: ExecutionDeps, l: LoadedClass, now: Date
   const timeline = classTimeline(l.cls, l.steps, calendar, now);
   return {
     classId: l.cls.id,
+    classVersion: l.cls.version,
     planId: l.plan.id,
     planNumber: l.plan.number,
     seq: l.cls.seq,
