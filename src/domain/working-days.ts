@@ -8,12 +8,18 @@
 //   3. the official schedule `chinese-days` ships (up to 2026).
 // A year none of them knows falls back to Monday–Friday: every date computed from such a day is tentative
 // (暂定), and callers must say so.
-import chineseDays from 'chinese-days';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { addDays, isYmd, weekday, ymdParts, type Ymd } from './dates.ts';
 
-// chinese-days ships CommonJS for Node (its ESM build is only seen by bundlers): use the default export.
-const { getDayDetail, getHolidaysInRange } = chineseDays;
+// Only chinese-days' data is used, read with our own dates: its functions read a date string in the
+// server's time zone, and west of UTC they answer for the day before (TZ=America/Los_Angeles made every
+// Saturday of 2017 a working day). Days are "YYYY-MM-DD" → "National Day,国庆节,3".
+const OFFICIAL = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as {
+  holidays: Readonly<Record<Ymd, string>>;
+  workdays: Readonly<Record<Ymd, string>>;
+};
+const OFFICIAL_YEARS = new Set(Object.keys(OFFICIAL.holidays).map((d) => Number(d.slice(0, 4))));
 
 export type DayKind = 'holiday' | 'workday';
 export type DayOverride = { date: Ymd; kind: DayKind; name?: string | undefined };
@@ -34,15 +40,9 @@ export type DaySource = 'admin' | 'notice' | 'official' | 'estimated';
 
 export type DayInfo = { work: boolean; source: DaySource; name?: string | undefined };
 
-const officialYears = new Map<number, boolean>();
 /** The package knows a year when it lists any holiday in it (every real year has 元旦). */
 export function officiallyKnown(year: number): boolean {
-  let known = officialYears.get(year);
-  if (known === undefined) {
-    known = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
-    officialYears.set(year, known);
-  }
-  return known;
+  return OFFICIAL_YEARS.has(year);
 }
 
 const mondayToFriday = (day: Ymd) => {
@@ -50,7 +50,7 @@ const mondayToFriday = (day: Ymd) => {
   return wd !== 0 && wd !== 6;
 };
 
-/** chinese-days names holiday days "National Day,国庆节,3" (other days "Sunday"): the Chinese name is what people read. */
+/** chinese-days names days "National Day,国庆节,3": the Chinese name is what people read. */
 const FULL_NAMES: Record<string, string> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' };
 const officialName = (raw: string | undefined) => {
   const name = raw?.split(',')[1];
@@ -103,8 +103,10 @@ export class WorkCalendar {
     if (listed) return { work: listed.kind === 'workday', source: 'notice', name: listed.name };
     if (notice) return { work: mondayToFriday(day), source: 'notice' };
     if (officiallyKnown(year)) {
-      const d = getDayDetail(day);
-      return { work: d.work, source: 'official', name: officialName(d.name) };
+      const worked = OFFICIAL.workdays[day];
+      if (worked) return { work: true, source: 'official', name: officialName(worked) };
+      const off = OFFICIAL.holidays[day];
+      return off ? { work: false, source: 'official', name: officialName(off) } : { work: mondayToFriday(day), source: 'official' };
     }
     if (!this.warned.has(year)) {
       this.warned.add(year);

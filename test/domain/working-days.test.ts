@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executionDueDates, WorkCalendar } from '../../src/domain/working-days.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 // 2026 National Day (国务院办公厅 2025-11-04): Oct 1–7 off; Sun Sep 20 and Sat Oct 10 are make-up workdays.
 describe('working days across the 2026 National Day holiday', () => {
@@ -116,4 +120,23 @@ describe('an admin\'s day replaces that day only', () => {
     expect(c.isTentative('2027-10-01')).toBe(false);
     expect(c.isTentative('2027-10-04')).toBe(true);
   });
+});
+
+describe('the official layer in any time zone', () => {
+  // chinese-days' own functions read dates in the server's zone (west of UTC they answer for the day
+  // before); the calendar reads its data with zone-free dates. Both checked in child processes.
+  const run = (tz: string, code: string) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: tz } });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return JSON.parse(r.stdout) as unknown;
+  };
+  const everyDay = `const out = {}; for (let t = Date.UTC(2004, 0, 1); t <= Date.UTC(2026, 11, 31); t += 86400000) { const d = new Date(t).toISOString().slice(0, 10); out[d] = WORK(d); } console.log(JSON.stringify(out));`;
+
+  it('agrees with chinese-days (asked in Beijing) on every day from 2004 to 2026, in Los Angeles too', () => {
+    const expected = run('Asia/Shanghai', `import cd from 'chinese-days'; const WORK = (d) => cd.isWorkday(d); ${everyDay}`) as Record<string, boolean>;
+    const ours = (tz: string) => run(tz, `import { WorkCalendar } from './src/domain/working-days.ts'; const c = new WorkCalendar(); const WORK = (d) => c.isWorkingDay(d); ${everyDay}`);
+    expect(Object.keys(expected)).toHaveLength(8401);
+    expect(ours('Asia/Shanghai')).toEqual(expected);
+    expect(ours('America/Los_Angeles')).toEqual(expected);
+  }, 60_000);
 });

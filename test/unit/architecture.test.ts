@@ -20,7 +20,7 @@ function importsOf(file: string): string[] {
 
 /** For each layer: the layers and packages its files may import. */
 const RULES: Record<string, { layers: string[]; packages: RegExp }> = {
-  domain: { layers: ['domain'], packages: /^(zod|chinese-days|node:.*)$/ },
+  domain: { layers: ['domain'], packages: /^(zod|chinese-days(\/dist\/chinese-days\.json)?|node:.*)$/ },
   cards: { layers: ['cards', 'domain', 'paths.ts'], packages: /^(zod|node:.*)$/ },
   flows: { layers: ['flows', 'domain', 'cards'], packages: /^(zod|node:.*)$/ },
   services: { layers: ['services', 'domain', 'cards', 'flows', 'clock.ts', 'logger.ts'], packages: /^(zod|node:.*)$/ },
