@@ -15,7 +15,8 @@ import { JOBS } from './jobs/jobs.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { createServer } from './server.ts';
 import { composeFeatures } from './compose.ts';
-import { createSpreadsheets } from './excel/spreadsheets.ts';
+import { createIsolatedSpreadsheets } from './excel/isolated-sheets.ts';
+import { WorkerPool } from './excel/worker-pool.ts';
 import { replyFor } from './services/chat.ts';
 import { createInbox } from './services/inbox.ts';
 import { createMessenger } from './services/messenger.ts';
@@ -89,7 +90,10 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   });
   const messenger = createMessenger(outboxRepo, systemClock, () => outbox.wake());
 
-  const features = composeFeatures({ db, api, messenger, clock, logger, botOpenId: botIdentity(api, logger), reviewChatId: config.reviewChatId, reminders: config.reminders, sheets: createSpreadsheets() });
+  // Uploads are read (and annotated) in worker threads with their own memory and time limits, a few at once.
+  const readers = new WorkerPool({ concurrency: config.excel.workers, timeoutMs: config.excel.workerTimeoutMs, memoryMb: config.excel.workerMemoryMb });
+  const sheets = createIsolatedSpreadsheets(readers, { logger, timeoutMs: config.excel.workerTimeoutMs });
+  const features = composeFeatures({ db, api, messenger, clock, logger, botOpenId: botIdentity(api, logger), reviewChatId: config.reviewChatId, reminders: config.reminders, sheets });
 
   const inbox = createInbox({
     yieldTo: () => meter.busy(),
@@ -171,6 +175,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
         await scheduler?.stop();
         await inbox.worker.stop();
         await outbox.stop();
+        await readers.close();
         await db.$disconnect();
         logger.info('stopped');
       })();

@@ -35,6 +35,7 @@ import type { Messenger } from './services/messenger.ts';
 import type { FeishuApi } from './services/ports.ts';
 import { campaignFor, loadWorkCalendar } from './services/reference-data.ts';
 import { T } from './services/texts.ts';
+import { waitNotice } from './services/upload-wait.ts';
 
 export type Features = ReturnType<typeof composeFeatures>;
 
@@ -116,7 +117,8 @@ export function composeFeatures(o: {
     interceptText: declarationInterceptor(declaration),
     onFile: async (person, ev, reply, log) => {
       // A file for a package or a statement first (unless it is a declaration or 补录 sheet), then spreadsheets.
-      const isDataSheet = async (data: Buffer, name: string) => (await o.sheets.readHistory(data, name)).ok || (await o.sheets.readDeclaration(data, name)).ok;
+      const wait = waitNotice(reply, log);
+      const isDataSheet = async (data: Buffer, name: string) => (await o.sheets.readHistory(data, name, wait)).ok || (await o.sheets.readDeclaration(data, name, wait)).ok;
       return (await executionFileHandler(execution, isDataSheet)(person, ev, reply, log)) || excelUploadHandler(excel)(person, ev, reply, log);
     },
     deadlineLine,

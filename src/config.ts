@@ -100,6 +100,9 @@ const envSchema = z
         .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { error: '允许发送的时段，格式为 08:30-20:00' })
         .default('08:30-20:00'),
     ),
+    EXCEL_WORKERS: intInRange(2, 1, 16, '同时读取的表格文件数'),
+    EXCEL_WORKER_MEMORY_MB: intInRange(128, 32, 2048, '读取表格的工作线程内存上限（MB）'),
+    EXCEL_WORKER_TIMEOUT_SECONDS: intInRange(30, 5, 600, '读取一个表格文件的时间上限（秒）'),
     REVIEW_CHAT_ID: z.preprocess(
       emptyToUndefined,
       z.string().regex(/^oc_[0-9A-Za-z_-]+$/, { error: '应为审核群的 chat_id（oc_ 开头），不设置则发给每位审核人' }).optional(),
@@ -120,6 +123,8 @@ export type Config = {
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   outbox: { appPerSecond: number; appPerMinute: number; userPerSecond: number; maxAttempts: number };
+  /** Uploads are read in worker threads: how many at once, each worker's heap, and its deadline. */
+  excel: { workers: number; workerMemoryMb: number; workerTimeoutMs: number };
   /** Review cards go to this group chat instead of to each reviewer. */
   reviewChatId: string | undefined;
   reminders: ReminderSchedule;
@@ -187,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         userPerSecond: e.OUTBOX_USER_RPS,
         maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       },
+      excel: { workers: e.EXCEL_WORKERS, workerMemoryMb: e.EXCEL_WORKER_MEMORY_MB, workerTimeoutMs: e.EXCEL_WORKER_TIMEOUT_SECONDS * 1000 },
       reviewChatId: e.REVIEW_CHAT_ID,
       reminders: {
         declareDays: e.REMINDER_DECLARE_DAYS,
