@@ -139,19 +139,25 @@ export class LaneWorker {
   /** One pass over the window; returns how long until something becomes due. */
   private async tick(): Promise<number> {
     let limit = this.o.concurrency + (this.o.parked?.() ?? 0);
+    let recheck = this.o.pollMs;
     if (this.o.yieldTo?.()) {
       const interval = this.o.yieldIntervalMs ?? 100;
       const since = Date.now() - this.lastStart;
       if (since < interval) return interval - since;
       limit = 1;
+      recheck = interval; // look again when the acknowledgements are done, not at the next poll
     }
-    if (this.running.size >= limit) return this.o.pollMs;
+    if (this.running.size >= limit) return recheck;
     const rows = await this.o.store.window(this.o.windowSize ?? 500);
     const now = this.o.clock.now();
     const seen = new Set<string>();
     let soonest = Number.POSITIVE_INFINITY;
     for (const row of rows) {
-      if (this.stopped || this.running.size >= limit) break;
+      if (this.stopped) break;
+      if (this.running.size >= limit) {
+        soonest = Math.min(soonest, recheck); // more is due: look again soon, not at the next poll
+        break;
+      }
       if (seen.has(row.lane)) continue;
       seen.add(row.lane); // only the head of each lane may run: order within a lane
       if (this.busyLanes.has(row.lane) || this.running.has(row.id)) continue;

@@ -142,4 +142,19 @@ describe('lane worker', () => {
     await drain(store, [new LaneWorker({ name: 't', store, process, clock: systemClock, logger, concurrency: 1, leaseMs: 10_000, pollMs: 10, parked: () => parked })]);
     expect(order).toEqual(['done 2', 'done 1']);
   });
+
+  it('while acknowledgements are in flight it starts one row at a time, and the rest right after, not at the next poll', async () => {
+    const store = memoryStore([row(1, 'a'), row(2, 'b'), row(3, 'c')]);
+    const t0 = Date.now();
+    const startedAt: number[] = [];
+    const process = async (r: LaneRow) => {
+      startedAt.push(Date.now() - t0);
+      await new Promise((res) => setTimeout(res, 300));
+      store.rows.find((x) => x.id === r.id)!.status = 'done';
+    };
+    const busyUntil = t0 + 150;
+    await drain(store, [new LaneWorker({ name: 't', store, process, clock: systemClock, logger, concurrency: 4, leaseMs: 10_000, pollMs: 5000, yieldTo: () => Date.now() < busyUntil })]);
+    expect(startedAt).toHaveLength(3);
+    expect(Math.max(...startedAt)).toBeLessThan(290); // all began before the first one ended
+  });
 });
