@@ -104,14 +104,18 @@ const num = (ref: string, n: number) => `<c r="${ref}"><v>${n}</v></c>`;
 
 export const HEADERS = ['预算单位代码', '单位名称', '培训班名称', '培训类别', '培训方式', '培训对象', '每期人数', '期数', '每期天数', '计划月份', '培训地点', '承办机构', '经费预算（元）', '是否联合办班', '联合办班单位', '联系人', '联系电话'];
 
-/** A plain sheet: a title, the headers in row 3, then `n` classes (inline strings, as many tools write). */
-export function plainRowsXml(n: number, title = '培训计划申报表'): () => Iterable<string> {
+/**
+ * A plain sheet: a title, the headers in row 3, then `n` classes (inline strings, as many tools write).
+ * With `badMonth`, the first class is planned for month 13 (one problem to report).
+ */
+export function plainRowsXml(n: number, o: { badMonth?: boolean } = {}): () => Iterable<string> {
+  const title = '培训计划申报表';
   return function* () {
     yield `${XML_HEAD}<worksheet xmlns="${MAIN}"><sheetData><row r="1">${str('A1', title)}</row><row r="3">${HEADERS.map((h, i) => str(`${colName(i + 1)}3`, h)).join('')}</row>`;
     for (let r = 4; r < 4 + n; r += 500) {
       let block = '';
       for (let k = r; k < Math.min(r + 500, 4 + n); k++) {
-        block += `<row r="${k}">${str(`A${k}`, UNIT.code)}${str(`B${k}`, UNIT.name)}${str(`C${k}`, `2027年度第${k - 3}期业务能力提升培训班`)}${str(`D${k}`, '市内')}${str(`E${k}`, '线下')}${str(`F${k}`, '业务科室工作人员')}${num(`G${k}`, 40)}${num(`H${k}`, 1)}${num(`I${k}`, 2)}${num(`J${k}`, 1 + (k % 12))}${str(`K${k}`, '柳州市城中区')}${num(`M${k}`, 20000 + k)}${str(`N${k}`, '否')}${str(`P${k}`, '李明')}${str(`Q${k}`, '0772-2825472')}</row>`;
+        block += `<row r="${k}">${str(`A${k}`, UNIT.code)}${str(`B${k}`, UNIT.name)}${str(`C${k}`, `2027年度第${k - 3}期业务能力提升培训班`)}${str(`D${k}`, '市内')}${str(`E${k}`, '线下')}${str(`F${k}`, '业务科室工作人员')}${num(`G${k}`, 40)}${num(`H${k}`, 1)}${num(`I${k}`, 2)}${num(`J${k}`, o.badMonth && k === 4 ? 13 : 1 + (k % 12))}${str(`K${k}`, '柳州市城中区')}${num(`M${k}`, 20000 + k)}${str(`N${k}`, '否')}${str(`P${k}`, '李明')}${str(`Q${k}`, '0772-2825472')}</row>`;
       }
       yield block;
     }
@@ -120,6 +124,14 @@ export function plainRowsXml(n: number, title = '培训计划申报表'): () => 
 }
 
 export const plainRows = (n: number) => xlsxPackage({ sheets: [{ name: '申报表', xml: plainRowsXml(n) }] });
+
+/**
+ * Three classes (one with a problem) and, on a second sheet, 30,000 rows someone pasted for reference: read
+ * fine (only the first sheet is read), but marking up the problem means loading the whole workbook, which
+ * is more than the annotating worker's memory allows.
+ */
+export const bigSecondSheet = () =>
+  xlsxPackage({ sheets: [{ name: '申报表', xml: plainRowsXml(3, { badMonth: true }) }, { name: '参考数据', xml: plainRowsXml(30_000) }] });
 
 /** ~42 MB of sheet XML (the same row over and over) in a ~100 KB file: refused before inflating. */
 export function zipBomb(o: { lie?: boolean } = {}) {

@@ -32,7 +32,7 @@ async function compress(input: Iterable<Buffer>, stored: boolean): Promise<{ out
   })();
   const parts: Buffer[] = [];
   const source = Readable.from(counted);
-  for await (const c of (stored ? source : source.pipe(zlib.createDeflateRaw({ level: 9 }))) as AsyncIterable<Buffer>) parts.push(c);
+  for await (const c of (stored ? source : source.pipe(zlib.createDeflateRaw({ level: 6 }))) as AsyncIterable<Buffer>) parts.push(c);
   return { out: Buffer.concat(parts), size, crc };
 }
 
