@@ -101,7 +101,7 @@ const envSchema = z
         .default('08:30-20:00'),
     ),
     EXCEL_WORKERS: intInRange(2, 1, 16, '同时读取的表格文件数'),
-    EXCEL_WORKER_MEMORY_MB: intInRange(128, 32, 2048, '读取表格的工作线程内存上限（MB）'),
+    EXCEL_WORKER_MEMORY_MB: intInRange(64, 32, 2048, '读取表格的工作线程内存上限（MB）'),
     EXCEL_WORKER_TIMEOUT_SECONDS: intInRange(30, 5, 600, '读取一个表格文件的时间上限（秒）'),
     QUEUE_LEASE_SECONDS: intInRange(20, 5, 600, '处理中的消息的租约（秒）'),
     INBOX_MAX_CRASHES: intInRange(3, 1, 50, '一条消息最多导致进程退出几次'),

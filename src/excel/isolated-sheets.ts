@@ -12,8 +12,11 @@ import type { ReadAnswer, ReadJob } from './read-worker.ts';
 import { createSpreadsheets } from './spreadsheets.ts';
 import type { WorkerOutcome, WorkerPool } from './worker-pool.ts';
 
-/** Past this many cells (10× an honest declaration) exceljs's full load is not even tried. */
-export const ANNOTATE_MAX_CELLS = 200_000;
+/**
+ * Past this many cells in the sheet, or this much XML in the whole file (about 5× an honest declaration),
+ * exceljs's full load is not even tried; below, the worker's memory limit still stops what it cannot hold.
+ */
+export const ANNOTATE_LIMITS = { cells: 200_000, xmlBytes: 16 * 1024 * 1024 };
 const KEEP = 8;
 
 // Built (scripts/build.mjs) the entries sit next to dist/main.mjs; from sources, next to this file.
@@ -50,7 +53,7 @@ export function createIsolatedSpreadsheets(pool: WorkerPool, o: { logger: Logger
 
   async function annotate(original: Buffer, sheetName: string, problems: CellProblem[], opts?: ReadOptions): Promise<Buffer> {
     const stats = (await read(original, '.xlsx', opts)).stats;
-    if (stats && stats.cells <= ANNOTATE_MAX_CELLS) {
+    if (stats && stats.cells <= ANNOTATE_LIMITS.cells && stats.xmlBytes <= ANNOTATE_LIMITS.xmlBytes) {
       const marked = await pool.run<Uint8Array>(workerEntry('annotate-worker'), { op: 'annotate', data: original, sheetName, problems } satisfies AnnotateJob, opts);
       if (marked.ok) return Buffer.from(marked.value);
       o.logger.warn({ failure: marked.failure, detail: marked.detail, cells: stats.cells }, 'annotated copy could not be made; sending the list');

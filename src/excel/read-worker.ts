@@ -2,6 +2,7 @@
 // the reader's limits. Runs with its own heap limit and deadline (worker-pool.ts); never loads exceljs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { readGrid, tableOf } from './table-reader.ts';
+import type { Grid } from './xlsx-grid.ts';
 import { DECLARATION_TABLE, HISTORY_TABLE } from './tables.ts';
 
 export type ReadJob = { data: Uint8Array; fileName: string };
@@ -9,7 +10,7 @@ export type ReadAnswer = {
   declaration: ReturnType<typeof tableOf>;
   history: ReturnType<typeof tableOf>;
   /** Of the sheet read; null when the file itself was refused. */
-  stats: { cells: number; sheetBytes: number } | null;
+  stats: Grid['stats'] | null;
 };
 
 const job = workerData as ReadJob;

@@ -77,7 +77,7 @@ function readCsv(data: Buffer): Grid {
   const rows = records
     .map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.trim()) }))
     .filter((r) => r.cells.some((c) => c !== ''));
-  return { sheetName: 'CSV', rows, moreRows: 0, stats: { cells: records.reduce((n, r) => n + r.length, 0), sheetBytes: data.length } };
+  return { sheetName: 'CSV', rows, moreRows: 0, stats: { cells: records.reduce((n, r) => n + r.length, 0), sheetBytes: data.length, xmlBytes: 0 } };
 }
 
 const WRONG_FORMAT: Record<string, string> = {

@@ -17,8 +17,11 @@ export type Grid = {
   sheetName: string;
   /** Rows with content after the kept ones: counted, not kept. */
   moreRows: number;
-  /** Of the sheet read: cells looked at and inflated bytes (the annotated copy is only made for modest sheets). */
-  stats: { cells: number; sheetBytes: number };
+  /**
+   * Cells looked at and inflated bytes of the sheet read, and the declared size of all the package's XML
+   * (what exceljs would load to make an annotated copy: only tried for modest files).
+   */
+  stats: { cells: number; sheetBytes: number; xmlBytes: number };
 };
 
 const MAX_COLUMN = 16_384; // XFD
@@ -159,7 +162,7 @@ async function readSheet(pkg: Package, path: string, ctx: Parameters<typeof cell
     },
   });
   applyMerges(rows, merges, budget, L.cells);
-  return { rows, moreRows, stats: { cells, sheetBytes: bytes } };
+  return { rows, moreRows, cells, sheetBytes: bytes };
 }
 
 /** Like exceljs, every cell of a merged range shows the master's text (in the rows kept). */
@@ -198,7 +201,11 @@ export async function readXlsxGrid(data: Buffer, L: UploadLimits = UPLOAD_LIMITS
     if (!wb.sheets.length) return { error: '文件里没有工作表。' };
     const ctx = { shared: await readSharedStrings(pkg, wb.sharedStrings), dates: await readDateStyles(pkg, wb.styles), date1904: wb.date1904 };
     const budget: Budget = { cells: 0, textChars: ctx.shared.reduce((n, s) => n + s.length, 0) };
-    const read = async (i: number): Promise<Grid> => ({ ...(await readSheet(pkg, wb.sheets[i]!.path, ctx, budget)), sheetName: wb.sheets[i]!.name });
+    const xmlBytes = dir.entries.filter((e) => /\.(xml|rels)$/i.test(e.name)).reduce((n, e) => n + e.size, 0);
+    const read = async (i: number): Promise<Grid> => {
+      const { rows, moreRows, cells, sheetBytes } = await readSheet(pkg, wb.sheets[i]!.path, ctx, budget);
+      return { rows, moreRows, sheetName: wb.sheets[i]!.name, stats: { cells, sheetBytes, xmlBytes } };
+    };
     let first: Grid | null = null;
     for (const [i, sheet] of wb.sheets.entries()) {
       if (sheet.hidden) continue;

@@ -11,7 +11,7 @@ describe('configuration', () => {
       databaseUrl: 'file:./data/bot.db',
       feishu: { baseUrl: 'https://open.feishu.cn', encryptKey: 'k', verificationToken: undefined },
       outbox: { appPerSecond: 50, appPerMinute: 1000, userPerSecond: 5 },
-      excel: { workers: 2, workerMemoryMb: 128, workerTimeoutMs: 30_000 },
+      excel: { workers: 2, workerMemoryMb: 64, workerTimeoutMs: 30_000 },
       queues: { leaseMs: 20_000, maxCrashes: 3 },
     });
   });
