@@ -121,6 +121,11 @@ export function createInbox(o: InboxOptions) {
       await o.handleEvent(event, log);
       await o.repo.complete(row.id, o.clock.now());
     } catch (err) {
+      if (worker.stopping) {
+        // Cut short by the shutdown (its readers were ended): handed back, not a failed attempt.
+        log.info({ err: err instanceof Error ? err.message : String(err) }, 'event interrupted by the shutdown; left for the next process');
+        return;
+      }
       const attempt = row.attempts;
       const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       if (attempt >= maxAttempts) {

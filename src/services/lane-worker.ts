@@ -106,6 +106,11 @@ export class LaneWorker {
     await Promise.allSettled(left.map((r) => this.o.store.handBack(r, this.o.clock.now())));
   }
 
+  /** True once stop() was called: work failing now may only have been cut short by the shutdown. */
+  get stopping(): boolean {
+    return this.stopped;
+  }
+
   /** Resolves when nothing is running and nothing is due now (tests and benchmarks). */
   get inFlight(): number {
     return this.running.size;

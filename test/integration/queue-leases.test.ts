@@ -82,4 +82,33 @@ describe('queue leases', () => {
     expect(row).toMatchObject({ status: 'quarantined', crashes: 3 });
     expect(row!.lastError).toContain('ended the process 3 times');
   });
+
+  it('an event cut short by the shutdown is handed back, not counted as failed, and nobody is told it failed', async () => {
+    const repo = createInboxRepo(db);
+    const id = await insert(repo, message('shutdown', 'ou_shutdown_0001', '帮助') as InboundEvent & { kind: 'message' });
+    let started!: () => void;
+    const began = new Promise<void>((r) => (started = r));
+    let cut!: (e: Error) => void;
+    const gaveUp: string[] = [];
+    const inbox = createInbox({
+      repo,
+      clock: systemClock,
+      logger: createLogger('silent'),
+      maxAttempts: 1, // a real failure now would give up and tell the person
+      handleEvent: () => {
+        started();
+        return new Promise<void>((_resolve, reject) => (cut = reject));
+      },
+      handleCard: async () => ({}),
+      onGiveUp: async (ev) => void gaveUp.push(ev.eventId),
+      onQuarantine: async () => {},
+    });
+    inbox.worker.start();
+    await began;
+    await inbox.worker.stop(50);
+    cut(new Error('worker pool closed'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(gaveUp).toEqual([]);
+    expect(await db.inboundEvent.findUnique({ where: { id } })).toMatchObject({ status: 'pending', attempts: 1, crashes: 0, lastError: null });
+  });
 });
