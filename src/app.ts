@@ -15,11 +15,13 @@ import { JOBS } from './jobs/jobs.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { createServer } from './server.ts';
 import { composeFeatures } from './compose.ts';
-import { createSpreadsheets } from './excel/spreadsheets.ts';
+import { createIsolatedSpreadsheets } from './excel/isolated-sheets.ts';
+import { WorkerPool } from './excel/worker-pool.ts';
 import { replyFor } from './services/chat.ts';
 import { createInbox } from './services/inbox.ts';
 import { createMessenger } from './services/messenger.ts';
 import { createOutboxWorker } from './services/outbox.ts';
+import { quarantineNotices } from './services/quarantine.ts';
 import { LoadMeter } from './services/load-meter.ts';
 import type { FeishuApi } from './services/ports.ts';
 import { T } from './services/texts.ts';
@@ -84,12 +86,17 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
       keyPerSecond: config.outbox.userPerSecond,
     },
     maxAttempts: config.outbox.maxAttempts,
+    maxCrashes: config.queues.maxCrashes,
+    leaseMs: config.queues.leaseMs,
     backoffMs: o.tuning?.outboxBackoffMs,
     pollMs: o.tuning?.pollMs,
   });
   const messenger = createMessenger(outboxRepo, systemClock, () => outbox.wake());
 
-  const features = composeFeatures({ db, api, messenger, clock, logger, botOpenId: botIdentity(api, logger), reviewChatId: config.reviewChatId, reminders: config.reminders, sheets: createSpreadsheets() });
+  // Uploads are read (and annotated) in worker threads with their own memory and time limits, a few at once.
+  const readers = new WorkerPool({ concurrency: config.excel.workers, timeoutMs: config.excel.workerTimeoutMs, memoryMb: config.excel.workerMemoryMb });
+  const sheets = createIsolatedSpreadsheets(readers, { logger, timeoutMs: config.excel.workerTimeoutMs });
+  const features = composeFeatures({ db, api, messenger, clock, logger, botOpenId: botIdentity(api, logger), reviewChatId: config.reviewChatId, reminders: config.reminders, sheets });
 
   const inbox = createInbox({
     yieldTo: () => meter.busy(),
@@ -102,6 +109,11 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     // A group message with no @ at all cannot be for the bot: keep only its dedup key.
     isRelevant: (ev) => !(ev.kind === 'message' && ev.chatType === 'group' && ev.mentionOpenIds.length === 0),
     onGiveUp: async (ev) => replyFor(messenger, ev, ':gave-up').text(T.giveUp(ev)),
+    onQuarantine: quarantineNotices({ messenger, users: features.declaration.users }),
+    maxCrashes: config.queues.maxCrashes,
+    leaseMs: config.queues.leaseMs,
+    // People whose file waits for a reader do not hold up everyone else's messages (at most 8 such waits).
+    parked: () => Math.min(readers.waiting, 8),
     onLateCard: async (action, response) => {
       await messenger.patchCard({ messageId: action.messageId }, `user:${action.openId}`, response.card!, `late:${action.eventId}`);
     },
@@ -159,19 +171,27 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
         await new Promise((r) => setTimeout(r, 20));
       }
     },
+    /**
+     * Within about 6 s whatever is in flight: no new requests (those in flight finish, their events are stored
+     * before the 200); the workers get 4 s to finish what they hold; what is still running is handed back to
+     * the queue (the next process takes it at once) and its readers are ended. Nothing is lost: every event
+     * and message not done stays in the database.
+     */
     stop() {
       stopping ??= (async () => {
         logger.info('stopping');
-        // 1. no new requests; the ones in flight finish (their events are stored before the 200).
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
-        const force = setTimeout(() => server.closeAllConnections(), 5_000);
-        await closed;
-        clearTimeout(force);
-        // 2. workers finish what they hold; everything not yet done stays queued in the database.
-        await scheduler?.stop();
-        await inbox.worker.stop();
-        await outbox.stop();
+        const force = setTimeout(() => server.closeAllConnections(), 3_000);
+        await Promise.all([
+          closed.then(() => clearTimeout(force)),
+          (async () => {
+            // Scheduled jobs are idempotent (each reminder is claimed once): one cut short runs again later.
+            const jobs = new Promise<void>((resolve) => setTimeout(resolve, 4_000).unref());
+            await Promise.all([Promise.race([scheduler?.stop(), jobs]), inbox.worker.stop(4_000), outbox.stop(4_000)]);
+            await readers.close();
+          })(),
+        ]);
         await db.$disconnect();
         logger.info('stopped');
       })();

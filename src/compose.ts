@@ -38,6 +38,7 @@ import { createHolidayNoticeRepo } from './db/holiday-notice-repo.ts';
 import type { CalendarDeps } from './services/calendar/deps.ts';
 import { calendarCardHandlers, calendarCommands, calendarInterceptor } from './services/calendar/index.ts';
 import { T } from './services/texts.ts';
+import { waitNotice } from './services/upload-wait.ts';
 
 export type Features = ReturnType<typeof composeFeatures>;
 
@@ -129,7 +130,8 @@ export function composeFeatures(o: {
     interceptText: async (person, text, reply, log) => (await interceptNotice(person, text, reply, log)) || interceptAnswer(person, text, reply, log),
     onFile: async (person, ev, reply, log) => {
       // A file for a package or a statement first (unless it is a declaration or 补录 sheet), then spreadsheets.
-      const isDataSheet = async (data: Buffer, name: string) => (await o.sheets.readHistory(data, name)).ok || (await o.sheets.readDeclaration(data, name)).ok;
+      const wait = waitNotice(reply, log);
+      const isDataSheet = async (data: Buffer, name: string) => (await o.sheets.readHistory(data, name, wait)).ok || (await o.sheets.readDeclaration(data, name, wait)).ok;
       return (await executionFileHandler(execution, isDataSheet)(person, ev, reply, log)) || excelUploadHandler(excel)(person, ev, reply, log);
     },
     deadlineLine,

@@ -102,6 +102,11 @@ const envSchema = z
         .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { error: '允许发送的时段，格式为 08:30-20:00' })
         .default('08:30-20:00'),
     ),
+    EXCEL_WORKERS: intInRange(2, 1, 16, '同时读取的表格文件数'),
+    EXCEL_WORKER_MEMORY_MB: intInRange(64, 32, 2048, '读取表格的工作线程内存上限（MB）'),
+    EXCEL_WORKER_TIMEOUT_SECONDS: intInRange(30, 5, 600, '读取一个表格文件的时间上限（秒）'),
+    QUEUE_LEASE_SECONDS: intInRange(20, 5, 600, '处理中的消息的租约（秒）'),
+    INBOX_MAX_CRASHES: intInRange(3, 1, 50, '一条消息最多导致进程退出几次'),
     REVIEW_CHAT_ID: z.preprocess(
       emptyToUndefined,
       z.string().regex(/^oc_[0-9A-Za-z_-]+$/, { error: '应为审核群的 chat_id（oc_ 开头），不设置则发给每位审核人' }).optional(),
@@ -124,6 +129,14 @@ export type Config = {
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   outbox: { appPerSecond: number; appPerMinute: number; userPerSecond: number; maxAttempts: number };
+  /** Uploads are read in worker threads: how many at once, each worker's heap, and its deadline. */
+  excel: { workers: number; workerMemoryMb: number; workerTimeoutMs: number };
+  /**
+   * Queue rows being worked on are leased for this long and the lease renewed while the work runs: a dead
+   * process's rows are taken over within one lease. An event whose claims ended with the process dying
+   * `maxCrashes` times is quarantined.
+   */
+  queues: { leaseMs: number; maxCrashes: number };
   /** Review cards go to this group chat instead of to each reviewer. */
   reviewChatId: string | undefined;
   reminders: ReminderSchedule;
@@ -192,6 +205,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         userPerSecond: e.OUTBOX_USER_RPS,
         maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       },
+      excel: { workers: e.EXCEL_WORKERS, workerMemoryMb: e.EXCEL_WORKER_MEMORY_MB, workerTimeoutMs: e.EXCEL_WORKER_TIMEOUT_SECONDS * 1000 },
+      queues: { leaseMs: e.QUEUE_LEASE_SECONDS * 1000, maxCrashes: e.INBOX_MAX_CRASHES },
       reviewChatId: e.REVIEW_CHAT_ID,
       reminders: {
         declareDays: e.REMINDER_DECLARE_DAYS,

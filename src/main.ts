@@ -56,6 +56,12 @@ try {
   let signals = 0;
   const shutdown = (signal: string) => {
     if (++signals > 1) process.exit(1);
+    // Whatever is in flight, the process is gone within 10 s; unfinished queue rows stay in the database
+    // and their short leases hand them to the next process.
+    setTimeout(() => {
+      fallbackLogger.error({ signal }, 'shutdown took too long; exiting anyway');
+      process.exit(1);
+    }, 9_000).unref();
     running.stop().then(
       () => process.exit(0),
       (err: unknown) => {

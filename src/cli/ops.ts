@@ -6,6 +6,16 @@ import { formatDateTime } from '../domain/dates.ts';
 import { JOBS, findJob, runJob } from '../jobs/jobs.ts';
 import { CliError, need, type CliCommand } from './types.ts';
 
+/** What an inbound event was, in a few words (its payload is the normalized event). */
+function describeEvent(payload: string | null): string {
+  if (!payload) return '（没有内容）';
+  const ev = JSON.parse(payload) as { kind: string; file?: { fileName: string }; text?: string; eventKey?: string };
+  if (ev.kind === 'menu') return `菜单 ${ev.eventKey ?? ''}`;
+  if (ev.kind !== 'message') return ev.kind;
+  if (ev.file) return `文件「${ev.file.fileName}」`;
+  return ev.text ? `消息「${ev.text.length > 30 ? `${ev.text.slice(0, 30)}…` : ev.text}」` : '消息';
+}
+
 export const OPS_COMMANDS: CliCommand[] = [
   {
     name: 'jobs:list',
@@ -63,6 +73,39 @@ export const OPS_COMMANDS: CliCommand[] = [
         data: { status: 'pending', attempts: 0, availableAt: ctx.now, lastError: null },
       });
       ctx.print(`已重新排队 ${count} 条消息。`);
+    },
+  },
+  {
+    name: 'inbox:status',
+    args: '',
+    summary: '查看收到的消息的处理情况：待处理、处理中、失败、已隔离（导致进程退出而停止重试）的消息',
+    async run(ctx) {
+      const groups = await ctx.db.inboundEvent.groupBy({ by: ['status'], _count: { _all: true } });
+      for (const g of groups) ctx.print(`${g.status.padEnd(12)} ${g._count._all}`);
+      const stuck = await ctx.db.inboundEvent.findMany({ where: { status: { in: ['quarantined', 'failed'] } }, orderBy: { id: 'desc' }, take: 20 });
+      if (!stuck.length) return ctx.print('没有已隔离或失败的消息。');
+      for (const e of stuck) {
+        const label = e.status === 'quarantined' ? `已隔离（进程退出 ${e.crashes} 次）` : '失败';
+        ctx.print(`#${e.id} ${label} ${e.lane.replace(/^user:/, '')} 收到于 ${formatDateTime(e.receivedAt)}：${describeEvent(e.payload)}`);
+        ctx.print(`    原因：${e.lastError ?? ''}`);
+      }
+      ctx.print('重新处理一条：npm run cli -- inbox:retry <编号>（会像刚收到一样再处理一次）');
+    },
+  },
+  {
+    name: 'inbox:retry',
+    args: '<id>',
+    summary: '把一条已隔离或失败的消息重新排队处理（例如修复问题之后）',
+    async run(ctx, pos) {
+      need(pos, 1, 'inbox:retry <id>');
+      const id = Number(pos[0]);
+      if (!Number.isInteger(id)) throw new CliError(`「${pos[0]}」不是消息编号。编号见 inbox:status`);
+      const { count } = await ctx.db.inboundEvent.updateMany({
+        where: { id, status: { in: ['quarantined', 'failed'] } },
+        data: { status: 'pending', crashes: 0, availableAt: ctx.now, lockedUntil: null, processedAt: null },
+      });
+      if (!count) throw new CliError(`没有编号为 ${id} 的已隔离或失败的消息。见 inbox:status`);
+      ctx.print(`已重新排队消息 #${id}，正在运行的机器人会在几秒内处理它（如果它再次导致进程退出 ${ctx.config?.queues.maxCrashes ?? 3} 次，会再次隔离并通知管理员）。`);
     },
   },
   {

@@ -3,7 +3,7 @@ import { Prisma } from '../generated/prisma/client.ts';
 import type { LaneStore } from '../services/lane-worker.ts';
 import type { InboxRepo, NewInboxRow } from '../services/inbox.ts';
 import type { Db } from './prisma.ts';
-import { BatchInserter, claimRow, windowOf } from './queue-sql.ts';
+import { BatchInserter, claimRow, handBackRow, renewRow, windowOf } from './queue-sql.ts';
 
 export function createInboxRepo(db: Db): InboxRepo & LaneStore {
   const inserter = new BatchInserter<NewInboxRow & { key: string }>(async (rows) => {
@@ -37,6 +37,8 @@ export function createInboxRepo(db: Db): InboxRepo & LaneStore {
     },
     window: (limit) => windowOf(db, 'InboundEvent', limit),
     claim: (row, now, leaseMs) => claimRow(db, 'InboundEvent', row, now, leaseMs),
+    renew: (row, until) => renewRow(db, 'InboundEvent', row, until),
+    handBack: (row, now) => handBackRow(db, 'InboundEvent', row, now),
     async complete(id, now, response) {
       await db.$executeRaw`
         UPDATE "InboundEvent" SET "status" = 'done', "processedAt" = ${now}, "lockedUntil" = NULL, "response" = ${response ?? null}
@@ -50,6 +52,11 @@ export function createInboxRepo(db: Db): InboxRepo & LaneStore {
     async fail(id, now, error) {
       await db.$executeRaw`
         UPDATE "InboundEvent" SET "status" = 'failed', "processedAt" = ${now}, "lockedUntil" = NULL, "lastError" = ${error}
+        WHERE "id" = ${id}`;
+    },
+    async quarantine(id, now, reason) {
+      await db.$executeRaw`
+        UPDATE "InboundEvent" SET "status" = 'quarantined', "processedAt" = ${now}, "lockedUntil" = NULL, "lastError" = ${reason}
         WHERE "id" = ${id}`;
     },
     async purgeFinishedBefore(before) {

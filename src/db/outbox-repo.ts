@@ -3,7 +3,7 @@ import { Prisma } from '../generated/prisma/client.ts';
 import type { LaneStore } from '../services/lane-worker.ts';
 import type { OutboundItem, OutboxRepo, OutboxRow } from '../services/outbox.ts';
 import type { Db } from './prisma.ts';
-import { BatchInserter, claimRow, windowOf } from './queue-sql.ts';
+import { BatchInserter, claimRow, handBackRow, renewRow, windowOf } from './queue-sql.ts';
 
 export function createOutboxRepo(db: Db): OutboxRepo & LaneStore {
   const inserter = new BatchInserter<OutboundItem & { key: string; now: Date }>(async (items) => {
@@ -28,6 +28,8 @@ export function createOutboxRepo(db: Db): OutboxRepo & LaneStore {
     },
     window: (limit) => windowOf(db, 'OutboxMessage', limit),
     claim: (row, now, leaseMs) => claimRow(db, 'OutboxMessage', row, now, leaseMs),
+    renew: (row, until) => renewRow(db, 'OutboxMessage', row, until),
+    handBack: (row, now) => handBackRow(db, 'OutboxMessage', row, now),
     async load(id) {
       const [row] = await db.$queryRaw<OutboxRow[]>`SELECT * FROM "OutboxMessage" WHERE "id" = ${id}`;
       return row ?? null;

@@ -3,7 +3,7 @@
 // PostgreSQL both take INSERT … ON CONFLICT DO NOTHING RETURNING) and run as raw queries, which skip
 // the Prisma query compiler's per-call planning (~0.5 ms of CPU each on this machine).
 import { Prisma } from '../generated/prisma/client.ts';
-import type { LaneRow } from '../services/lane-worker.ts';
+import type { ClaimedRow, LaneRow } from '../services/lane-worker.ts';
 import type { Db } from './prisma.ts';
 
 export type QueueTable = 'InboundEvent' | 'OutboxMessage';
@@ -18,13 +18,34 @@ export async function windowOf(db: Db, table: QueueTable, limit: number): Promis
     ORDER BY "id" LIMIT ${limit}`;
 }
 
-/** pending (or processing with an expired lease) → processing; the version is status + attempts. */
-export async function claimRow(db: Db, table: QueueTable, row: LaneRow, now: Date, leaseMs: number): Promise<boolean> {
-  const count = await db.$executeRaw`
+/**
+ * pending (or processing with an expired lease) → processing, counting the attempt; taking over an expired
+ * lease also counts a crash (its process died holding it). The version is status + attempts, and a lease
+ * renewed since the window was read is respected.
+ */
+export async function claimRow(db: Db, table: QueueTable, row: LaneRow, now: Date, leaseMs: number): Promise<ClaimedRow | null> {
+  const lockedUntil = new Date(now.getTime() + leaseMs);
+  const [claimed] = await db.$queryRaw<{ crashes: number | bigint }[]>`
     UPDATE ${Prisma.raw(`"${table}"`)}
-    SET "status" = 'processing', "attempts" = ${row.attempts + 1}, "lockedUntil" = ${new Date(now.getTime() + leaseMs)}
-    WHERE "id" = ${row.id} AND "status" = ${row.status} AND "attempts" = ${row.attempts}`;
+    SET "status" = 'processing', "attempts" = ${row.attempts + 1}, "lockedUntil" = ${lockedUntil},
+      "crashes" = "crashes" + (CASE WHEN "status" = 'processing' THEN 1 ELSE 0 END)
+    WHERE "id" = ${row.id} AND "status" = ${row.status} AND "attempts" = ${row.attempts}
+      AND ("status" = 'pending' OR "lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+    RETURNING "crashes"`;
+  return claimed ? { ...row, status: 'processing', attempts: row.attempts + 1, lockedUntil, crashes: Number(claimed.crashes) } : null;
+}
+
+export async function renewRow(db: Db, table: QueueTable, row: ClaimedRow, lockedUntil: Date): Promise<boolean> {
+  const count = await db.$executeRaw`
+    UPDATE ${Prisma.raw(`"${table}"`)} SET "lockedUntil" = ${lockedUntil}
+    WHERE "id" = ${row.id} AND "status" = 'processing' AND "attempts" = ${row.attempts}`;
   return count === 1;
+}
+
+export async function handBackRow(db: Db, table: QueueTable, row: ClaimedRow, now: Date): Promise<void> {
+  await db.$executeRaw`
+    UPDATE ${Prisma.raw(`"${table}"`)} SET "status" = 'pending', "lockedUntil" = NULL, "availableAt" = ${now}
+    WHERE "id" = ${row.id} AND "status" = 'processing' AND "attempts" = ${row.attempts}`;
 }
 
 export async function countUnfinished(db: Db, table: QueueTable): Promise<number> {

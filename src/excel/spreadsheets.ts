@@ -1,34 +1,28 @@
-// The spreadsheet adapter: the services' SpreadsheetPort implemented with exceljs.
+// The spreadsheet adapter: the services' SpreadsheetPort implemented with exceljs, in this process (the CLI
+// and the benchmarks). The bot reads uploads in worker threads instead (isolated-sheets.ts).
 import type { SpreadsheetPort } from '../services/excel-import.ts';
 import { RULES } from '../domain/rules.ts';
 import { annotate } from './annotate.ts';
-import { EXAMPLE_MARK, EXAMPLE_REMARK, headerOf, SHEET_SPECS, type SheetKey } from './plan-sheet.ts';
+import { headerOf, type SheetKey } from './plan-sheet.ts';
 import { fileKind, readTable } from './table-reader.ts';
 import { buildTemplate } from './template.ts';
 import { exportPlans } from './export.ts';
 import { exportCompletion } from './completion.ts';
-import { buildHistoryTemplate, HISTORY_SPECS, historyHeaderOf } from './history-sheet.ts';
-import type { HistoryKey } from '../domain/execution-history.ts';
-
-const isExample = (values: Partial<Record<string, string>>) => !!values.title?.startsWith(EXAMPLE_MARK) || !!values.remarks?.includes(EXAMPLE_REMARK);
-
-/** Only the unit pre-filled by the template (or 是否联合办班 chosen): not a class. */
-const isPrefillOnly = (values: Partial<Record<string, string>>) =>
-  Object.entries(values).every(([k, v]) => k === 'budgetCode' || k === 'unitName' || k === 'joint' || !v?.trim());
+import { buildHistoryTemplate, historyHeaderOf } from './history-sheet.ts';
+import { DECLARATION_TABLE, HISTORY_TABLE, isExampleRow } from './tables.ts';
 
 export function createSpreadsheets(): SpreadsheetPort {
   return {
-    readDeclaration: (data, fileName) =>
-      readTable<SheetKey>(data, fileName, SHEET_SPECS, { accept: ['xlsx'], skip: (v) => isExample(v) || isPrefillOnly(v) }),
+    readDeclaration: (data, fileName) => readTable(data, fileName, DECLARATION_TABLE.columns, DECLARATION_TABLE.opts),
     annotate,
     exportPlans,
     exportCompletion,
-    readHistory: (data, fileName) => readTable<HistoryKey>(data, fileName, HISTORY_SPECS, { accept: ['xlsx'] }),
+    readHistory: (data, fileName) => readTable(data, fileName, HISTORY_TABLE.columns, HISTORY_TABLE.opts),
     historyTemplate: (p) => buildHistoryTemplate(p),
     historyHeaderOf,
     template: (p) => buildTemplate({ ...p, rules: RULES }),
     headerOf: (key) => headerOf(key as SheetKey),
-    isExampleRow: isExample,
+    isExampleRow,
     rejectFormat(fileName) {
       const kind = fileKind(fileName, Buffer.from('PK'));
       if (typeof kind === 'object') return kind.error;

@@ -3,8 +3,10 @@
 // the first rows (title rows above it are fine); headers are matched tolerantly (spacing, full-width,
 // brackets, "*必填" marks) and in any order. Cells may be numbers, text, rich text, dates or formulas
 // (their result is used). Problems with the file itself come back as one message saying what to do.
-import ExcelJS from 'exceljs';
+// .xlsx files are read as a stream within limits (xlsx-grid.ts): a file is never loaded whole.
 import { matchKey } from '../domain/parse.ts';
+import { LIMIT_TEXT, UPLOAD_LIMITS } from './limits.ts';
+import { readXlsxGrid, type Grid } from './xlsx-grid.ts';
 
 export type ColumnSpec<K extends string> = { key: K; header: string; aliases?: readonly string[]; required: boolean };
 
@@ -21,56 +23,14 @@ export type TableResult<K extends string> =
     }
   | { ok: false; error: string };
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-export const MAX_ROWS = 2000;
-
-type Grid = { rows: { row: number; cells: string[] }[]; sheetName: string };
+export const MAX_FILE_BYTES = UPLOAD_LIMITS.fileBytes;
+export const MAX_ROWS = UPLOAD_LIMITS.rows;
 
 const headerKey = (s: string) =>
   matchKey(s)
     .replace(/[*＊]/g, '')
     .replace(/\((必填|选填|可选|必须)\)/g, '')
     .replace(/:$/, '');
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e9) / 1e9);
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (value instanceof Date) {
-    // exceljs gives dates as UTC midnight of the day shown.
-    return `${value.getUTCFullYear()}-${String(value.getUTCMonth() + 1).padStart(2, '0')}-${String(value.getUTCDate()).padStart(2, '0')}`;
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
-
-async function readXlsx(data: Buffer): Promise<Grid | { error: string }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (err) {
-    const msg = String((err as Error).message ?? err);
-    if (/encrypt|password|CFB|Compound/i.test(msg)) return { error: '文件设置了打开密码，无法读取。请取消密码后另存为 .xlsx 再发送。' };
-    return { error: '文件已损坏或不是真正的 .xlsx 文件，无法读取。请用 Excel 或 WPS 打开后「另存为」Excel 工作簿（.xlsx）再发送。' };
-  }
-  const ws = wb.worksheets.find((w) => w.state !== 'hidden' && w.actualRowCount > 0) ?? wb.worksheets[0];
-  if (!ws) return { error: '文件里没有工作表。' };
-  const rows: Grid['rows'] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value).replace(/\s+$/u, '').replace(/^\s+/u, '');
-    });
-    rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
-  });
-  return { rows, sheetName: ws.name };
-}
 
 function decodeText(data: Buffer): string {
   const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(data).replace(/^\uFEFF/, '');
@@ -114,12 +74,10 @@ export function parseCsv(text: string): string[][] {
 
 function readCsv(data: Buffer): Grid {
   const records = parseCsv(decodeText(data));
-  return {
-    sheetName: 'CSV',
-    rows: records
-      .map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.trim()) }))
-      .filter((r) => r.cells.some((c) => c !== '')),
-  };
+  const rows = records
+    .map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.trim()) }))
+    .filter((r) => r.cells.some((c) => c !== ''));
+  return { sheetName: 'CSV', rows, moreRows: 0, stats: { cells: records.reduce((n, r) => n + r.length, 0), sheetBytes: data.length, xmlBytes: 0 } };
 }
 
 const WRONG_FORMAT: Record<string, string> = {
@@ -136,35 +94,38 @@ export function fileKind(fileName: string, data: Buffer): 'xlsx' | 'csv' | { err
   if (ext === 'csv') return 'csv';
   if (ext === 'xlsx' || ext === 'xlsm') {
     // An encrypted .xlsx is an OLE compound file, not a zip.
-    if (data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-      return { error: '文件设置了打开密码，无法读取。请取消密码后另存为 .xlsx 再发送。' };
-    }
+    if (data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return { error: LIMIT_TEXT.encrypted };
     return 'xlsx';
   }
   return { error: WRONG_FORMAT[ext] ?? `不支持「${ext ? `.${ext}` : '无扩展名'}」文件。请发送 Excel 表格（.xlsx）。` };
 }
 
-export async function readTable<K extends string>(
-  data: Buffer,
-  fileName: string,
-  columns: readonly ColumnSpec<K>[],
-  opts: {
-    accept?: readonly ('xlsx' | 'csv')[];
-    /** Rows that are not data (a template's example row, rows with only pre-filled cells): not counted. */
-    skip?: (values: Partial<Record<K, string>>) => boolean;
-  } = {},
-): Promise<TableResult<K>> {
-  if (data.length === 0) return { ok: false, error: '文件是空的。' };
-  if (data.length > MAX_FILE_BYTES) {
-    return { ok: false, error: `文件有 ${(data.length / 1024 / 1024).toFixed(1)} MB，超过 5 MB 上限。请删除多余的工作表、图片和空行后再发送。` };
-  }
+export type TableOptions<K extends string> = {
+  accept?: readonly ('xlsx' | 'csv')[];
+  /** Rows that are not data (a template's example row, rows with only pre-filled cells): not counted. */
+  skip?: (values: Partial<Record<K, string>>) => boolean;
+};
+
+/** The file's first table as rows of texts, or what to tell the person about the file itself. */
+export async function readGrid(data: Buffer, fileName: string, accept?: readonly ('xlsx' | 'csv')[]): Promise<Grid | { error: string }> {
+  if (data.length === 0) return { error: '文件是空的。' };
+  if (data.length > MAX_FILE_BYTES) return { error: LIMIT_TEXT.fileTooBig(data.length) };
   const kind = fileKind(fileName, data);
-  if (typeof kind === 'object') return { ok: false, error: kind.error };
-  if (opts.accept && !opts.accept.includes(kind)) {
-    return { ok: false, error: '这是 CSV 文件，格式和下拉选项都会丢失。请用 Excel 或 WPS 打开后「另存为」Excel 工作簿（.xlsx）再发送。' };
+  if (typeof kind === 'object') return kind;
+  if (accept && !accept.includes(kind)) {
+    return { error: '这是 CSV 文件，格式和下拉选项都会丢失。请用 Excel 或 WPS 打开后「另存为」Excel 工作簿（.xlsx）再发送。' };
   }
-  const grid = kind === 'csv' ? readCsv(data) : await readXlsx(data);
+  return kind === 'csv' ? readCsv(data) : readXlsxGrid(data);
+}
+
+export async function readTable<K extends string>(data: Buffer, fileName: string, columns: readonly ColumnSpec<K>[], opts: TableOptions<K> = {}): Promise<TableResult<K>> {
+  const grid = await readGrid(data, fileName, opts.accept);
   if ('error' in grid) return { ok: false, error: grid.error };
+  return tableOf(grid, columns, opts);
+}
+
+/** The rows of a grid under its header row, by column key. */
+export function tableOf<K extends string>(grid: Grid, columns: readonly ColumnSpec<K>[], opts: TableOptions<K> = {}): TableResult<K> {
   if (!grid.rows.length) return { ok: false, error: '表格是空的，没有任何内容。' };
 
   const wanted = columns.map((c) => ({ ...c, keys: [c.header, ...(c.aliases ?? [])].map(headerKey) }));
@@ -197,7 +158,9 @@ export async function readTable<K extends string>(
     return Object.keys(values).length && !opts.skip?.(values) ? [{ row: r.row, values }] : [];
   });
   if (!rows.length) return { ok: false, error: '表头下面没有数据行。' };
-  if (rows.length > MAX_ROWS) return { ok: false, error: `数据有 ${rows.length} 行，超过 ${MAX_ROWS} 行上限。请分成几个文件分别发送。` };
+  // Rows past the kept ones were only counted: each is taken as a data row.
+  const total = rows.length + grid.moreRows;
+  if (total > MAX_ROWS) return { ok: false, error: LIMIT_TEXT.tooManyRows(total) };
   const columnsOut: Partial<Record<K, number>> = {};
   for (const [col, key] of header.map) columnsOut[key] = col + 1;
   return { ok: true, rows, sheetName: grid.sheetName, headerRow: grid.rows[best.index]!.row, columns: columnsOut };

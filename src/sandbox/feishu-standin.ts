@@ -84,6 +84,8 @@ function parseMultipart(raw: Buffer, contentType: string): Record<string, { valu
 
 export class FeishuStub {
   readonly calls: StubCall[] = [];
+  /** Requests as they arrive (before any injected delay), for tests that act while one is in flight. */
+  readonly arrivals: { op: string; path: string; at: number }[] = [];
   readonly messages: StubMessage[] = [];
   readonly patches: { messageId: string; content: Record<string, unknown>; at: number }[] = [];
   readonly cardUpdates: { token: string; card: unknown; at: number }[] = [];
@@ -249,6 +251,7 @@ export class FeishuStub {
       res.end(JSON.stringify({ code: 404, msg: `stub: no route ${req.method} ${url.pathname}` }));
       return;
     }
+    this.arrivals.push({ op: route.op, path: url.pathname, at: Date.now() });
     let answer: Answer;
     const fault = this.takeFault(route.op);
     if (fault?.kind === 'network') {

@@ -22,6 +22,7 @@ import type { ReviewDeps } from './review/deps.ts';
 import { FeishuCallError, type FeishuApi } from './ports.ts';
 import type { HistoryKey } from '../domain/execution-history.ts';
 import type { CompletionSheet } from './execution/report.ts';
+import { waitNotice } from './upload-wait.ts';
 
 export type ExcelImport = {
   id: number;
@@ -62,10 +63,13 @@ export type SheetRead =
     }
   | { ok: false; error: string };
 
+/** A file may wait for a free reader: the person is told how many files are ahead of theirs. */
+export type ReadOptions = { onQueued?: (ahead: number) => void };
+
 /** The spreadsheet adapter (excel/), as the services see it. */
 export interface SpreadsheetPort {
-  readDeclaration(data: Buffer, fileName: string): Promise<SheetRead>;
-  annotate(original: Buffer, sheetName: string, problems: { row: number; column: number | null; message: string }[]): Promise<Buffer>;
+  readDeclaration(data: Buffer, fileName: string, opts?: ReadOptions): Promise<SheetRead>;
+  annotate(original: Buffer, sheetName: string, problems: { row: number; column: number | null; message: string }[], opts?: ReadOptions): Promise<Buffer>;
   template(p: { year: number; unit?: { code: string; name: string }; bases: readonly TrainingBase[] }): Promise<Buffer>;
   headerOf(key: string): string;
   isExampleRow(values: Partial<Record<string, string>>): boolean;
@@ -73,7 +77,7 @@ export interface SpreadsheetPort {
   rejectFormat(fileName: string): string | null;
   exportPlans(title: string, plans: ExportRow[]): Promise<Buffer>;
   /** The 补录 sheet (past classes and their six steps). */
-  readHistory(data: Buffer, fileName: string): Promise<SheetRead>;
+  readHistory(data: Buffer, fileName: string, opts?: ReadOptions): Promise<SheetRead>;
   historyTemplate(p: { unitName?: string | undefined; rows: Partial<Record<HistoryKey, string | number>>[]; fromYear: number }): Promise<Buffer>;
   historyHeaderOf(key: string): string;
   exportCompletion(c: CompletionSheet): Promise<Buffer>;
@@ -181,8 +185,9 @@ export async function handleUpload(
     }
     throw err; // transient: the inbox retries the whole event
   }
-  if (deps.historyUpload && (await deps.sheets.readHistory(data, file.fileName)).ok) return deps.historyUpload(person, file, data, reply, log);
-  const read = await deps.sheets.readDeclaration(data, file.fileName);
+  const wait = waitNotice(reply, log); // read in a worker; the sender hears when the file has to wait
+  if (deps.historyUpload && (await deps.sheets.readHistory(data, file.fileName, wait)).ok) return deps.historyUpload(person, file, data, reply, log);
+  const read = await deps.sheets.readDeclaration(data, file.fileName, wait);
   if (!read.ok) return reply.text(`没有导入「${file.fileName}」：${read.error} 需要模板请发送「模板」。`);
   const rows = read.rows;
   if (!rows.length) return reply.text(`「${file.fileName}」里没有填写培训班（示例行和只有单位的行不算）。请在表格中一行填写一个培训班后再发送。`);

@@ -1,11 +1,13 @@
 // At-least-once pushes made exactly-once. Each push is stored under its dedup key before it is
 // acknowledged (the unique constraint settles concurrent re-deliveries), then processed by a worker:
 // one person's events in order, with retries, surviving restarts. Card clicks are answered inline.
+// An event that ended the process (claimed, then its lease ran out) `maxCrashes` times is quarantined:
+// never handled again, its sender and the admins told, and the sender's later events go on.
 import crypto from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { dedupKeyOf, laneOf, type CardAction, type CardResponse, type InboundEvent } from './inbound.ts';
-import { LaneWorker, type LaneRow, type LaneStore } from './lane-worker.ts';
+import { LaneWorker, type ClaimedRow, type LaneStore } from './lane-worker.ts';
 
 export type InboxRow = {
   id: number;
@@ -42,8 +44,12 @@ export interface InboxRepo {
   complete(id: number, now: Date, response?: string): Promise<void>;
   retryLater(id: number, availableAt: Date, error: string): Promise<void>;
   fail(id: number, now: Date, error: string): Promise<void>;
+  /** Not to be handled again (an operator may put it back with inbox:retry). */
+  quarantine(id: number, now: Date, reason: string): Promise<void>;
   purgeFinishedBefore(before: Date): Promise<number>;
 }
+
+export type QuarantineInfo = { id: number; crashes: number; attempts: number };
 
 export type EventHandler = (event: InboundEvent, log: Logger) => Promise<void>;
 export type CardHandler = (action: CardAction, log: Logger) => Promise<CardResponse>;
@@ -56,6 +62,14 @@ export type InboxOptions = {
   handleCard: CardHandler;
   /** Said when an event still fails after the last attempt, so the person is not left waiting. */
   onGiveUp: (event: InboundEvent, log: Logger) => Promise<void>;
+  /** A quarantined event: tell its sender and the admins (idempotently: this may run again after a crash). */
+  onQuarantine: (event: InboundEvent, info: QuarantineInfo, log: Logger) => Promise<void>;
+  /** Claims that may end with the process dying before an event is quarantined (default 3). */
+  maxCrashes?: number;
+  /** Lease of a claimed event, renewed while it is handled (default 20 s): a dead process's events are taken over within it. */
+  leaseMs?: number;
+  /** See LaneWorkerOptions.parked. */
+  parked?: () => number;
   /** Pushes worth storing at all (a group message without any @ is kept only as a dedup key). */
   isRelevant?: (event: InboundEvent) => boolean;
   maxAttempts?: number;
@@ -81,9 +95,10 @@ function cardDedupKey(a: CardAction): string {
 
 export function createInbox(o: InboxOptions) {
   const maxAttempts = o.maxAttempts ?? 5;
+  const maxCrashes = o.maxCrashes ?? 3;
   const retryBase = o.retryBaseMs ?? 2000;
 
-  async function process(row: LaneRow): Promise<void> {
+  async function process(row: ClaimedRow): Promise<void> {
     const stored = await o.repo.load(row.id);
     if (!stored?.payload) {
       await o.repo.fail(row.id, o.clock.now(), 'no payload stored');
@@ -93,13 +108,25 @@ export function createInbox(o: InboxOptions) {
     const log = o.logger.child({
       eventId: stored.eventId,
       ...(event.kind === 'message' ? { messageId: event.messageId } : {}),
-      attempt: row.attempts + 1,
+      attempt: row.attempts,
     });
+    if (row.crashes >= maxCrashes) {
+      // Told first (idempotent keys), marked after: dying in between only repeats the telling, which dedups.
+      await o.onQuarantine(event, { id: row.id, crashes: row.crashes, attempts: row.attempts }, log).catch((e: unknown) => log.error({ err: e }, 'could not tell about a quarantined event'));
+      await o.repo.quarantine(row.id, o.clock.now(), `ended the process ${row.crashes} times (attempt ${row.attempts}); not handled again`);
+      log.error({ crashes: row.crashes, rowId: row.id }, 'event quarantined');
+      return;
+    }
     try {
       await o.handleEvent(event, log);
       await o.repo.complete(row.id, o.clock.now());
     } catch (err) {
-      const attempt = row.attempts + 1;
+      if (worker.stopping) {
+        // Cut short by the shutdown (its readers were ended): handed back, not a failed attempt.
+        log.info({ err: err instanceof Error ? err.message : String(err) }, 'event interrupted by the shutdown; left for the next process');
+        return;
+      }
+      const attempt = row.attempts;
       const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       if (attempt >= maxAttempts) {
         await o.repo.fail(row.id, o.clock.now(), reason);
@@ -120,9 +147,10 @@ export function createInbox(o: InboxOptions) {
     clock: o.clock,
     logger: o.logger,
     concurrency: o.concurrency ?? 8,
-    leaseMs: 5 * 60_000,
+    leaseMs: o.leaseMs ?? 20_000,
     pollMs: 2000,
     yieldTo: o.yieldTo,
+    parked: o.parked,
   });
 
   async function acceptEvent(event: InboundEvent): Promise<'accepted' | 'duplicate'> {

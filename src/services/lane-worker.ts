@@ -1,7 +1,10 @@
 // A durable work queue runner shared by the inbox (inbound events) and the outbox (outbound calls).
 // Rows of one lane (one person / one recipient) run strictly in order; lanes run in parallel. A row is
-// claimed with a conditional update (status + attempts as the version), so two processes on one database
-// never run the same row, and a row whose lease ran out (crashed worker) is picked up again.
+// claimed with a conditional update (status + attempts as the version) that counts the attempt before the
+// work starts, so two processes on one database never run the same row. The claim is a short lease,
+// renewed by a heartbeat while the work runs: a long, healthy job keeps its row, and a row held by a dead
+// process is taken over within one lease. Taking over such a row counts a crash against it, which is how
+// an event that kills the process is recognised (and quarantined by the inbox) instead of retried forever.
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 
@@ -14,22 +17,39 @@ export type LaneRow = {
   lockedUntil: Date | null;
 };
 
+/** A row this worker holds: `attempts` counts this attempt; `crashes`, the earlier claims that died with their process. */
+export type ClaimedRow = LaneRow & { status: 'processing'; crashes: number };
+
 export interface LaneStore {
   /** Unfinished rows (pending or processing), oldest first. */
   window(limit: number): Promise<LaneRow[]>;
-  /** pending/expired → processing with a lease; false when another worker got there first. */
-  claim(row: LaneRow, now: Date, leaseMs: number): Promise<boolean>;
+  /**
+   * pending (or processing with an expired lease) → processing with a lease until now + leaseMs, counting
+   * the attempt, and a crash when the lease had expired; null when another worker got there first.
+   */
+  claim(row: LaneRow, now: Date, leaseMs: number): Promise<ClaimedRow | null>;
+  /** Extends the lease of a row still held under this claim; false when it is no longer ours. */
+  renew(row: ClaimedRow, lockedUntil: Date): Promise<boolean>;
+  /** Hands a row back unfinished (the process is stopping): due now, and no crash. */
+  handBack(row: ClaimedRow, now: Date): Promise<void>;
 }
 
 export type LaneWorkerOptions = {
   name: string;
   store: LaneStore;
   /** Does the work of a claimed row and records its outcome (done, retry later, failed). */
-  process: (row: LaneRow) => Promise<void>;
+  process: (row: ClaimedRow) => Promise<void>;
   clock: Clock;
   logger: Logger;
   concurrency: number;
   leaseMs: number;
+  /** How often a running row's lease is renewed (default: a quarter of the lease). */
+  heartbeatMs?: number;
+  /**
+   * Rows running but only waiting for another queue (a file waiting for a free reader): they do not count
+   * against `concurrency`, so other people's messages are still answered.
+   */
+  parked?: () => number;
   /** Fallback polling for rows written by other processes or whose retry time came. */
   pollMs: number;
   windowSize?: number;
@@ -46,6 +66,7 @@ export type LaneWorkerOptions = {
 
 export class LaneWorker {
   private running = new Map<number, Promise<void>>();
+  private claimed = new Map<number, ClaimedRow>();
   private busyLanes = new Set<string>();
   private stopped = true;
   private wakeUp: (() => void) | null = null;
@@ -67,12 +88,27 @@ export class LaneWorker {
     this.wakeUp?.();
   }
 
-  /** Stops claiming new rows and waits for the running ones (their results are recorded). */
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming new rows and waits up to `graceMs` for the running ones (their results are recorded).
+   * Rows still running then are handed back, due at once for the next process, without counting a crash.
+   */
+  async stop(graceMs = 5000): Promise<void> {
     this.stopped = true;
     this.wakeUp?.();
     await this.loopDone;
-    await Promise.allSettled(this.running.values());
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([Promise.allSettled(this.running.values()), grace]);
+    clearTimeout(timer);
+    const left = [...this.claimed.values()];
+    if (!left.length) return;
+    this.o.logger.warn({ worker: this.o.name, rows: left.map((r) => r.id) }, 'stopping with rows still running: handed back');
+    await Promise.allSettled(left.map((r) => this.o.store.handBack(r, this.o.clock.now())));
+  }
+
+  /** True once stop() was called: work failing now may only have been cut short by the shutdown. */
+  get stopping(): boolean {
+    return this.stopped;
   }
 
   /** Resolves when nothing is running and nothing is due now (tests and benchmarks). */
@@ -107,20 +143,26 @@ export class LaneWorker {
 
   /** One pass over the window; returns how long until something becomes due. */
   private async tick(): Promise<number> {
-    let limit = this.o.concurrency;
+    let limit = this.o.concurrency + (this.o.parked?.() ?? 0);
+    let recheck = this.o.pollMs;
     if (this.o.yieldTo?.()) {
       const interval = this.o.yieldIntervalMs ?? 100;
       const since = Date.now() - this.lastStart;
       if (since < interval) return interval - since;
       limit = 1;
+      recheck = interval; // look again when the acknowledgements are done, not at the next poll
     }
-    if (this.running.size >= limit) return this.o.pollMs;
+    if (this.running.size >= limit) return recheck;
     const rows = await this.o.store.window(this.o.windowSize ?? 500);
     const now = this.o.clock.now();
     const seen = new Set<string>();
     let soonest = Number.POSITIVE_INFINITY;
     for (const row of rows) {
-      if (this.stopped || this.running.size >= limit) break;
+      if (this.stopped) break;
+      if (this.running.size >= limit) {
+        soonest = Math.min(soonest, recheck); // more is due: look again soon, not at the next poll
+        break;
+      }
       if (seen.has(row.lane)) continue;
       seen.add(row.lane); // only the head of each lane may run: order within a lane
       if (this.busyLanes.has(row.lane) || this.running.has(row.id)) continue;
@@ -135,22 +177,34 @@ export class LaneWorker {
         soonest = Math.min(soonest, gateWait);
         continue;
       }
-      if (!(await this.o.store.claim(row, now, this.o.leaseMs))) continue;
-      this.launch(row);
+      const claimed = await this.o.store.claim(row, now, this.o.leaseMs);
+      if (claimed) this.launch(claimed);
     }
     return soonest;
   }
 
-  private launch(row: LaneRow): void {
+  private launch(row: ClaimedRow): void {
     this.lastStart = Date.now();
     this.busyLanes.add(row.lane);
+    this.claimed.set(row.id, row);
+    const heartbeat = setInterval(() => {
+      const until = new Date(this.o.clock.now().getTime() + this.o.leaseMs);
+      this.o.store.renew(row, until).then(
+        (held) => {
+          if (!held) this.o.logger.warn({ worker: this.o.name, rowId: row.id }, 'lease lost while running');
+        },
+        (err: unknown) => this.o.logger.warn({ err, worker: this.o.name, rowId: row.id }, 'could not renew a lease'),
+      );
+    }, this.o.heartbeatMs ?? Math.max(10, Math.floor(this.o.leaseMs / 4)));
     const run = this.o
       .process(row)
       .catch((err: unknown) => {
         this.o.logger.error({ err, worker: this.o.name, rowId: row.id }, 'worker job crashed');
       })
       .finally(() => {
+        clearInterval(heartbeat);
         this.running.delete(row.id);
+        this.claimed.delete(row.id);
         this.busyLanes.delete(row.lane);
         this.wake();
       });

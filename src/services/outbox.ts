@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
-import { LaneWorker, type LaneRow, type LaneStore } from './lane-worker.ts';
+import { LaneWorker, type ClaimedRow, type LaneStore } from './lane-worker.ts';
 import { FeishuCallError, type FeishuApi, type ReceiveIdType } from './ports.ts';
 import { RateLimiter, type RateLimits } from './rate-limiter.ts';
 
@@ -72,6 +72,10 @@ export type OutboxWorkerOptions = {
   logger: Logger;
   limits: RateLimits;
   maxAttempts: number;
+  /** A message whose sending ended the process this many times is given up (default 3). */
+  maxCrashes?: number;
+  /** Lease of a message being sent, renewed while it is (default 20 s). */
+  leaseMs?: number;
   /** First retry delay; doubles per attempt up to maxBackoffMs. */
   backoffMs?: number;
   maxBackoffMs?: number;
@@ -161,11 +165,16 @@ export function createOutboxWorker(o: OutboxWorkerOptions): LaneWorker {
     throw new Deferred('card to update not sent yet');
   }
 
-  async function process(slim: LaneRow): Promise<void> {
+  async function process(slim: ClaimedRow): Promise<void> {
     const row = await o.repo.load(slim.id);
     if (!row) return;
-    const attempt = slim.attempts + 1; // the claim counted this attempt
+    const attempt = slim.attempts; // the claim counted this attempt
     const log = o.logger.child({ outboxId: row.id, kind: row.kind, attempt });
+    if (slim.crashes >= (o.maxCrashes ?? 3)) {
+      await o.repo.fail(row.id, `ended the process ${slim.crashes} times while being sent`);
+      log.error({ crashes: slim.crashes }, 'outbox gave up: the message kept ending the process');
+      return;
+    }
     try {
       const messageId = await deliver(row);
       await o.repo.markSent(row.id, o.clock.now(), messageId);
@@ -174,7 +183,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): LaneWorker {
     } catch (err) {
       const now = o.clock.now().getTime();
       if (err instanceof Deferred) {
-        await o.repo.retryLater(row.id, new Date(now + 1000), err.message, slim.attempts); // waiting is not an attempt
+        await o.repo.retryLater(row.id, new Date(now + 1000), err.message, slim.attempts - 1); // waiting is not an attempt
         return;
       }
       const e = err instanceof FeishuCallError ? err : new FeishuCallError(String(err), 'permanent', {}, { cause: err });
@@ -203,7 +212,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): LaneWorker {
     clock: o.clock,
     logger: o.logger,
     concurrency: o.concurrency ?? 16,
-    leaseMs: 60_000,
+    leaseMs: o.leaseMs ?? 20_000,
     pollMs: o.pollMs ?? 1000,
     // Do not claim a row that would only sit waiting for its slot.
     gate: (row) => limiter.waitMs(row.lane, Date.now()),

@@ -39,5 +39,11 @@ export const T = {
   /** After the last attempt at an event failed: says what was not done, never that anything was kept. */
   giveUp: (ev: InboundEvent) => `抱歉，${whatWasSent(ev)}没有处理成功。请稍后再发一次；如果仍然不行，请联系系统管理员。`,
   helpSent: '已发送使用说明',
+  fileQueued: (ahead: number) => `文件已收到，前面还有 ${ahead} 个文件在处理，请稍候，处理完会马上告诉您结果。`,
+  quarantinedFile: (name: string) =>
+    `您发送的文件「${name}」无法处理，已停止重试，管理员已收到通知。请检查文件后重新发送：只保留申报表工作表和填写的行，另存为新的 .xlsx 文件。您的其他消息不受影响，可以继续使用。`,
+  quarantinedText: (text: string) =>
+    `您发送的消息「${text.length > 20 ? `${text.slice(0, 20)}…` : text}」无法处理，已停止重试，管理员已收到通知。您的其他消息不受影响，可以继续使用。`,
+  quarantinedOther: '您刚才的操作无法处理，已停止重试，管理员已收到通知。您的其他消息不受影响，可以继续使用。',
   staleButton: '这个按钮已失效，请发送「帮助」重新开始。',
 };

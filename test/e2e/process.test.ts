@@ -1,5 +1,5 @@
 // The bot as an operator runs it: the built bundle in its own process, started and stopped with signals.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -7,15 +7,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPush, envelope, messageEvent } from '../support/feishu-push.ts';
 import { startFeishuStub, type FeishuStub } from '../support/feishu-stub.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const START_ARGS = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start as string).split(/\s+/).slice(1);
+import { buildBundle, freePort, ready, ROOT, START_ARGS, startProcess, TIME_ENV } from '../support/bot-process.ts';
 
 let stub: FeishuStub;
 let dir: string;
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  expect(build.status, build.stderr).toBe(0);
+  buildBundle();
   stub = await startFeishuStub();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpbot-proc-'));
 });
@@ -24,49 +21,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * The child lives at the same moment and in the same zone as the suite: when CI runs it under faketime,
- * the server must not see the real date while the test signs requests with the faked one.
- */
-const TIME_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(TZ|LD_PRELOAD|FAKETIME.*)$/.test(k))) as Record<string, string>;
-
-type Started = { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> };
-
-function start(env: Record<string, string>, port: number): Started {
-  const child = spawn(process.execPath, START_ARGS, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, ...TIME_ENV, PORT: String(port), HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, port, output: () => out, exited };
-}
-
-async function ready(s: Started, timeoutMs = 8000): Promise<number> {
-  const t0 = Date.now();
-  for (;;) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${s.port}/healthz`);
-      if (res.status === 200) return Date.now() - t0;
-    } catch {
-      /* not yet */
-    }
-    if (Date.now() - t0 > timeoutMs) throw new Error(`not ready:\n${s.output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const start = startProcess;
 
 const ENCRYPT_KEY = 'process-test-key';
 const botEnv = () => ({

@@ -26,7 +26,7 @@ const RULES: Record<string, { layers: string[]; packages: RegExp }> = {
   services: { layers: ['services', 'domain', 'cards', 'flows', 'clock.ts', 'logger.ts'], packages: /^(zod|node:.*)$/ },
   feishu: { layers: ['feishu', 'services', 'domain', 'logger.ts'], packages: /^(@larksuiteoapi\/node-sdk|axios|express|zod|node:.*)$/ },
   db: { layers: ['db', 'services', 'domain', 'generated', 'paths.ts'], packages: /^(@prisma\/.*|better-sqlite3|node:.*)$/ },
-  excel: { layers: ['excel', 'domain', 'services'], packages: /^(exceljs|zod|node:.*)$/ },
+  excel: { layers: ['excel', 'domain', 'services', 'logger.ts'], packages: /^(exceljs|zod|node:.*)$/ },
   jobs: { layers: ['jobs', 'services', 'domain', 'clock.ts', 'logger.ts'], packages: /^(node-cron|node:.*)$/ },
   // A composition root of its own (like app.ts): it may use every layer, but nothing may use it.
   sandbox: { layers: ['sandbox', 'services', 'domain', 'db', 'jobs', 'excel', 'app.ts', 'compose.ts', 'clock.ts', 'config.ts', 'logger.ts', 'paths.ts'], packages: /^(express|zod|node:.*)$/ },

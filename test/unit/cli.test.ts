@@ -66,4 +66,19 @@ describe('admin CLI', () => {
       out: expect.stringContaining('2027年8月5日 09:00'),
     });
   });
+
+  it('inbox:status shows a quarantined event with its sender and reason; inbox:retry puts it back once', async () => {
+    const db = createDb(env.DATABASE_URL);
+    const payload = JSON.stringify({ kind: 'message', eventId: 'e1', messageId: 'om_q1', chatId: 'oc', chatType: 'p2p', senderOpenId: 'ou_sender000001', messageType: 'file', file: { fileKey: 'f', fileName: '申报表.xlsx', type: 'file' }, mentionOpenIds: [] });
+    const at = new Date('2027-07-20T08:00:00+08:00');
+    const row = await db.inboundEvent.create({ data: { dedupKey: 'msg:om_q1', kind: 'message', eventId: 'e1', lane: 'user:ou_sender000001', payload, status: 'quarantined', attempts: 4, crashes: 3, availableAt: at, receivedAt: at, lastError: 'ended the process 3 times (attempt 4); not handled again' } });
+    const status = await cli('inbox:status');
+    expect(status.out).toContain('quarantined  1');
+    expect(status.out).toContain(`#${row.id} 已隔离（进程退出 3 次） ou_sender000001 收到于 2027年7月20日 08:00：文件「申报表.xlsx」`);
+    expect(status.out).toContain('ended the process 3 times');
+    expect(await cli('inbox:retry', String(row.id))).toMatchObject({ code: 0, out: expect.stringContaining(`已重新排队消息 #${row.id}`) });
+    expect(await db.inboundEvent.findUnique({ where: { id: row.id } })).toMatchObject({ status: 'pending', crashes: 0, lockedUntil: null });
+    expect(await cli('inbox:retry', String(row.id))).toMatchObject({ code: 1, out: expect.stringContaining('没有编号为') });
+    await db.$disconnect();
+  });
 });

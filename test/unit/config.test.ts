@@ -11,6 +11,8 @@ describe('configuration', () => {
       databaseUrl: 'file:./data/bot.db',
       feishu: { baseUrl: 'https://open.feishu.cn', encryptKey: 'k', verificationToken: undefined },
       outbox: { appPerSecond: 50, appPerMinute: 1000, userPerSecond: 5 },
+      excel: { workers: 2, workerMemoryMb: 64, workerTimeoutMs: 30_000 },
+      queues: { leaseMs: 20_000, maxCrashes: 3 },
     });
   });
 
@@ -36,6 +38,11 @@ describe('configuration', () => {
     ['PORT', '70000'],
     ['OUTBOX_USER_RPS', '0'],
     ['DATABASE_URL', 'mysql://x'],
+    ['EXCEL_WORKERS', '0'],
+    ['EXCEL_WORKER_MEMORY_MB', '8'],
+    ['EXCEL_WORKER_TIMEOUT_SECONDS', 'soon'],
+    ['QUEUE_LEASE_SECONDS', '1'],
+    ['INBOX_MAX_CRASHES', '0'],
   ])('rejects %s=%s', (name, value) => {
     const r = loadConfig({ ...base, [name]: value });
     expect(r.ok).toBe(false);

@@ -3,9 +3,9 @@ import { systemClock } from '../../src/clock.ts';
 import { createLogger } from '../../src/logger.ts';
 import { LaneWorker, type LaneRow, type LaneStore } from '../../src/services/lane-worker.ts';
 
-type Row = LaneRow & { value: string };
+type Row = LaneRow & { value: string; crashes: number };
 
-/** In-memory twin of the database stores: the same conditional claim (status + attempts as version). */
+/** In-memory twin of the database stores: the same conditional claim, lease, crash count and hand-back. */
 function memoryStore(rows: Row[]): LaneStore & { rows: Row[] } {
   return {
     rows,
@@ -15,16 +15,29 @@ function memoryStore(rows: Row[]): LaneStore & { rows: Row[] } {
     async claim(row, now, leaseMs) {
       const cur = rows.find((r) => r.id === row.id)!;
       await new Promise((r) => setTimeout(r, 1)); // let two workers interleave
-      if (cur.status !== row.status || cur.attempts !== row.attempts) return false;
+      if (cur.status !== row.status || cur.attempts !== row.attempts) return null;
+      if (cur.status === 'processing' && cur.lockedUntil && cur.lockedUntil > now) return null;
+      if (cur.status === 'processing') cur.crashes++;
       cur.status = 'processing';
       cur.attempts++;
       cur.lockedUntil = new Date(now.getTime() + leaseMs);
+      return { ...cur, status: 'processing' };
+    },
+    async renew(row, until) {
+      const cur = rows.find((r) => r.id === row.id)!;
+      if (cur.status !== 'processing' || cur.attempts !== row.attempts) return false;
+      cur.lockedUntil = until;
       return true;
+    },
+    async handBack(row, now) {
+      const cur = rows.find((r) => r.id === row.id)!;
+      if (cur.status !== 'processing' || cur.attempts !== row.attempts) return;
+      Object.assign(cur, { status: 'pending', lockedUntil: null, availableAt: now });
     },
   };
 }
 
-const row = (id: number, lane: string): Row => ({ id, lane, status: 'pending', attempts: 0, availableAt: new Date(0), lockedUntil: null, value: `${lane}-${id}` });
+const row = (id: number, lane: string): Row => ({ id, lane, status: 'pending', attempts: 0, crashes: 0, availableAt: new Date(0), lockedUntil: null, value: `${lane}-${id}` });
 const logger = createLogger('silent');
 
 async function drain(store: ReturnType<typeof memoryStore>, workers: LaneWorker[]) {
@@ -78,5 +91,70 @@ describe('lane worker', () => {
     expect(startedAt[1]).toBeGreaterThanOrEqual(95);
     expect(startedAt[2]).toBeGreaterThanOrEqual(145);
     expect(store.rows[0]!.attempts).toBe(2);
+    expect(store.rows[0]!.crashes).toBe(1); // its process died holding it
+    expect(store.rows[1]!.crashes).toBe(0);
+  });
+
+  it('renews the lease of a long, healthy job, so another worker does not take it', async () => {
+    const store = memoryStore([row(1, 'a')]);
+    const runs: number[] = [];
+    const process = async (r: LaneRow) => {
+      runs.push(r.id);
+      await new Promise((res) => setTimeout(res, 400)); // four leases
+      store.rows[0]!.status = 'done';
+    };
+    const make = () => new LaneWorker({ name: 't', store, process, clock: systemClock, logger, concurrency: 1, leaseMs: 100, pollMs: 20 });
+    await drain(store, [make(), make()]);
+    expect(runs).toEqual([1]);
+    expect(store.rows[0]!.crashes).toBe(0);
+  });
+
+  it('on stop, hands back a row still running after the grace period: due at once, no crash counted', async () => {
+    const store = memoryStore([row(1, 'a')]);
+    let started!: () => void;
+    const began = new Promise<void>((r) => (started = r));
+    const w = new LaneWorker({ name: 't', store, process: async () => { started(); await new Promise((r) => setTimeout(r, 5000)); }, clock: systemClock, logger, concurrency: 1, leaseMs: 10_000, pollMs: 20 });
+    w.start();
+    await began;
+    const t0 = Date.now();
+    await w.stop(100);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(store.rows[0]).toMatchObject({ status: 'pending', lockedUntil: null, attempts: 1, crashes: 0 });
+  });
+
+  it('rows parked on another queue do not count against concurrency', async () => {
+    const rows = [row(1, 'a'), row(2, 'b')];
+    const store = memoryStore(rows);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let parked = 0;
+    const order: string[] = [];
+    const process = async (r: LaneRow) => {
+      if (r.id === 1) {
+        parked = 1; // waiting for a reader
+        await gate;
+        parked = 0;
+      }
+      order.push(`done ${r.id}`);
+      store.rows.find((x) => x.id === r.id)!.status = 'done';
+      if (r.id === 2) release();
+    };
+    await drain(store, [new LaneWorker({ name: 't', store, process, clock: systemClock, logger, concurrency: 1, leaseMs: 10_000, pollMs: 10, parked: () => parked })]);
+    expect(order).toEqual(['done 2', 'done 1']);
+  });
+
+  it('while acknowledgements are in flight it starts one row at a time, and the rest right after, not at the next poll', async () => {
+    const store = memoryStore([row(1, 'a'), row(2, 'b'), row(3, 'c')]);
+    const t0 = Date.now();
+    const startedAt: number[] = [];
+    const process = async (r: LaneRow) => {
+      startedAt.push(Date.now() - t0);
+      await new Promise((res) => setTimeout(res, 300));
+      store.rows.find((x) => x.id === r.id)!.status = 'done';
+    };
+    const busyUntil = t0 + 150;
+    await drain(store, [new LaneWorker({ name: 't', store, process, clock: systemClock, logger, concurrency: 4, leaseMs: 10_000, pollMs: 5000, yieldTo: () => Date.now() < busyUntil })]);
+    expect(startedAt).toHaveLength(3);
+    expect(Math.max(...startedAt)).toBeLessThan(290); // all began before the first one ended
   });
 });
