@@ -5,6 +5,7 @@
 // (their result is used). Problems with the file itself come back as one message saying what to do.
 // .xlsx files are read as a stream within limits (xlsx-grid.ts): a file is never loaded whole.
 import { matchKey } from '../domain/parse.ts';
+import { cleanText } from '../domain/text-hygiene.ts';
 import { LIMIT_TEXT, UPLOAD_LIMITS } from './limits.ts';
 import { readXlsxGrid, type Grid } from './xlsx-grid.ts';
 
@@ -89,12 +90,26 @@ const WRONG_FORMAT: Record<string, string> = {
   pdf: '这是 PDF 文件，无法读取其中的表格。请发送 Excel 表格（.xlsx）。',
 };
 
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const UNKNOWN_OLE = '这不是真正的 .xlsx 文件（可能设置了打开密码，或是改了扩展名的旧版 .xls）。请取消密码后用 Excel 或 WPS「另存为」Excel 工作簿（.xlsx）再发送。';
+const utf16 = (s: string) => Buffer.from(s, 'utf16le');
+
+/**
+ * What an OLE compound file holds, from its directory's stream names (UTF-16): Office encryption puts the
+ * real workbook in "EncryptedPackage"; an old Excel (or WPS) workbook is a "Workbook" (BIFF8) or "Book" stream.
+ */
+function oleKind(data: Buffer): 'encrypted' | 'workbook' | 'other' {
+  if (data.includes(utf16('EncryptedPackage'))) return 'encrypted';
+  if (data.includes(utf16('Workbook')) || data.includes(Buffer.concat([utf16('Book'), Buffer.from([0, 0])]))) return 'workbook';
+  return 'other';
+}
+
 export function fileKind(fileName: string, data: Buffer): 'xlsx' | 'csv' | { error: string } {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (ext === 'csv') return 'csv';
   if (ext === 'xlsx' || ext === 'xlsm') {
-    // An encrypted .xlsx is an OLE compound file, not a zip.
-    if (data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return { error: LIMIT_TEXT.encrypted };
+    // An OLE compound file, not a zip: an encrypted .xlsx, or an old .xls (or .et) renamed.
+    if (data.subarray(0, 4).equals(OLE_MAGIC)) return { error: oleKind(data) === 'encrypted' ? LIMIT_TEXT.encrypted : oleKind(data) === 'workbook' ? WRONG_FORMAT.xls! : UNKNOWN_OLE };
     return 'xlsx';
   }
   return { error: WRONG_FORMAT[ext] ?? `不支持「${ext ? `.${ext}` : '无扩展名'}」文件。请发送 Excel 表格（.xlsx）。` };
@@ -115,7 +130,13 @@ export async function readGrid(data: Buffer, fileName: string, accept?: readonly
   if (accept && !accept.includes(kind)) {
     return { error: '这是 CSV 文件，格式和下拉选项都会丢失。请用 Excel 或 WPS 打开后「另存为」Excel 工作簿（.xlsx）再发送。' };
   }
-  return kind === 'csv' ? readCsv(data) : readXlsxGrid(data);
+  const grid = kind === 'csv' ? readCsv(data) : await readXlsxGrid(data);
+  return 'error' in grid ? grid : cleanGrid(grid);
+}
+
+/** Cells cleaned like chat text (invisible and bidi control characters out) before anything reads them. */
+function cleanGrid(g: Grid): Grid {
+  return { ...g, rows: g.rows.map((r) => ({ ...r, cells: r.cells.map((c) => (c ? cleanText(c).trim() : c)) })) };
 }
 
 export async function readTable<K extends string>(data: Buffer, fileName: string, columns: readonly ColumnSpec<K>[], opts: TableOptions<K> = {}): Promise<TableResult<K>> {

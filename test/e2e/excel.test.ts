@@ -177,7 +177,9 @@ describe('declaring by upload', () => {
     ['表格.csv', Buffer.from('预算单位代码,单位名称\n'), 'CSV 文件'],
     ['说明.docx', Buffer.from('PK'), 'Word 文档'],
     ['坏的.xlsx', Buffer.from('not a zip at all'), '已损坏'],
-    ['加密.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), '设置了打开密码'],
+    // An encrypted workbook is an OLE file whose directory names its EncryptedPackage stream.
+    ['加密.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptedPackage\0', 'utf16le')]), '设置了打开密码'],
+    ['改名的旧表.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('Workbook\0', 'utf16le')]), '旧版 Excel（.xls）'],
   ])('refuses %s and says what to do', async (name, data, message) => {
     const before = await h.db.plan.count();
     const answers = await sendFile(name, data);

@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cleanStrings, cleanText } from '../../src/domain/text-hygiene.ts';
+import { fileKind, readTable } from '../../src/excel/table-reader.ts';
 import { normalizePush } from '../../src/feishu/normalize.ts';
 
 describe('text from people, cleaned at the edge', () => {
@@ -59,5 +61,32 @@ describe('text from people, cleaned at the edge', () => {
       'cli_a',
     );
     expect(card).toMatchObject({ type: 'card_action', action: { formValue: { title: '班训培' } } });
+  });
+});
+
+describe('spreadsheets, cleaned like chat', () => {
+  const oleWith = (stream: string) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from(`${stream}\0`, 'utf16le'), Buffer.alloc(64)]);
+
+  it.each([
+    ['an old .xls renamed to .xlsx', oleWith('Workbook'), '这是旧版 Excel（.xls）文件'],
+    ['an Excel 5 workbook renamed', oleWith('Book'), '这是旧版 Excel（.xls）文件'],
+    ['an .xlsx with a password', oleWith('EncryptedPackage'), '文件设置了打开密码'],
+    ['an OLE file of neither kind', oleWith('WordDocument'), '可能设置了打开密码，或是改了扩展名的旧版 .xls'],
+  ])('%s is told what it is', (_name, data, message) => {
+    const kind = fileKind('申报表.xlsx', data);
+    expect(kind).toMatchObject({ error: expect.stringContaining(message) });
+  });
+
+  it('reads cells and headers without invisible or direction characters', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('申报表');
+    ws.addRow(['\u200B培训班名称', '人数']);
+    ws.addRow(['财务\u202E班训培\u202C', '４０\u200D']);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await readTable(data, 'a.xlsx', [
+      { key: 'title', header: '培训班名称', required: true },
+      { key: 'n', header: '人数', required: true },
+    ]);
+    expect(r).toMatchObject({ ok: true, rows: [{ row: 2, values: { title: '财务班训培', n: '４０' } }] });
   });
 });
