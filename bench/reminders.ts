@@ -36,7 +36,7 @@ const logger = createLogger('warn');
 const bot = await startBot({ config: loaded.config, logger, clock: systemClock, scheduler: false });
 try {
   const db = bot.db;
-  const now = new Date('2026-07-29T09:00:00+08:00'); // 7 days before 申报 closes
+  const now = new Date('2026-07-27T09:00:00+08:00'); // 7 working days before 申报 closes (Wed Aug 5)
   // Mixed states: 40% nothing yet, 20% drafts only, 30% submitted, 10% 无计划.
   await db.unit.createMany({ data: Array.from({ length: UNITS }, (_, i) => ({ code: String(300000 + i), name: `测试单位${i}`, staffCount: 50 + (i % 200) })) });
   await db.user.createMany({ data: Array.from({ length: UNITS }, (_, i) => ({ openId: `ou_bench_${String(i).padStart(6, '0')}`, role: 'declarant', unitCode: String(300000 + i) })) });
@@ -53,6 +53,8 @@ try {
   const t0 = performance.now();
   const plan = await planCampaignReminders(deps, now);
   const t1 = performance.now();
+  // A moment no slot falls on would measure nothing: say so instead of printing zeros.
+  if (!plan.planned.length) throw new Error(`no reminder is due at ${now.toISOString()}: pick a moment a slot falls on`);
   await sendReminders(deps, plan.planned, now, false, plan.due.map((s) => s.id));
   const t2 = performance.now();
   const expected = plan.planned.length;
