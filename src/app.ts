@@ -87,7 +87,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     backoffMs: o.tuning?.outboxBackoffMs,
     pollMs: o.tuning?.pollMs,
   });
-  const messenger = createMessenger(outboxRepo, systemClock, () => outbox.wake());
+  const messenger = createMessenger(outboxRepo, systemClock, () => outbox.wake(), logger);
 
   const features = composeFeatures({ db, api, messenger, clock, logger, botOpenId: botIdentity(api, logger), reviewChatId: config.reviewChatId, reminders: config.reminders, sheets: createSpreadsheets() });
 
