@@ -28,7 +28,8 @@ import { executionFileHandler } from './services/execution/files.ts';
 import { historyUploadHandler } from './services/execution/history.ts';
 import { DEFAULT_SCHEDULE, type ReminderSchedule } from './domain/reminders.ts';
 import { reviewCommands, reviewHandlers } from './services/review/index.ts';
-import { declarationCardHandlers, declarationCommands, declarationInterceptor } from './services/declaration/index.ts';
+import { declarationCardHandlers, declarationCommands, declarationInterceptor, declarationPages } from './services/declaration/index.ts';
+import { pageHandler } from './services/paging.ts';
 import { helpCommand } from './services/help.ts';
 import { linkCardHandlers, linkCommand } from './services/linking.ts';
 import type { Messenger } from './services/messenger.ts';
@@ -157,6 +158,7 @@ export function composeFeatures(o: {
       ...excelCardHandlers(excel),
       ...executionCardHandlers(execution),
       ...calendarCardHandlers(calendar),
+      page: pageHandler({ ...declarationPages(declaration) }),
     },
   });
 
