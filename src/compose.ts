@@ -27,7 +27,7 @@ import { executionCardHandlers, executionCommands } from './services/execution/i
 import { executionFileHandler } from './services/execution/files.ts';
 import { historyUploadHandler } from './services/execution/history.ts';
 import { DEFAULT_SCHEDULE, type ReminderSchedule } from './domain/reminders.ts';
-import { reviewCommands, reviewHandlers } from './services/review/index.ts';
+import { reviewCommands, reviewHandlers, reviewPages } from './services/review/index.ts';
 import { declarationCardHandlers, declarationCommands, declarationInterceptor, declarationPages } from './services/declaration/index.ts';
 import { pageHandler } from './services/paging.ts';
 import { helpCommand } from './services/help.ts';
@@ -158,7 +158,7 @@ export function composeFeatures(o: {
       ...excelCardHandlers(excel),
       ...executionCardHandlers(execution),
       ...calendarCardHandlers(calendar),
-      page: pageHandler({ ...declarationPages(declaration) }),
+      page: pageHandler({ ...declarationPages(declaration), ...reviewPages(declaration) }),
     },
   });
 

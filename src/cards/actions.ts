@@ -29,7 +29,7 @@ const fieldKey = z.enum([
 ]);
 
 /** The lists that page (paging.ts); each has one handler that rebuilds a page for the person who clicks. */
-export const LIST_IDS = ['my_plans', 'last_year'] as const;
+export const LIST_IDS = ['my_plans', 'last_year', 'progress', 'queue', 'pending', 'second', 'approval', 'published'] as const;
 export type ListId = (typeof LIST_IDS)[number];
 
 export const buttonValueSchema = z.discriminatedUnion('a', [
