@@ -23,7 +23,7 @@ import type { ReminderDeps } from './services/reminders.ts';
 import { createReminderLogRepo } from './db/reminder-log-repo.ts';
 import { createExecutionRepo } from './db/execution-repo.ts';
 import type { ExecutionDeps } from './services/execution/deps.ts';
-import { executionCardHandlers, executionCommands } from './services/execution/index.ts';
+import { executionCardHandlers, executionCommands, executionPages } from './services/execution/index.ts';
 import { executionFileHandler } from './services/execution/files.ts';
 import { historyUploadHandler } from './services/execution/history.ts';
 import { DEFAULT_SCHEDULE, type ReminderSchedule } from './domain/reminders.ts';
@@ -158,7 +158,7 @@ export function composeFeatures(o: {
       ...excelCardHandlers(excel),
       ...executionCardHandlers(execution),
       ...calendarCardHandlers(calendar),
-      page: pageHandler({ ...declarationPages(declaration), ...reviewPages(declaration) }),
+      page: pageHandler({ ...declarationPages(declaration), ...reviewPages(declaration), ...executionPages(execution) }),
     },
   });
 

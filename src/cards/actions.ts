@@ -29,7 +29,23 @@ const fieldKey = z.enum([
 ]);
 
 /** The lists that page (paging.ts); each has one handler that rebuilds a page for the person who clicks. */
-export const LIST_IDS = ['my_plans', 'last_year', 'progress', 'queue', 'pending', 'second', 'approval', 'published'] as const;
+export const LIST_IDS = [
+  'my_plans',
+  'last_year',
+  'progress',
+  'queue',
+  'pending',
+  'second',
+  'approval',
+  'published',
+  'exec',
+  'completion_unit',
+  'completion',
+  'completion_gaps',
+  'completion_budget',
+  'completion_late',
+  'completion_backfill',
+] as const;
 export type ListId = (typeof LIST_IDS)[number];
 
 export const buttonValueSchema = z.discriminatedUnion('a', [

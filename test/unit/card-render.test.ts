@@ -8,6 +8,7 @@ import { planFormCard } from '../../src/cards/plan-form-card.ts';
 import { planListCard } from '../../src/cards/plan-list-card.ts';
 import { questionCard } from '../../src/cards/question-card.ts';
 import { button } from '../../src/cards/actions.ts';
+import { pagerRow, resendLine } from '../../src/cards/paging.ts';
 import { reminderCard } from '../../src/cards/reminder-card.ts';
 import { listTemplates, type CardJson } from '../../src/cards/render.ts';
 import { reviewCard } from '../../src/cards/review-card.ts';
@@ -48,7 +49,7 @@ const SAMPLES: Record<string, CardJson[]> = {
   summary: [summaryCard({ plan: { ...plan, status: 'DRAFT' }, unitName: '某局', findings: [finding], missing: [] })],
   class: [classCard(view), classCard(view, { form: { step: 1, values: { mode: '线下' }, errors: { content: '请填写' } } }), classCard(view, { form: { step: 2, values: {}, errors: {} } }), newClassCard({ planId: 9, planNumber: '2026-009', title: '业务培训班', plan: plan.data, seq: 2, existing: ['- 第1期'], values: { start: '2026-10-12' }, errors: { end: '请选择结班日期' } })],
   'package-review': [packageReviewCard(pkg), packageReviewCard(pkg, { returnForm: { errors: [] } })],
-  'execution-list': [executionListCard({ title: '执行情况', subtitle: '2026', color: 'blue', intro: '说明', plans: [{ text: '**2026-009**' }], more: '', classes: [{ id: 3, label: '2026-009 第1期' }], plansWithRoom: [{ id: 9, label: '2026-009' }], footer: '脚注' })],
+  'execution-list': [executionListCard({ title: '执行情况', subtitle: '2026', color: 'blue', intro: '说明', plans: [{ text: '**2026-009**' }], pageLine: '第 1/2 页，共 9 个计划', classes: [{ id: 3, label: '2026-009 第1期' }], plansWithRoom: [{ id: 9, label: '2026-009' }], pager: pagerRow({ items: [], page: 1, pages: 2, total: 9 }, 'exec'), footer: '脚注', resend: resendLine('执行') })],
 };
 
 function texts(card: unknown): { titles: string[]; buttons: string[] } {
