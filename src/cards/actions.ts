@@ -128,9 +128,13 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('hol_year'), id, year: z.number().int().min(2000).max(2100) }).strict(),
   /**
    * 上一页 / 下一页 of a list: which list, which page, and the year it is of. Whose list it is (the unit, the
-   * reviewer's queue) is never in the value: the handler takes it from the person who clicks.
+   * reviewer's queue) is never in the value: the handler takes it from the person who clicks. `t`: when the
+   * card was drawn (ms). Clicks are deduplicated by their value (a re-delivered push answers as before), so
+   * without it going back to a page drawn earlier would show that old drawing instead of the list as it is.
    */
-  z.object({ a: z.literal('page'), list: z.enum(LIST_IDS), p: z.number().int().min(1).max(1000), year: z.number().int().min(2000).max(2100).optional() }).strict(),
+  z
+    .object({ a: z.literal('page'), list: z.enum(LIST_IDS), p: z.number().int().min(1).max(1000), year: z.number().int().min(2000).max(2100).optional(), t: z.number().int().nonnegative().optional() })
+    .strict(),
 ]);
 
 export type ButtonValue = z.infer<typeof buttonValueSchema>;

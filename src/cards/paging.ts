@@ -45,20 +45,20 @@ export function pageText(p: Page<unknown>, noun: string): string {
 
 export type PageValue = Extract<ButtonValue, { a: 'page' }>;
 
-/** The value of a button that shows page `p` of a list. */
-export const pageValue = (list: ListId, p: number, extra: Omit<PageValue, 'a' | 'list' | 'p'> = {}): PageValue => ({ a: 'page', list, p, ...extra });
+/** The value of a button that shows page `p` of a list, on a card drawn at `at`. */
+export const pageValue = (list: ListId, p: number, at: Date, year?: number): PageValue => ({ a: 'page', list, p, ...(year !== undefined ? { year } : {}), t: at.getTime() });
 
 /** 上一页 / 下一页, each only where there is such a page. */
-export function pagerButtons(p: Page<unknown>, list: ListId, extra: Omit<PageValue, 'a' | 'list' | 'p'> = {}): Record<string, unknown>[] {
+export function pagerButtons(p: Page<unknown>, list: ListId, at: Date, year?: number): Record<string, unknown>[] {
   return [
-    ...(p.page > 1 ? [button('上一页', pageValue(list, p.page - 1, extra))] : []),
-    ...(p.page < p.pages ? [button('下一页', pageValue(list, p.page + 1, extra), 'primary')] : []),
+    ...(p.page > 1 ? [button('上一页', pageValue(list, p.page - 1, at, year))] : []),
+    ...(p.page < p.pages ? [button('下一页', pageValue(list, p.page + 1, at, year), 'primary')] : []),
   ];
 }
 
 /** The pager as one row of buttons (a column_set), or null on a single page. */
-export function pagerRow(p: Page<unknown>, list: ListId, extra: Omit<PageValue, 'a' | 'list' | 'p'> = {}): Record<string, unknown> | null {
-  const buttons = pagerButtons(p, list, extra);
+export function pagerRow(p: Page<unknown>, list: ListId, at: Date, year?: number): Record<string, unknown> | null {
+  const buttons = pagerButtons(p, list, at, year);
   return buttons.length ? { tag: 'column_set', flex_mode: 'flow', horizontal_spacing: '8px', columns: buttonRow(buttons) } : null;
 }
 

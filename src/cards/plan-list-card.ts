@@ -29,6 +29,8 @@ export function planListCard(p: {
   intro: string | null;
   page: Page<ListedPlan>;
   list: 'my_plans' | 'last_year';
+  /** When the card is drawn (see the page value in actions.ts). */
+  at: Date;
   resend: string;
   canDeclare: boolean;
   noPlan: boolean;
@@ -51,7 +53,7 @@ export function planListCard(p: {
         ...(plan.can.copy ? [button('复制为新计划', { a: 'plan', plan: plan.id, op: 'copy' }, 'text')] : []),
       ]),
     })),
-    pager: pagerRow(p.page, p.list) ?? '',
+    pager: pagerRow(p.page, p.list, p.at) ?? '',
     actions: buttonRow([
       ...(p.canDeclare ? [button('新建申报', { a: 'declare' }, 'primary_filled'), button('表单申报', { a: 'form_open' })] : []),
       button('从上一年度复制', { a: 'last_year' }),

@@ -113,6 +113,11 @@ describe('declaring: 150 plans of one unit, 500 in the city', () => {
     expect(pageNumbers(r.card)).toEqual({ page: 3, pages: 19, total: 150 });
     expect(numbersOn(r.card)).toEqual(numbersOn(page3));
     expect(cardText(r.card)).toContain('状态：草稿');
+    // Back to page 2 and forward again: page 3 as it is now, not as it was first drawn.
+    const again2 = (await t.clickValue(card.messageId, valueIn(r.card, 'page', { p: 2 }))).card;
+    const again3 = (await t.clickValue(card.messageId, valueIn(again2, 'page', { p: 3 }))).card;
+    expect(cardText(again3)).toEqual(cardText(r.card));
+    expect(cardText(again3)).not.toEqual(cardText(page3));
   });
 });
 

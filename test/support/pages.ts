@@ -55,7 +55,9 @@ export async function walkPages(t: ReturnType<typeof transcript>, first: { messa
   const last = cards.at(-1);
   expect(cardText(last), `${label}: no 下一页 on the last page`).not.toContain('[下一页]');
   const back = await t.clickValue(first.messageId, valueIn(last, 'page', { p: expected.pages - 1 }));
-  expect(back.card, `${label}: 上一页 from the last page`).toEqual(cards.at(-2));
+  expect(cardText(back.card), `${label}: 上一页 from the last page`).toEqual(cardText(cards.at(-2)));
+  // Drawn again, not the earlier drawing of that page answered from the click's dedup record.
+  expect(valueIn(back.card, 'page').t, `${label}: page drawn anew`).not.toEqual(valueIn(cards.at(-2), 'page').t);
   record(label, sizes);
   return cards;
 }

@@ -72,7 +72,7 @@ export async function executionList(deps: ExecutionDeps, person: Linked, years?:
     pageLine: shown.pages > 1 ? pageText(shown, '个计划') : '',
     classes: shown.items.flatMap((p) => p.classes.map((c) => ({ id: c.cls.id, label: `${classLabel(p.plan.number, c.cls.seq)} ${p.plan.data.title ?? ''}` }))),
     plansWithRoom: shown.items.filter((p) => p.classes.length < p.outcome.sessions).map((p) => ({ id: p.plan.id, label: `${p.plan.number} ${p.plan.data.title ?? ''}` })),
-    pager: pagerRow(shown, 'exec', years?.length === 1 ? { year: years[0]! } : {}),
+    pager: pagerRow(shown, 'exec', now, years?.length === 1 ? years[0] : undefined),
     footer: '从上面的菜单选一期填报，或选一个计划登记开班日期（菜单列出本页的计划）。审批通过但不开展的计划，发送「上传情况说明 计划编号」上传盖章的情况说明。',
     resend: resendLine(resend),
   });

@@ -3,7 +3,7 @@
 // Long lists page (上一页 / 下一页); the Excel file holds everything.
 import { button, type ListId } from '../../cards/actions.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
-import { pageOf, weightedPageOf } from '../../cards/paging.ts';
+import { pageOf, pageValue, weightedPageOf } from '../../cards/paging.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { formatDateTime } from '../../domain/dates.ts';
 import { formatRange, OUTCOME_LABELS, REPORT_LISTS } from '../../domain/execution.ts';
@@ -80,7 +80,7 @@ export function unitCompletionCard(c: Completion, unitName: string, page = 1) {
     body,
     buttons: c.plans.length ? [button('导出 Excel', { a: 'completion_file', year: c.year }), button('填报执行情况', { a: 'exec_list' }, 'primary')] : [],
     footer: `${LEGEND}\n统计时间：${formatDateTime(c.asOf)}。Excel 含每一期的六个环节。`,
-    paging: { page: shown, list: 'completion_unit', noun: '个计划', year: c.year },
+    paging: { page: shown, list: 'completion_unit', noun: '个计划', year: c.year, at: c.asOf },
     resend: `完成情况 ${c.year}`,
   });
 }
@@ -105,7 +105,7 @@ export function allCompletionCard(c: Completion) {
       ...sections,
       ...tentativeLine(c),
     ].join('\n'),
-    buttons: [button('导出 Excel', { a: 'completion_file', year: c.year }, 'primary'), ...more.map((key) => button(`${listName[key]}（${entriesOf(c, key).length}）`, { a: 'page', list: LIST_IDS[key], p: 1, year: c.year }))],
+    buttons: [button('导出 Excel', { a: 'completion_file', year: c.year }, 'primary'), ...more.map((key) => button(`${listName[key]}（${entriesOf(c, key).length}）`, pageValue(LIST_IDS[key], 1, c.asOf, c.year)))],
     footer: `统计时间：${formatDateTime(c.asOf)}。Excel 含每一期的六个环节、单位汇总、压减经费名单、逾期完成和补录缺项。`,
     resend: `完成情况 ${c.year}`,
   });
@@ -118,9 +118,9 @@ export function completionListCard(c: Completion, key: ListKey, page = 1) {
     title: `${c.year}年度完成情况 · ${listName[key]}`,
     color: COLORS[key] === 'grey' ? 'grey' : COLORS[key],
     body: [...listHead(key, shown.total), ...(shown.items.length ? shown.items : ['（无）']), ...tentativeLine(c)].join('\n'),
-    buttons: [button('返回汇总', { a: 'page', list: 'completion', p: 1, year: c.year }), button('导出 Excel', { a: 'completion_file', year: c.year })],
+    buttons: [button('返回汇总', pageValue('completion', 1, c.asOf, c.year)), button('导出 Excel', { a: 'completion_file', year: c.year })],
     footer: `统计时间：${formatDateTime(c.asOf)}。`,
-    paging: { page: shown, list: LIST_IDS[key], noun: '个单位', year: c.year },
+    paging: { page: shown, list: LIST_IDS[key], noun: '个单位', year: c.year, at: c.asOf },
     resend: `完成情况 ${c.year}`,
   });
 }

@@ -43,7 +43,7 @@ export async function approvalSummaryCard(deps: ReviewDeps, year: number, page =
     body: [head, '', ...(lines.length ? lines : ['（没有等待审批的计划）']), '', `**合计**　${totalsText(totals(all))}`].join('\n'),
     buttons: all.length ? [button('登记：全部审批通过', { a: 'approve_all', year }, 'primary', { confirm: { title: { tag: 'plain_text', content: `登记 ${all.length} 个计划审批通过？` }, text: { tag: 'plain_text', content: '个别未通过的，请先发送「审批 编号 不通过 理由」登记。' } } })] : [],
     footer: '个别计划的结果：发送「审批 2027-001 通过」或「审批 2027-001 不通过 理由」；也可用 npm run cli -- approval:import 文件 导入。完整的汇总表：发送「导出」。',
-    paging: { page: shown, list: 'approval', noun: '个计划', year },
+    paging: { page: shown, list: 'approval', noun: '个计划', year, at: deps.clock.now() },
     resend: `报批 ${year}`,
   });
 }
@@ -145,7 +145,7 @@ export async function publishedCard(deps: ReviewDeps, year: number, unitCode: st
       '',
       '培训经费由市财政局下拨。请在部门年初预算经市人大批准下达后组织实施，开班前五个工作日内上报培训包等信息，培训结束后五个工作日内完成教培管理、结算金额等信息录入。',
     ].join('\n'),
-    paging: { page: shown, list: 'published', noun: '个计划', year },
+    paging: { page: shown, list: 'published', noun: '个计划', year, at: deps.clock.now() },
     resend: '我的申报',
   });
 }

@@ -63,7 +63,7 @@ export async function declarantProgress(deps: ReviewDeps, person: Person & { uni
     title: `申报进度 · ${d.competent.name}`,
     color: 'blue',
     body: [...(lines.length ? lines : ['（还没有计划）']), '', next, ...tentativeFooter(unknown)].join('\n'),
-    paging: { page: plans, list: 'progress', noun: '个计划' },
+    paging: { page: plans, list: 'progress', noun: '个计划', at: now },
     resend: '进度',
   });
 }
@@ -98,7 +98,7 @@ export async function reviewerQueue(deps: ReviewDeps, page = 1, pending?: { log:
     color: waiting.total ? 'orange' : 'green',
     body: [...(lines.length ? lines : ['没有等待初审的计划。']), '', ...(sent ? [sent] : []), `初审通过、等待复审：${second} 个`, ...tentativeFooter(unknown)].join('\n'),
     footer: pending ? '通知要求当天完成初审。' : '通知要求当天完成初审。发送「待审」重新发送这些计划的审核卡片。',
-    paging: { page: waiting, list: pending ? 'pending' : 'queue', noun: '个计划' },
+    paging: { page: waiting, list: pending ? 'pending' : 'queue', noun: '个计划', at: now },
     resend: pending ? '待审' : '进度',
   });
 }

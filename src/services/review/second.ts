@@ -62,7 +62,7 @@ export async function secondReviewCard(deps: ReviewDeps, year: number, page = 1,
     ].join('\n'),
     buttons: green.length ? [button(`全部通过（${green.length} 个全部符合要求的计划）`, { a: 'batch2', year }, 'primary_filled', { confirm: { title: { tag: 'plain_text', content: `复审通过 ${green.length} 个计划？` }, text: { tag: 'plain_text', content: '这些计划的规则检查全部为绿色。' } } })] : [],
     footer: '发送「复审 全部」可为每个计划单独发送复审卡片。',
-    paging: { page: units, list: 'second', noun: '个单位', year },
+    paging: { page: units, list: 'second', noun: '个单位', year, at: deps.clock.now() },
     resend: `复审 ${year}`,
   });
 }
