@@ -6,7 +6,7 @@ import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { manyUnits, seedPlans } from '../support/bulk.ts';
 import { valueIn } from '../support/execution.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
-import { pageNumbers, printMeasured, sizeOf, walkPages, HEADROOM } from '../support/pages.ts';
+import { HEADROOM, pageNumbers, printMeasured, record, sizeOf, walkPages } from '../support/pages.ts';
 import { cardText, transcript } from '../support/transcript.ts';
 
 const DECL = 'ou_ll_decl_hrss01';
@@ -100,6 +100,7 @@ describe('declaring: 150 plans of one unit, 500 in the city', () => {
     const ownUnit = sent.find((c) => cardText(c.content).includes('柳州市人力资源和社会保障局'))!;
     expect(cardText(ownUnit.content)).toContain('……另有 139 个（共 149 个；全部计划见「导出」的汇总表）');
     expect(sizeOf(ownUnit.content).bytes).toBeLessThanOrEqual(HEADROOM.bytes);
+    record('审核卡片（本单位另有 149 个计划）', [sizeOf(ownUnit.content)]);
   });
 
   it('撤回 on page 3 answers with page 3 again, the plan now a draft', async () => {
