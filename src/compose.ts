@@ -23,12 +23,13 @@ import type { ReminderDeps } from './services/reminders.ts';
 import { createReminderLogRepo } from './db/reminder-log-repo.ts';
 import { createExecutionRepo } from './db/execution-repo.ts';
 import type { ExecutionDeps } from './services/execution/deps.ts';
-import { executionCardHandlers, executionCommands } from './services/execution/index.ts';
+import { executionCardHandlers, executionCommands, executionPages } from './services/execution/index.ts';
 import { executionFileHandler } from './services/execution/files.ts';
 import { historyUploadHandler } from './services/execution/history.ts';
 import { DEFAULT_SCHEDULE, type ReminderSchedule } from './domain/reminders.ts';
-import { reviewCommands, reviewHandlers } from './services/review/index.ts';
-import { declarationCardHandlers, declarationCommands, declarationInterceptor } from './services/declaration/index.ts';
+import { reviewCommands, reviewHandlers, reviewPages } from './services/review/index.ts';
+import { declarationCardHandlers, declarationCommands, declarationInterceptor, declarationPages } from './services/declaration/index.ts';
+import { pageHandler } from './services/paging.ts';
 import { helpCommand } from './services/help.ts';
 import { linkCardHandlers, linkCommand } from './services/linking.ts';
 import type { Messenger } from './services/messenger.ts';
@@ -159,6 +160,7 @@ export function composeFeatures(o: {
       ...excelCardHandlers(excel),
       ...executionCardHandlers(execution),
       ...calendarCardHandlers(calendar),
+      page: pageHandler({ ...declarationPages(declaration), ...reviewPages(declaration), ...executionPages(execution) }),
     },
   });
 

@@ -28,6 +28,26 @@ const fieldKey = z.enum([
   'justification',
 ]);
 
+/** The lists that page (paging.ts); each has one handler that rebuilds a page for the person who clicks. */
+export const LIST_IDS = [
+  'my_plans',
+  'last_year',
+  'progress',
+  'queue',
+  'pending',
+  'second',
+  'approval',
+  'published',
+  'exec',
+  'completion_unit',
+  'completion',
+  'completion_gaps',
+  'completion_budget',
+  'completion_late',
+  'completion_backfill',
+] as const;
+export type ListId = (typeof LIST_IDS)[number];
+
 export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('help') }).strict(),
   /** Start (or resume) a declaration by chat. */
@@ -44,8 +64,11 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('cancel_confirm'), plan: planId, yes: z.boolean(), v: version.optional() }).strict(),
   /** The one-card form's submit button; the values come in form_value. */
   z.object({ a: z.literal('form_submit'), plan: planId.optional() }).strict(),
-  /** 我的申报: act on one plan; 撤回 carries the version the card showed (a replayed click acts on nothing). */
-  z.object({ a: z.literal('plan'), plan: planId, op: z.enum(['open', 'edit', 'withdraw', 'copy']), v: version.optional() }).strict(),
+  /**
+   * 我的申报: act on one plan; 撤回 carries the version the card showed (a replayed click acts on nothing)
+   * and the page it was on (the answer is that page again).
+   */
+  z.object({ a: z.literal('plan'), plan: planId, op: z.enum(['open', 'edit', 'withdraw', 'copy']), v: version.optional(), pg: z.number().int().min(1).max(1000).optional() }).strict(),
   /** 我的申报: list last year's plans to copy. */
   z.object({ a: z.literal('last_year') }).strict(),
   /** 本年度无培训计划, after confirmation. */
@@ -103,6 +126,15 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('hol_import'), id, v: z.number().int().min(0) }).strict(),
   z.object({ a: z.literal('hol_cancel'), id }).strict(),
   z.object({ a: z.literal('hol_year'), id, year: z.number().int().min(2000).max(2100) }).strict(),
+  /**
+   * 上一页 / 下一页 of a list: which list, which page, and the year it is of. Whose list it is (the unit, the
+   * reviewer's queue) is never in the value: the handler takes it from the person who clicks. `t`: when the
+   * card was drawn (ms). Clicks are deduplicated by their value (a re-delivered push answers as before), so
+   * without it going back to a page drawn earlier would show that old drawing instead of the list as it is.
+   */
+  z
+    .object({ a: z.literal('page'), list: z.enum(LIST_IDS), p: z.number().int().min(1).max(1000), year: z.number().int().min(2000).max(2100).optional(), t: z.number().int().nonnegative().optional() })
+    .strict(),
 ]);
 
 export type ButtonValue = z.infer<typeof buttonValueSchema>;

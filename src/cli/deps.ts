@@ -11,7 +11,7 @@ import { createMessenger } from '../services/messenger.ts';
 import type { CliContext } from './types.ts';
 
 function adapters(ctx: CliContext, now: Date) {
-  const messenger = createMessenger(createOutboxRepo(ctx.db), systemClock, () => {});
+  const messenger = createMessenger(createOutboxRepo(ctx.db), systemClock, () => {}, ctx.logger);
   const api = createFeishuApi({ appId: 'cli', appSecret: 'cli', baseUrl: 'http://127.0.0.1:9', logger: ctx.logger, ...ctx.config?.feishu });
   return { db: ctx.db, messenger, clock: { now: () => now }, logger: ctx.logger, reviewChatId: ctx.config?.reviewChatId, reminders: ctx.config?.reminders, sheets: createSpreadsheets(), api };
 }

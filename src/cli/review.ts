@@ -28,7 +28,7 @@ export const REVIEW_COMMANDS: CliCommand[] = [
       if (!table.ok) throw new CliError(`「${path.basename(file)}」无法导入：${table.error}`);
       const parsed = parseApprovalRows(table.rows);
       if (!parsed.ok) printProblems(ctx, path.basename(file), parsed.problems);
-      const deps = appDeps({ db: ctx.db, messenger: createMessenger(createOutboxRepo(ctx.db), systemClock, () => {}), clock: { now: () => ctx.now }, logger: ctx.logger });
+      const deps = appDeps({ db: ctx.db, messenger: createMessenger(createOutboxRepo(ctx.db), systemClock, () => {}, ctx.logger), clock: { now: () => ctx.now }, logger: ctx.logger });
       const r = await recordApprovals(deps, parsed.results, { openId: 'cli', channel: 'cli' });
       if (r.problems.length) {
         for (const p of r.problems) ctx.print(`  ${p}`);

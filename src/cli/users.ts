@@ -21,7 +21,7 @@ async function feishuName(ctx: CliContext, openId: string): Promise<string | und
 export const describePerson = (p: Person) =>
   `${p.name ?? '（姓名未知）'} ${p.openId}${p.role ? ` ${ROLE_LABELS[p.role]}` : ''}${p.unitCode ? ` 单位 ${p.unitCode}` : ''}`;
 
-const messenger = (ctx: CliContext) => createMessenger(createOutboxRepo(ctx.db), systemClock, () => {});
+const messenger = (ctx: CliContext) => createMessenger(createOutboxRepo(ctx.db), systemClock, () => {}, ctx.logger);
 
 export const USER_COMMANDS: CliCommand[] = [
   {

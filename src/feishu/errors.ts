@@ -4,8 +4,17 @@ import { FeishuCallError, type FeishuFailureKind } from '../services/ports.ts';
 
 const RATE_LIMIT_CODES = new Set([99991400, 230020]);
 const TOKEN_CODES = new Set([99991661, 99991663, 99991665]);
-/** 11310: a 2.0 card is mid-interaction ("card action is lock"); try again a moment later. */
-const TRANSIENT_CODES = new Set([11310]);
+/**
+ * The card itself was refused [feishu.md §4.1, §4.5, §5.1]: 230099 card content error (its message carries
+ * the sub-code, e.g. "ErrCode: 11310; ErrMsg: element exceeds the limit"), 230025 content over the size
+ * limit; 200621 "parse card json err" and 200861 "cards of schema V2 no longer support this capability"
+ * (field reports, ../shared/tools/card-lint/README.md).
+ */
+const CARD_CODES = new Set([230099, 230025, 200621, 200861]);
+/** 11310 on its own is a 2.0 card mid-interaction ("card action is lock"): try again a moment later. */
+const CARD_BUSY = /card action is lock/i;
+/** …but 11310 also names the card limits ("element exceeds the limit", "card table number over limit"). */
+const CARD_LIMIT = /exceed|over ?limit|too (large|long|big)/i;
 const NETWORK_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'ERR_NETWORK']);
 
 type AxiosLike = {
@@ -29,10 +38,13 @@ function retryAfterMs(headers: Record<string, unknown> | undefined): number | un
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 3600) * 1000 : undefined;
 }
 
-export function kindOf(status: number | undefined, code: number | undefined): FeishuFailureKind {
+export function kindOf(status: number | undefined, code: number | undefined, msg = ''): FeishuFailureKind {
   if (code !== undefined && TOKEN_CODES.has(code)) return 'token_expired';
   if (status === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code))) return 'rate_limited';
-  if (code !== undefined && TRANSIENT_CODES.has(code)) return 'transient';
+  if (code !== undefined && (CARD_CODES.has(code) || code === 11310)) {
+    if (CARD_BUSY.test(msg)) return 'transient';
+    return code !== 11310 || CARD_LIMIT.test(msg) ? 'card_rejected' : 'transient';
+  }
   if (status !== undefined && status >= 500) return 'transient';
   return 'permanent';
 }
@@ -41,7 +53,7 @@ export function kindOf(status: number | undefined, code: number | undefined): Fe
 export function failureFromBody(op: string, data: unknown, status = 200): FeishuCallError | null {
   const { code, msg } = bodyCode(data);
   if (code === undefined || code === 0) return null;
-  return new FeishuCallError(`${op} failed: ${code} ${msg ?? ''}`.trim(), kindOf(status, code), { status, code });
+  return new FeishuCallError(`${op} failed: ${code} ${msg ?? ''}`.trim(), kindOf(status, code, msg), { status, code });
 }
 
 export function classifyError(op: string, err: unknown): FeishuCallError {
@@ -52,7 +64,7 @@ export function classifyError(op: string, err: unknown): FeishuCallError {
     const { code, msg } = bodyCode(res.data);
     return new FeishuCallError(
       `${op} failed: HTTP ${res.status ?? '?'}${code !== undefined ? ` code ${code}` : ''}${msg ? ` ${msg}` : ''}`,
-      kindOf(res.status, code),
+      kindOf(res.status, code, msg),
       { status: res.status, code, retryAfterMs: retryAfterMs(res.headers) },
       { cause: err },
     );

@@ -181,7 +181,7 @@ export function sandboxApi(deps: Deps): Router {
     const bot = deps.bot();
     const app = executionDeps({
       db: bot.db,
-      messenger: createMessenger(createOutboxRepo(bot.db), systemClock, () => {}),
+      messenger: createMessenger(createOutboxRepo(bot.db), systemClock, () => {}, deps.logger),
       clock: { now: () => at },
       logger: deps.logger,
       sheets: createSpreadsheets(),

@@ -1,6 +1,7 @@
 // Card clicks: the button value is checked against the union of values this bot issues; each kind of
 // value has one handler, which answers inside the callback ({toast, card}) and may queue follow-ups.
 import { buttonValueSchema, type ButtonValue } from '../cards/actions.ts';
+import { fitCard } from '../cards/limits.ts';
 import type { Logger } from '../logger.ts';
 import type { Person } from '../domain/people.ts';
 import type { CardAction, CardResponse } from './inbound.ts';
@@ -29,6 +30,8 @@ export function createCardActionHandler(deps: { users: UserRepo; handlers: CardA
     const value = parsed.data;
     const person = await deps.users.find(action.openId);
     const handler = deps.handlers[value.a] as (ctx: CardActionContext) => Promise<CardResponse>;
-    return handler({ action, value, person, now: deps.now(), log });
+    const r = await handler({ action, value, person, now: deps.now(), log });
+    // The card shown in place obeys the same limits as a sent one (a refused answer shows an error, 200673).
+    return r.card ? { ...r, card: fitCard(r.card, (cut) => log.error(cut, 'card over Feishu limits cut in a callback answer')) } : r;
   };
 }

@@ -230,7 +230,8 @@ export async function handleUpload(
       body: [
         `读取 ${rows.length} 行，全部符合要求${justified ? `（其中 ${justified} 行附情况说明）` : ''}。确认后导入为${d.phase.canDeclare ? '草稿或直接提交' : '草稿'}：`,
         '',
-        ...plans.map((p) => `- 第 ${p.row} 行《${escapeMarkdown(p.data.title ?? '')}》${p.data.scope} ${displayValue('headcount', p.data.headcount)}×${displayValue('sessions', p.data.sessions)} ${displayValue('month', p.data.month)} ${displayValue('budget', p.data.budget)}`),
+        ...plans.slice(0, SHOWN).map((p) => `- 第 ${p.row} 行《${escapeMarkdown(p.data.title ?? '')}》${p.data.scope} ${displayValue('headcount', p.data.headcount)}×${displayValue('sessions', p.data.sessions)} ${displayValue('month', p.data.month)} ${displayValue('budget', p.data.budget)}`),
+        ...(plans.length > SHOWN ? [`……另有 ${plans.length - SHOWN} 行，与您发送的文件一致。`] : []),
       ].join('\n'),
       buttons: [
         ...(d.phase.canDeclare ? [button(`确认导入并提交（${plans.length} 个）`, { a: 'excel_import', id: pending.id, submit: true }, 'primary_filled')] : []),

@@ -1,6 +1,9 @@
 // The producer side of the outbox: what services call to say something. Nothing here talks to Feishu;
-// it stores the message under its key and wakes the delivery worker.
+// it stores the message under its key and wakes the delivery worker. Every card is fitted to Feishu's
+// limits on the way in (cards/limits.ts): one over them is cut visibly and logged, never stored as is.
+import { fitCard } from '../cards/limits.ts';
 import type { Clock } from '../clock.ts';
+import { createLogger, type Logger } from '../logger.ts';
 import type { OutboundItem, OutboxRepo } from './outbox.ts';
 
 export type Card = Record<string, unknown>;
@@ -35,9 +38,10 @@ function address(to: Recipient) {
 }
 
 const textContent = (text: string) => JSON.stringify({ text });
-const cardContent = (card: Card) => JSON.stringify(card);
 
-export function createMessenger(repo: OutboxRepo, clock: Clock, onQueued: () => void): Messenger {
+export function createMessenger(repo: OutboxRepo, clock: Clock, onQueued: () => void, logger: Logger = createLogger('error')): Messenger {
+  const cardContent = (card: Card) =>
+    JSON.stringify(fitCard(card, (r) => logger.error(r, 'card over Feishu limits cut before sending')));
   const put = async (item: OutboundItem) => {
     if (item.idempotencyKey.length > 191) throw new Error(`outbox key too long: ${item.idempotencyKey.slice(0, 40)}…`);
     const queued = (await repo.enqueue([item], clock.now())) > 0;

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
+import { answerRejectedCard } from './card-fallback.ts';
 import { LaneWorker, type ClaimedRow, type LaneStore } from './lane-worker.ts';
 import { FeishuCallError, type FeishuApi, type ReceiveIdType } from './ports.ts';
 import { RateLimiter, type RateLimits } from './rate-limiter.ts';
@@ -188,7 +189,8 @@ export function createOutboxWorker(o: OutboxWorkerOptions): LaneWorker {
       }
       const e = err instanceof FeishuCallError ? err : new FeishuCallError(String(err), 'permanent', {}, { cause: err });
       const reason = `${e.kind}: ${e.message}`;
-      if (e.kind === 'permanent' || attempt >= o.maxAttempts) {
+      if (e.kind === 'card_rejected') await answerRejectedCard(o.repo, row, o.clock.now()); // at once, in text, once
+      if (e.kind === 'permanent' || e.kind === 'card_rejected' || attempt >= o.maxAttempts) {
         await o.repo.fail(row.id, reason);
         log.error({ reason, attempts: attempt, status: e.details.status, code: e.details.code }, 'outbox gave up');
         return;

@@ -119,8 +119,14 @@ const CONFLICT = '这个计划刚刚被别人（或另一个窗口）修改过�
  * declares) by plan year, around `year`: approved plans of other years, declared plans of this year.
  */
 export async function outOfCityByYear(deps: PlanDeps, unitCode: string, year: number, excludePlanId?: number): Promise<Map<number, number>> {
-  const years = [year - 2, year - 1, year, year + 1, year + 2];
-  const plans = await deps.plans.list({ unitCode, years });
+  return outOfCityCounts(await deps.plans.list({ unitCode, years: quotaYears(year) }), year, excludePlanId);
+}
+
+/** The years whose out-of-city classes count toward a plan year's quota window (at most five years). */
+export const quotaYears = (year: number) => [year - 2, year - 1, year, year + 1, year + 2];
+
+/** Out-of-city classes by year among `plans` (one unit's plans of quotaYears(year)), leaving one plan out. */
+export function outOfCityCounts(plans: readonly PlanRecord[], year: number, excludePlanId?: number): Map<number, number> {
   const counts = new Map<number, number>();
   for (const p of plans) {
     if (p.id === excludePlanId) continue;

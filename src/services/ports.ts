@@ -23,8 +23,11 @@ export interface FeishuApi {
   invalidateToken(): Promise<void>;
 }
 
-/** How a failed Feishu call should be treated; decided once, in feishu/errors.ts. */
-export type FeishuFailureKind = 'rate_limited' | 'token_expired' | 'transient' | 'permanent';
+/**
+ * How a failed Feishu call should be treated; decided once, in feishu/errors.ts. `card_rejected`: Feishu
+ * refused the card itself (too big, too many elements, invalid JSON); sending it again can never work.
+ */
+export type FeishuFailureKind = 'rate_limited' | 'token_expired' | 'transient' | 'permanent' | 'card_rejected';
 
 export class FeishuCallError extends Error {
   override readonly name = 'FeishuCallError';

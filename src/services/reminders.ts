@@ -117,8 +117,14 @@ async function reviseEntries(deps: ReminderDeps, slot: Slot, year: number, now: 
   return out;
 }
 
+/** Plans listed by name in a reviewer's reminder; the rest are counted (「进度」 pages through them all). */
+const REVIEW_LINES = 20;
+
 function reviewText(slot: Slot, plans: PlanRecord[], names: Map<string, string>): PlannedReminder['entries'][number] {
-  const lines = plans.map((p) => `- ${p.number} ${escapeMarkdown(names.get(p.unitCode) ?? p.unitCode)}《${escapeMarkdown(p.data.title ?? '')}》${p.submittedAt ? ` ${formatShortDateTime(p.submittedAt)} 提交` : ''}`);
+  const lines = [
+    ...plans.slice(0, REVIEW_LINES).map((p) => `- ${p.number} ${escapeMarkdown(names.get(p.unitCode) ?? p.unitCode)}《${escapeMarkdown(p.data.title ?? '')}》${p.submittedAt ? ` ${formatShortDateTime(p.submittedAt)} 提交` : ''}`),
+    ...(plans.length > REVIEW_LINES ? [`……另有 ${plans.length - REVIEW_LINES} 个，发送「进度」查看全部待审计划`] : []),
+  ];
   const text =
     slot.kind === 'review_same_day'
       ? [`今天提交的 ${plans.length} 个计划还没有初审（通知要求当天完成初审）：`, ...lines].join('\n')
@@ -193,6 +199,17 @@ export function addToDigest(byPerson: Map<string, PlannedReminder>, to: Recipien
   byPerson.set(k, p);
 }
 
+/** Entries of one reminder card in full (each up to about 1 KB and 11 elements); the rest are named in one line. */
+const DIGEST_ENTRIES = 8;
+
+/** A person's entries for one card: the first ones in full, then how many more and what to send to see them. */
+export function digestEntries(entries: PlannedReminder['entries'], command: string): ReminderEntry[] {
+  if (entries.length <= DIGEST_ENTRIES) return entries;
+  const rest = entries.slice(DIGEST_ENTRIES - 1);
+  const named = rest.slice(0, 5).map((e) => escapeMarkdown(e.summary)).join('；');
+  return [...entries.slice(0, DIGEST_ENTRIES - 1), { text: `……另有 ${rest.length} 项：${named}${rest.length > 5 ? ' 等' : ''}。发送「${command}」查看全部。`, buttons: [] }];
+}
+
 /** Claims and sends each planned reminder once; with `dryRun`, only says what would go out. */
 export async function sendReminders(
   deps: ReminderDeps,
@@ -211,12 +228,14 @@ export async function sendReminders(
     }
     const kinds = [...new Set(p.entries.map((e) => e.kind))];
     const urgent = p.slots.some((s) => daysLeft(p.at, s.deadline) <= 0) || kinds.includes('review_overdue') || kinds.includes('exec_started');
+    const command = kinds.some((k) => k.startsWith('review')) ? '进度' : kinds.some((k) => k.startsWith('exec') || k === 'backfill') ? '执行' : '我的申报';
     const card = reminderCard({
       title: kinds.length === 1 ? KIND_TITLES[kinds[0]!] : '待办提醒',
       subtitle: formatShortDateTime(p.at),
       urgent,
-      entries: p.entries,
+      entries: digestEntries(p.entries, command),
       footer: kinds.some((k) => k.startsWith('review')) ? FOOTERS.review : kinds.some((k) => k.startsWith('exec') || k === 'backfill') ? FOOTERS.execution : FOOTERS.default,
+      resend: command,
     });
     await deps.messenger.sendCard(p.to, card, p.key);
     sent++;

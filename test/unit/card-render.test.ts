@@ -8,6 +8,7 @@ import { planFormCard } from '../../src/cards/plan-form-card.ts';
 import { planListCard } from '../../src/cards/plan-list-card.ts';
 import { questionCard } from '../../src/cards/question-card.ts';
 import { button } from '../../src/cards/actions.ts';
+import { pagerRow, resendLine } from '../../src/cards/paging.ts';
 import { reminderCard } from '../../src/cards/reminder-card.ts';
 import { listTemplates, type CardJson } from '../../src/cards/render.ts';
 import { reviewCard } from '../../src/cards/review-card.ts';
@@ -38,7 +39,7 @@ const SAMPLES: Record<string, CardJson[]> = {
   welcome: [welcomeCard({ person: null, unitName: null, linkHint: '**请联系管理员**' }), welcomeCard({ person, unitName: '某局', linkHint: '', deadline: '2028年度培训计划申报截止：**2027年8月5日 23:59**' })],
   notice: [noticeCard({ title: '退回修改 · 2028-007', color: 'red', body: '审核意见：人数过多\n- 每期人数：不超过60人', buttons: [button('修改', { a: 'revise', plan: 7 }, 'primary_filled')], footer: '脚注' })],
   'plan-form': [planFormCard({ year: 2028, units: [{ code: '101001', name: '某局', parentCode: null, staffCount: 100, contactName: null, contactMobile: null }, { code: '101002', name: '某中心', parentCode: '101001', staffCount: 20, contactName: null, contactMobile: null }], values: { title: '培训班', scope: '市外' }, errors: { headcount: '请填写每期人数' } })],
-  'plan-list': [planListCard({ year: 2028, unitName: '某局', intro: '说明', canDeclare: true, noPlan: false, plans: [{ id: 7, number: '2028-007', version: 2, status: 'SUBMITTED', data: plan.data, next: '等待初审', can: { edit: false, withdraw: true, copy: true } }] })],
+  'plan-list': [planListCard({ year: 2028, unitName: '某局', intro: '说明', canDeclare: true, noPlan: false, list: 'my_plans', at: new Date('2027-08-01T10:00:00+08:00'), resend: '我的申报', page: { page: 2, pages: 3, total: 17, items: [{ id: 7, number: '2028-007', version: 2, status: 'SUBMITTED', data: plan.data, next: '等待初审', can: { edit: false, withdraw: true, copy: true } }] } })],
   question: [questionCard({ planId: 7, field: 'scope', label: '培训类别', progress: '第 3 项，共 16 项', question: '培训类别？', notes: null, choices: [{ label: '市内', value: '市内' }, { label: '市外', value: '市外' }] })],
   reminder: [reminderCard({ title: '培训计划申报提醒', subtitle: '8月2日 09:00', urgent: true, entries: [{ text: '**某局**：还没有提交', buttons: [button('去申报', { a: 'declare' }, 'primary_filled')] }], footer: '脚注' })],
   review: [
@@ -48,7 +49,7 @@ const SAMPLES: Record<string, CardJson[]> = {
   summary: [summaryCard({ plan: { ...plan, status: 'DRAFT' }, unitName: '某局', findings: [finding], missing: [] })],
   class: [classCard(view), classCard(view, { form: { step: 1, values: { mode: '线下' }, errors: { content: '请填写' } } }), classCard(view, { form: { step: 2, values: {}, errors: {} } }), newClassCard({ planId: 9, planNumber: '2026-009', title: '业务培训班', plan: plan.data, seq: 2, existing: ['- 第1期'], values: { start: '2026-10-12' }, errors: { end: '请选择结班日期' } })],
   'package-review': [packageReviewCard(pkg), packageReviewCard(pkg, { returnForm: { errors: [] } })],
-  'execution-list': [executionListCard({ title: '执行情况', subtitle: '2026', color: 'blue', intro: '说明', plans: [{ text: '**2026-009**' }], more: '', classes: [{ id: 3, label: '2026-009 第1期' }], plansWithRoom: [{ id: 9, label: '2026-009' }], footer: '脚注' })],
+  'execution-list': [executionListCard({ title: '执行情况', subtitle: '2026', color: 'blue', intro: '说明', plans: [{ text: '**2026-009**' }], pageLine: '第 1/2 页，共 9 个计划', classes: [{ id: 3, label: '2026-009 第1期' }], plansWithRoom: [{ id: 9, label: '2026-009' }], pager: pagerRow({ items: [], page: 1, pages: 2, total: 9 }, 'exec', new Date('2026-10-01T10:00:00+08:00')), footer: '脚注', resend: resendLine('执行') })],
 };
 
 function texts(card: unknown): { titles: string[]; buttons: string[] } {

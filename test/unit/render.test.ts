@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, renderTemplate } from '../../src/cards/render.ts';
+import { pagerRow, resendLine } from '../../src/cards/paging.ts';
 import { helpCard } from '../../src/cards/help-card.ts';
 import { welcomeCard } from '../../src/cards/welcome-card.ts';
 import { assertValidCallback, assertValidCard } from '../support/card-lint.ts';
@@ -111,7 +112,7 @@ describe('execution cards', () => {
     ['a package to review', () => packageReviewCard(pkg)],
     ['the return form', () => packageReviewCard(pkg, { returnForm: { errors: ['请填写退回意见'] } })],
     ['a decided package', () => packageReviewCard(pkg, { outcome: { title: '已通过', text: '甲 审核通过', color: 'green' } })],
-    ['the list', () => executionListCard({ title: '执行情况', subtitle: '2026', color: 'blue', intro: '说明', plans: [{ text: '**2026-009**' }], more: '', classes: [{ id: 3, label: '2026-009 第1期' }], plansWithRoom: [{ id: 9, label: '2026-009' }], footer: '脚注' })],
+    ['the list', () => executionListCard({ title: '执行情况', subtitle: '2026', color: 'blue', intro: '说明', plans: [{ text: '**2026-009**' }], pageLine: '第 1/2 页，共 9 个计划', classes: [{ id: 3, label: '2026-009 第1期' }], plansWithRoom: [{ id: 9, label: '2026-009' }], pager: pagerRow({ items: [], page: 1, pages: 2, total: 9 }, 'exec', new Date('2026-10-01T10:00:00+08:00')), footer: '脚注', resend: resendLine('执行') })],
   ];
   it.each(cases)('%s is valid card JSON 2.0, as a message and as a callback answer', (_name, build) => {
     const card = build();

@@ -10,6 +10,7 @@ import type { CardActionHandlers } from '../card-actions.ts';
 import { personalReply } from '../chat.ts';
 import type { Command, Reply } from '../commands.ts';
 import type { CardResponse } from '../inbound.ts';
+import type { PageHandlers } from '../paging.ts';
 import { actOnPlan } from '../plans.ts';
 import { declarantOf, type Declarant, type DeclarationDeps } from './context.ts';
 import { formFor, submitForm } from './form.ts';
@@ -93,6 +94,15 @@ export function declarationCommands(deps: DeclarationDeps): Command[] {
       ),
     },
   ];
+}
+
+/** 上一页 / 下一页 of 我的申报 and of last year's plans: the unit is the clicker's, as for the first page. */
+export function declarationPages(deps: DeclarationDeps): Pick<PageHandlers, 'my_plans' | 'last_year'> {
+  const page = (card: (d: Declarant, p: number) => Promise<CardResponse['card']>) => async (ctx: Parameters<PageHandlers['my_plans']>[0]): Promise<CardResponse> => {
+    const d = linked(ctx.person) ? await declarantOf(deps, ctx.person, deps.clock.now()) : null;
+    return d ? { card: await card(d, ctx.value.p) } : NOT_LINKED;
+  };
+  return { my_plans: page((d, p) => myPlansCard(deps, d, p)), last_year: page((d, p) => lastYearCard(deps, d, p)) };
 }
 
 /** What a linked person types while a declaration is open goes to it (after the explicit commands). */
@@ -225,10 +235,10 @@ export function declarationCardHandlers(deps: DeclarationDeps): Handlers {
           return toast('success', '已复制为新计划');
         case 'withdraw': {
           // The plan as the card showed it: after a resubmission an old (or replayed) 撤回 does nothing.
-          if (ctx.value.v !== plan.version) return toast('warning', STALE_CARD, await myPlansCard(deps, d));
+          if (ctx.value.v !== plan.version) return toast('warning', STALE_CARD, await myPlansCard(deps, d, ctx.value.pg));
           const r = await actOnPlan(deps, { id: plan.id, version: ctx.value.v, action: 'withdraw', actor: ctx.person.openId, channel: 'card', now: deps.clock.now() });
           if (!r.ok) return toast('error', r.message);
-          return toast('success', `已撤回 ${plan.number}，现在是草稿`, await myPlansCard(deps, d));
+          return toast('success', `已撤回 ${plan.number}，现在是草稿`, await myPlansCard(deps, d, ctx.value.pg));
         }
       }
     },

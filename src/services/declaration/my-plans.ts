@@ -1,6 +1,7 @@
 // 我的申报: the unit's plans of the campaign year, what happens next to each, and what can be done; copying
 // a plan (also last year's) into a new draft; 本年度无培训计划.
-import { planListCard, type ListedPlan } from '../../cards/plan-list-card.ts';
+import { pageOf } from '../../cards/paging.ts';
+import { planListCard, PLANS_PER_PAGE, type ListedPlan } from '../../cards/plan-list-card.ts';
 import { formatDeadline } from '../../domain/dates.ts';
 import { DECLARED, EDITABLE, type PlanStatus } from '../../domain/plan-status.ts';
 import type { PlanDraft } from '../../domain/plan.ts';
@@ -41,7 +42,7 @@ export function listed(p: PlanRecord, d: Declarant): ListedPlan {
   };
 }
 
-export async function myPlansCard(deps: DeclarationDeps, d: Declarant) {
+export async function myPlansCard(deps: DeclarationDeps, d: Declarant, page = 1) {
   const plans = (await deps.plans.list({ unitCode: d.competent.code, year: d.year })).filter((p) => p.status !== 'DISCARDED');
   const noPlan = await deps.unitYears.noPlan(d.competent.code, d.year);
   const intro = noPlan
@@ -49,7 +50,17 @@ export async function myPlansCard(deps: DeclarationDeps, d: Declarant) {
     : plans.length
       ? null
       : `本单位${d.year}年度还没有申报。申报截止：${formatDeadline(d.campaign.declareClosesAt)}。`;
-  return planListCard({ year: d.year, unitName: d.competent.name, intro, plans: plans.map((p) => listed(p, d)), canDeclare: d.phase.canDeclare, noPlan: !!noPlan });
+  return planListCard({
+    year: d.year,
+    unitName: d.competent.name,
+    intro,
+    page: pageOf(plans.map((p) => listed(p, d)), page, PLANS_PER_PAGE),
+    list: 'my_plans',
+    at: deps.clock.now(),
+    resend: '我的申报',
+    canDeclare: d.phase.canDeclare,
+    noPlan: !!noPlan,
+  });
 }
 
 /** A copy of a plan as a new draft's data: last year's title gets this year's number. */
@@ -60,13 +71,16 @@ export function copyData(source: PlanRecord, year: number): PlanDraft {
   return { ...rest, ...(title ? { title } : {}) };
 }
 
-export async function lastYearCard(deps: DeclarationDeps, d: Declarant) {
+export async function lastYearCard(deps: DeclarationDeps, d: Declarant, page = 1) {
   const last = (await deps.plans.list({ unitCode: d.competent.code, year: d.year - 1, statuses: DECLARED })).filter((p) => p.status !== 'RETURNED');
   return planListCard({
     year: d.year - 1,
     unitName: `${d.competent.name} · 可复制为${d.year}年度新计划`,
     intro: last.length ? '点「复制为新计划」：内容会带入新草稿，年份自动改为本年度，您再逐项确认。' : `本单位${d.year - 1}年度没有已申报的计划可以复制。`,
-    plans: last.map((p) => ({ ...listed(p, d), next: '可复制', can: { edit: false, withdraw: false, copy: d.phase.canDeclare } })),
+    page: pageOf(last.map((p) => ({ ...listed(p, d), next: '可复制', can: { edit: false, withdraw: false, copy: d.phase.canDeclare } })), page, PLANS_PER_PAGE),
+    list: 'last_year',
+    at: deps.clock.now(),
+    resend: '复制去年',
     canDeclare: d.phase.canDeclare,
     noPlan: true,
   });

@@ -1,7 +1,8 @@
 // The execution feature's entry points [seed 一, 二(一)4-5]: 执行 (the unit's classes and their six steps),
 // 完成情况 (the year's report), 补录 (past years), 附件 and 上传情况说明; the card buttons; files sent for a
 // package or a statement; and what the CLI and the scheduled job call.
-import { executionListCard } from '../../cards/execution-card.ts';
+import { executionListCard, MENU_OPTIONS } from '../../cards/execution-card.ts';
+import { pagerRow, pageText, resendLine, weightedPageOf } from '../../cards/paging.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { beijingYmd, formatDateTime, ymdParts } from '../../domain/dates.ts';
@@ -19,21 +20,26 @@ import { expectStatement, sendPlanFiles } from './files.ts';
 import { confirmHistory, historyTemplateFile } from './history.ts';
 import { decidePackage, packageCardAgain, packageReturnForm, sendPackageFiles } from './package.ts';
 import { completion, completionSheet } from './report.ts';
-import { allCompletionCard, unitCompletionCard } from './report-cards.ts';
+import { allCompletionCard, COMPLETION_LISTS, completionListCard, unitCompletionCard } from './report-cards.ts';
+import type { PageHandlers } from '../paging.ts';
 import { executionYears, loadExecution, type PlanExecution } from './view.ts';
 
 const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
 const linked = (p: Person | null): p is Linked => !!p?.unitCode;
 const NOT_LINKED = toast('error', '您还没有关联单位。发送「帮助」查看怎么关联。');
 
-const PLAN_LIMIT = 15;
+/** Class lines shown under a plan on the 执行 list (each about 170 bytes); the menu reaches every class. */
+const CLASS_LINES = 10;
+/** A page holds at most 8 plans and 40 classes (the menu's options), so it stays near 20 KB and 120 elements. */
+const EXEC_PAGE = { max: 8, budget: MENU_OPTIONS, weight: (p: PlanExecution) => Math.max(1, p.classes.length) };
 
 /** 执行: the unit's approved plans of this year and next, their classes at a glance, and menus to act. */
-export async function executionList(deps: ExecutionDeps, person: Linked, years?: number[]) {
+export async function executionList(deps: ExecutionDeps, person: Linked, years?: number[], page = 1) {
   const now = deps.clock.now();
   const unit = await deps.reference.unit(person.unitCode);
   const ys = years ?? executionYears(now);
   const plans = (await loadExecution(deps, { years: ys, unitCode: person.unitCode }, now)).sort((a, b) => a.plan.number.localeCompare(b.plan.number));
+  const resend = `执行${years?.length === 1 ? ` ${years[0]}` : ''}`;
   if (!plans.length) {
     return noticeCard({
       title: `执行情况 · ${unit?.name ?? person.unitCode}`,
@@ -43,28 +49,32 @@ export async function executionList(deps: ExecutionDeps, person: Linked, years?:
   }
   const text = (p: PlanExecution) => {
     const head = `**${p.plan.number}《${escapeMarkdown(p.plan.data.title ?? '')}》**　${p.plan.data.scope ?? ''} · 批准 ${p.outcome.sessions} 期 · ${OUTCOME_LABELS[p.outcome.status]}`;
-    const classes = p.classes.map((c) => {
+    const classes = p.classes.slice(0, CLASS_LINES).map((c) => {
       const marks = c.outcome.steps.map((s) => `${CIRCLED[s.step]}${s.done ? '✅' : s.pending === 'submitted' ? '⏳' : s.pending === 'returned' ? '↩️' : s.overdue ? '🔴' : s.dueSoon ? '🟠' : '⚪'}`).join(' ');
       return `第${c.cls.seq}期 ${formatRange(c.cls.start, c.cls.end)}${c.tentativeYears.length ? '（期限暂定）' : ''}\n${marks}`;
     });
+    const hidden = p.classes.length - CLASS_LINES;
+    const more = hidden > 0 ? [`……另有 ${hidden} 期，${p.classes.length > MENU_OPTIONS ? `菜单列出前 ${MENU_OPTIONS} 期，其余各期请发送「完成情况」查看` : '从下面的菜单选一期查看'}`] : [];
     const missing = p.outcome.missing.length ? [`<font color='red'>缺：${escapeMarkdown(p.outcome.missing.join('；'))}</font>`] : [];
     const room = p.classes.length < p.outcome.sessions ? [`还有 ${p.outcome.sessions - p.classes.length} 期未登记开班日期${p.statement ? '（已上传情况说明）' : ''}`] : [];
-    return [head, ...classes, ...missing, ...room].join('\n');
+    return [head, ...classes, ...more, ...missing, ...room].join('\n');
   };
   const overdue = plans.some((p) => p.classes.some((c) => c.outcome.steps.some((s) => s.overdue)));
   const soon = plans.some((p) => p.classes.some((c) => c.outcome.steps.some((s) => s.dueSoon)));
-  const shown = plans.slice(0, PLAN_LIMIT);
+  const shown = weightedPageOf(plans, page, EXEC_PAGE);
   const guessed = [...new Set(plans.flatMap((p) => p.classes.flatMap((c) => c.tentativeYears)))].sort((a, b) => a - b);
   return executionListCard({
     title: `执行情况 · ${unit?.name ?? person.unitCode}`,
     subtitle: `${ys.join('、')}年度 · ${plans.length} 个审批通过的计划`,
     color: overdue ? 'red' : soon ? 'orange' : 'blue',
     intro: `①培训包审核 ②发布 ③报名审核 须在开班前 5 个工作日完成〔通知 一、二(一)4〕；④签到 ⑤教培管理 ⑥结算 须在结班后 5 个工作日内填报〔通知 一、二(一)5〕。✅已完成 ⏳审核中 🟠快到期 🔴已逾期 ⚪未到期${guessed.length ? `\n期限暂定的：${tentativeNote(guessed)}。` : ''}`,
-    plans: shown.map((p) => ({ text: text(p) })),
-    more: plans.length > PLAN_LIMIT ? `……另有 ${plans.length - PLAN_LIMIT} 个计划，发送「执行 年度」分年查看。` : '',
-    classes: plans.flatMap((p) => p.classes.map((c) => ({ id: c.cls.id, label: `${classLabel(p.plan.number, c.cls.seq)} ${p.plan.data.title ?? ''}` }))),
-    plansWithRoom: plans.filter((p) => p.classes.length < p.outcome.sessions).map((p) => ({ id: p.plan.id, label: `${p.plan.number} ${p.plan.data.title ?? ''}` })),
-    footer: '从上面的菜单选一期填报，或选一个计划登记开班日期。审批通过但不开展的计划，发送「上传情况说明 计划编号」上传盖章的情况说明。',
+    plans: shown.items.map((p) => ({ text: text(p) })),
+    pageLine: shown.pages > 1 ? pageText(shown, '个计划') : '',
+    classes: shown.items.flatMap((p) => p.classes.map((c) => ({ id: c.cls.id, label: `${classLabel(p.plan.number, c.cls.seq)} ${p.plan.data.title ?? ''}` }))),
+    plansWithRoom: shown.items.filter((p) => p.classes.length < p.outcome.sessions).map((p) => ({ id: p.plan.id, label: `${p.plan.number} ${p.plan.data.title ?? ''}` })),
+    pager: pagerRow(shown, 'exec', now, years?.length === 1 ? years[0] : undefined),
+    footer: '从上面的菜单选一期填报，或选一个计划登记开班日期（菜单列出本页的计划）。审批通过但不开展的计划，发送「上传情况说明 计划编号」上传盖章的情况说明。',
+    resend: resendLine(resend),
   });
 }
 
@@ -167,6 +177,30 @@ export function executionCommands(deps: ExecutionDeps): Command[] {
       },
     },
   ];
+}
+
+/**
+ * 上一页 / 下一页 of the execution lists: the unit's 执行 and 完成情况 for whoever is linked to it, the
+ * reviewer's 完成情况 lists for reviewers only, as the commands decide.
+ */
+export function executionPages(deps: ExecutionDeps): Pick<PageHandlers, 'exec' | 'completion_unit' | 'completion' | keyof typeof COMPLETION_LISTS> {
+  const yearOf = (ctx: { value: { year?: number | undefined }; now: Date }) => ctx.value.year ?? ymdParts(beijingYmd(ctx.now)).y;
+  const reviewers = toast('error', '只有市工作领导小组办公室的审核人员可以查看全部单位的完成情况');
+  const list = (key: keyof typeof COMPLETION_LISTS): PageHandlers['completion'] => async (ctx) =>
+    may(ctx.person, 'reviewer') ? { card: completionListCard(await completion(deps, yearOf(ctx)), COMPLETION_LISTS[key], ctx.value.p) } : reviewers;
+  return {
+    exec: async (ctx) => (linked(ctx.person) ? { card: await executionList(deps, ctx.person, ctx.value.year ? [ctx.value.year] : undefined, ctx.value.p) } : NOT_LINKED),
+    completion_unit: async (ctx) => {
+      if (!linked(ctx.person)) return NOT_LINKED;
+      const unit = await deps.reference.unit(ctx.person.unitCode);
+      return { card: unitCompletionCard(await completion(deps, yearOf(ctx), ctx.person.unitCode), unit?.name ?? ctx.person.unitCode, ctx.value.p) };
+    },
+    completion: async (ctx) => (may(ctx.person, 'reviewer') ? { card: allCompletionCard(await completion(deps, yearOf(ctx))) } : reviewers),
+    completion_gaps: list('completion_gaps'),
+    completion_budget: list('completion_budget'),
+    completion_late: list('completion_late'),
+    completion_backfill: list('completion_backfill'),
+  };
 }
 
 /** Alerts for one class right away (a class recorded or moved to a start already passed). */

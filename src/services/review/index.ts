@@ -5,12 +5,14 @@ import { may } from '../../domain/people.ts';
 import type { CardActionHandlers } from '../card-actions.ts';
 import { yearArg, type Command, type CommandContext } from '../commands.ts';
 import type { CardResponse } from '../inbound.ts';
-import { approveAll, publishResults, recordApprovals, sendForApproval } from './approval.ts';
+import type { PageHandlers } from '../paging.ts';
+import { approvalSummaryCard, approveAll, publishedCard, publishResults, recordApprovals, sendForApproval } from './approval.ts';
 import { reviewCardHandlers } from './decide.ts';
 import { reviewYear, type ReviewDeps } from './deps.ts';
-import { sendForReview } from './notify.ts';
 import { declarantProgress, reviewerQueue } from './progress.ts';
-import { approveAllGreen, secondReviewList } from './second.ts';
+import { approveAllGreen, secondReviewCard, secondReviewList } from './second.ts';
+
+type PageContext = Parameters<PageHandlers['queue']>[0];
 
 const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
 
@@ -41,8 +43,7 @@ export function reviewCommands(deps: ReviewDeps): Command[] {
       run: async (ctx) => {
         const waiting = await deps.plans.list({ statuses: ['SUBMITTED'] });
         if (!waiting.length) return ctx.reply.text('没有等待初审的计划。');
-        for (const p of waiting) await sendForReview(deps, p, 'first', ctx.log);
-        await ctx.reply.text(`已发送 ${waiting.length} 个待初审计划的卡片。`);
+        await ctx.reply.card(await reviewerQueue(deps, 1, { log: ctx.log }));
       },
     },
     {
@@ -92,6 +93,33 @@ export function reviewCommands(deps: ReviewDeps): Command[] {
       },
     },
   ];
+}
+
+/**
+ * 上一页 / 下一页 of the review lists. Each checks who clicks as the command does: a reviewer for the queue,
+ * 复审 and 报批; a person linked to a unit for that unit's 进度 and its published results.
+ */
+export function reviewPages(deps: ReviewDeps): Pick<PageHandlers, 'progress' | 'queue' | 'pending' | 'second' | 'approval' | 'published'> {
+  const refuse = toast('error', '只有市工作领导小组办公室的审核人员可以查看');
+  const notLinked = toast('error', '您还没有关联单位。发送「帮助」查看怎么关联。');
+  const reviewer = (fn: (ctx: PageContext, year: number) => Promise<CardResponse['card']>) => async (ctx: PageContext): Promise<CardResponse> =>
+    may(ctx.person, 'reviewer') ? { card: await fn(ctx, ctx.value.year ?? (await reviewYear(deps, ctx.now)).year) } : refuse;
+  return {
+    progress: async (ctx) => {
+      if (!ctx.person?.unitCode) return notLinked;
+      const card = await declarantProgress(deps, { ...ctx.person, unitCode: ctx.person.unitCode }, ctx.value.p);
+      return card ? { card } : notLinked;
+    },
+    queue: reviewer((ctx) => reviewerQueue(deps, ctx.value.p)),
+    pending: reviewer((ctx) => reviewerQueue(deps, ctx.value.p, { log: ctx.log })),
+    second: reviewer((ctx, y) => secondReviewCard(deps, y, ctx.value.p)),
+    approval: reviewer((ctx, y) => approvalSummaryCard(deps, y, ctx.value.p)),
+    published: async (ctx) => {
+      if (!ctx.person?.unitCode) return notLinked;
+      const card = await publishedCard(deps, ctx.value.year ?? (await reviewYear(deps, ctx.now)).year, ctx.person.unitCode, ctx.value.p);
+      return card ? { card } : toast('info', '本单位没有已公布的审批结果');
+    },
+  };
 }
 
 export function reviewHandlers(deps: ReviewDeps): Pick<CardActionHandlers, 'review' | 'review_return' | 'revise' | 'batch2' | 'approve_all' | 'publish'> {

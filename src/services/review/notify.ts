@@ -8,19 +8,38 @@ import { STATUS_LABELS } from '../../domain/plan-status.ts';
 import { may } from '../../domain/people.ts';
 import { changesSince, lastReturn } from '../../domain/review.ts';
 import { ownUnitOf } from '../../domain/review-conflict.ts';
-import { check, checkPartial, familyStaff, quotaWindow } from '../../domain/rules.ts';
+import { check, checkPartial, familyStaff, quotaWindow, type Finding } from '../../domain/rules.ts';
 import type { Logger } from '../../logger.ts';
-import { outOfCityByYear, type PlanRecord } from '../plans.ts';
+import { outOfCityByYear, outOfCityCounts, quotaYears, type PlanRecord } from '../plans.ts';
 import { reviewTargets, type ReviewDeps } from './deps.ts';
 import { recipientId } from '../messenger.ts';
 
 export async function findingsOf(deps: ReviewDeps, plan: PlanRecord) {
+  return (await findingsOfMany(deps, [plan])).get(plan.id)!;
+}
+
+/**
+ * The checklist of many plans at once (复审 of a whole year): the roll, the bases and each unit's plans are
+ * read once, not once per plan, so a page of the list answers inside the 3 s a card click allows.
+ */
+export async function findingsOfMany(deps: ReviewDeps, plans: readonly PlanRecord[]): Promise<Map<number, Finding[]>> {
   const units = await deps.reference.units();
-  const competent = units.find((u) => u.code === plan.unitCode);
-  if (!competent) return [];
-  const ctx = { planYear: plan.year, competent, units, bases: await deps.reference.bases(), outOfCityByYear: await outOfCityByYear(deps, plan.unitCode, plan.year, plan.id) };
-  const parsed = parsePlan(plan.data);
-  return parsed.ok ? check(parsed.plan, ctx) : checkPartial(plan.data, ctx);
+  const bases = await deps.reference.bases();
+  const window = new Map<string, Promise<PlanRecord[]>>();
+  const out = new Map<number, Finding[]>();
+  for (const plan of plans) {
+    const competent = units.find((u) => u.code === plan.unitCode);
+    if (!competent) {
+      out.set(plan.id, []);
+      continue;
+    }
+    const key = `${plan.unitCode}:${plan.year}`;
+    if (!window.has(key)) window.set(key, deps.plans.list({ unitCode: plan.unitCode, years: quotaYears(plan.year) }));
+    const ctx = { planYear: plan.year, competent, units, bases, outOfCityByYear: outOfCityCounts(await window.get(key)!, plan.year, plan.id) };
+    const parsed = parsePlan(plan.data);
+    out.set(plan.id, parsed.ok ? check(parsed.plan, ctx) : checkPartial(plan.data, ctx));
+  }
+  return out;
 }
 
 async function quotaLine(deps: ReviewDeps, plan: PlanRecord): Promise<string> {
@@ -35,6 +54,9 @@ async function quotaLine(deps: ReviewDeps, plan: PlanRecord): Promise<string> {
   return `在编 ${staff} 人（含二层单位），${rule.replace(/^.*?的单位/, '')}；${recent.join('、')}（含本计划）`;
 }
 
+/** The unit's other plans on a review card: the first ten, then how many more (a unit may have 150). */
+const OTHER_PLANS = 10;
+
 export async function reviewCardOf(deps: ReviewDeps, plan: PlanRecord, stage: ReviewStage, extra: Pick<ReviewCardInput, 'outcome' | 'returnForm'> = {}) {
   const unit = await deps.reference.unit(plan.unitCode);
   const events = await deps.plans.events(plan.id);
@@ -46,9 +68,12 @@ export async function reviewCardOf(deps: ReviewDeps, plan: PlanRecord, stage: Re
     stage,
     findings: await findingsOf(deps, plan),
     resubmission: previous && plan.status !== 'RETURNED' ? { changes: changesSince(events, previous.eventId), previous } : undefined,
-    otherPlans: others.map(
-      (p) => `${escapeMarkdown(p.number)}《${escapeMarkdown(p.data.title ?? '')}》${p.data.scope ?? ''} ${p.data.budget !== undefined ? displayValue('budget', p.data.budget) : ''} · ${STATUS_LABELS[p.status]}`,
-    ),
+    otherPlans: [
+      ...others
+        .slice(0, OTHER_PLANS)
+        .map((p) => `${escapeMarkdown(p.number)}《${escapeMarkdown(p.data.title ?? '')}》${p.data.scope ?? ''} ${p.data.budget !== undefined ? displayValue('budget', p.data.budget) : ''} · ${STATUS_LABELS[p.status]}`),
+      ...(others.length > OTHER_PLANS ? [`……另有 ${others.length - OTHER_PLANS} 个（共 ${others.length} 个；全部计划见「导出」的汇总表）`] : []),
+    ],
     quota: await quotaLine(deps, plan),
     conflicted: await conflictedReviewers(deps, plan.unitCode),
     ...extra,

@@ -2,6 +2,7 @@
 // a batch approval for the plans whose checklist is all green, and a card for each plan that needs a look.
 import { button } from '../../cards/actions.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
+import { pageOf } from '../../cards/paging.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { displayValue } from '../../domain/plan.ts';
 import type { Person } from '../../domain/people.ts';
@@ -10,7 +11,7 @@ import type { Logger } from '../../logger.ts';
 import type { Reply } from '../commands.ts';
 import { actOnPlan, type PlanRecord } from '../plans.ts';
 import type { ReviewDeps } from './deps.ts';
-import { findingsOf, outcomeOf, sendForReview, updateReviewCards } from './notify.ts';
+import { findingsOf, findingsOfMany, outcomeOf, sendForReview, updateReviewCards } from './notify.ts';
 
 export const AWAITING_SECOND = ['FIRST_APPROVED', 'SUBMITTED'] as const;
 
@@ -32,27 +33,45 @@ export async function byUnit(deps: ReviewDeps, plans: PlanRecord[]) {
   return [...groups].map(([code, list]) => ({ code, name: names.get(code) ?? code, plans: list })).sort((a, b) => a.code.localeCompare(b.code));
 }
 
-export async function secondReviewList(deps: ReviewDeps, year: number, reply: Reply, log: Logger, opts: { allCards?: boolean } = {}) {
+/** Units on a page of the 复审 list: a line of about 250 bytes each. */
+const UNITS_PER_PAGE = 25;
+
+/** The plans awaiting second review, split by whether their checklist is all green. */
+async function awaiting(deps: ReviewDeps, year: number) {
   const plans = await deps.plans.list({ year, statuses: AWAITING_SECOND });
+  const findings = await findingsOfMany(deps, plans);
+  const green = plans.filter((p) => !findings.get(p.id)!.length);
+  const attention = plans.filter((p) => findings.get(p.id)!.length);
+  return { plans, green, attention };
+}
+
+type Awaiting = Awaited<ReturnType<typeof awaiting>>;
+
+/** The 复审 list: the year's awaiting plans by unit with totals, a page of units at a time, and the batch approval. */
+export async function secondReviewCard(deps: ReviewDeps, year: number, page = 1, opts: { allCards?: boolean; awaiting?: Awaiting } = {}) {
+  const { plans, green, attention } = opts.awaiting ?? (await awaiting(deps, year));
+  const units = pageOf(await byUnit(deps, plans), page, UNITS_PER_PAGE);
+  return noticeCard({
+    title: `${year}年度复审 · 待复审 ${plans.length} 个`,
+    color: 'indigo',
+    body: [
+      ...(units.items.length ? units.items.map((u) => `**${escapeMarkdown(u.name)}**　${totalsText(totals(u.plans))}`) : ['没有等待复审的计划。']),
+      '',
+      `**合计**　${totalsText(totals(plans))}`,
+      `全部符合要求的 ${green.length} 个可一键通过；需要关注的 ${attention.length} 个已逐个发送卡片${opts.allCards ? '（另发送了全部计划的卡片）' : ''}。`,
+    ].join('\n'),
+    buttons: green.length ? [button(`全部通过（${green.length} 个全部符合要求的计划）`, { a: 'batch2', year }, 'primary_filled', { confirm: { title: { tag: 'plain_text', content: `复审通过 ${green.length} 个计划？` }, text: { tag: 'plain_text', content: '这些计划的规则检查全部为绿色。' } } })] : [],
+    footer: '发送「复审 全部」可为每个计划单独发送复审卡片。',
+    paging: { page: units, list: 'second', noun: '个单位', year, at: deps.clock.now() },
+    resend: `复审 ${year}`,
+  });
+}
+
+export async function secondReviewList(deps: ReviewDeps, year: number, reply: Reply, log: Logger, opts: { allCards?: boolean } = {}) {
+  const a = await awaiting(deps, year);
+  const { plans, attention } = a;
   if (!plans.length) return reply.text(`${year}年度没有等待复审的计划。`);
-  const green: PlanRecord[] = [];
-  const attention: PlanRecord[] = [];
-  for (const p of plans) ((await findingsOf(deps, p)).length ? attention : green).push(p);
-  const units = await byUnit(deps, plans);
-  await reply.card(
-    noticeCard({
-      title: `${year}年度复审 · 待复审 ${plans.length} 个`,
-      color: 'indigo',
-      body: [
-        ...units.map((u) => `**${escapeMarkdown(u.name)}**　${totalsText(totals(u.plans))}`),
-        '',
-        `**合计**　${totalsText(totals(plans))}`,
-        `全部符合要求的 ${green.length} 个可一键通过；需要关注的 ${attention.length} 个已逐个发送卡片${opts.allCards ? '（另发送了全部计划的卡片）' : ''}。`,
-      ].join('\n'),
-      buttons: green.length ? [button(`全部通过（${green.length} 个全部符合要求的计划）`, { a: 'batch2', year }, 'primary_filled', { confirm: { title: { tag: 'plain_text', content: `复审通过 ${green.length} 个计划？` }, text: { tag: 'plain_text', content: '这些计划的规则检查全部为绿色。' } } })] : [],
-      footer: '发送「复审 全部」可为每个计划单独发送复审卡片。',
-    }),
-  );
+  await reply.card(await secondReviewCard(deps, year, 1, { ...opts, awaiting: a }));
   for (const p of opts.allCards ? plans : attention) await sendForReview(deps, p, 'second', log);
 }
 
