@@ -7,7 +7,7 @@ import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { manyUnits, seedPlans } from '../support/bulk.ts';
 import { valueIn } from '../support/execution.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
-import { HEADROOM, pageNumbers, printMeasured, record, sizeOf, walkPages } from '../support/pages.ts';
+import { cardFor, HEADROOM, pageNumbers, printMeasured, record, sizeOf, walkPages } from '../support/pages.ts';
 import { cardText, transcript } from '../support/transcript.ts';
 
 const DECL = 'ou_lx_decl_hrss01';
@@ -40,12 +40,6 @@ afterAll(async () => {
 });
 afterEach(() => h.lintSentCards());
 
-async function cardFor(openId: string, text: string) {
-  const t = transcript(h, openId);
-  const before = h.stub.messagesTo(openId).length;
-  await t.say(text);
-  return { t, card: h.stub.messagesTo(openId).slice(before).filter((m) => m.msgType === 'interactive').at(-1)! };
-}
 
 type Menu = { tag: string; options: { value: string }[]; behaviors: { value: { a: string } }[] };
 /** The select menu whose callback is `a`. */
@@ -58,7 +52,7 @@ const numbersOn = (card: unknown) => [...new Set([...cardText(card).matchAll(/\*
 
 describe('a unit with 150 approved plans', () => {
   it('执行 pages at most 8 plans and 40 classes; the plan with 45 classes has its own page, its menu the first 40', async () => {
-    const { t, card } = await cardFor(DECL, '执行 2026');
+    const { t, card } = await cardFor(h, DECL, '执行 2026');
     const pages = await walkPages(t, card, '执行', { pages: 20, total: 150 });
     expect(pages.flatMap(numbersOn)).toHaveLength(150);
     const first = pages[0]!;
@@ -74,7 +68,7 @@ describe('a unit with 150 approved plans', () => {
   });
 
   it('完成情况 of the unit pages the same way, the unit\'s own budget-cut items counted', async () => {
-    const { t, card } = await cardFor(DECL, '完成情况 2026');
+    const { t, card } = await cardFor(h, DECL, '完成情况 2026');
     expect(cardText(card.content)).toMatch(/⑤⑥逾期未填报、拟压减下一年度培训经费的单位：\*\*.+ 等 \d+ 项/);
     const pages = await walkPages(t, card, '完成情况（本单位）', { pages: 20, total: 150 });
     expect(pages.flatMap(numbersOn)).toHaveLength(150);
@@ -84,7 +78,7 @@ describe('a unit with 150 approved plans', () => {
 describe('the reviewers\' 完成情况 of 71 units', () => {
   it('is a summary with the first 5 of each list; each list pages 20 units at a time and goes back to the summary', async () => {
     const before = h.stub.messagesTo(REVIEWER).length;
-    const { t, card } = await cardFor(REVIEWER, '完成情况 2026');
+    const { t, card } = await cardFor(h, REVIEWER, '完成情况 2026');
     const summary = cardText(card.content);
     expect(sizeOf(card.content).bytes).toBeLessThanOrEqual(HEADROOM.bytes);
     expect(sizeOf(card.content).elements).toBeLessThanOrEqual(HEADROOM.elements);

@@ -6,7 +6,7 @@ import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { manyUnits, seedPlans } from '../support/bulk.ts';
 import { valueIn } from '../support/execution.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
-import { HEADROOM, pageNumbers, printMeasured, record, sizeOf, walkPages } from '../support/pages.ts';
+import { cardFor, HEADROOM, pageNumbers, printMeasured, record, sizeOf, walkPages } from '../support/pages.ts';
 import { cardText, transcript } from '../support/transcript.ts';
 
 const DECL = 'ou_ll_decl_hrss01';
@@ -38,21 +38,13 @@ afterAll(async () => {
 });
 afterEach(() => h.lintSentCards());
 
-/** Says `text` and returns the one card the bot answered with. */
-async function cardFor(openId: string, text: string) {
-  const t = transcript(h, openId);
-  const before = h.stub.messagesTo(openId).length;
-  await t.say(text);
-  const cards = h.stub.messagesTo(openId).slice(before).filter((m) => m.msgType === 'interactive');
-  return { t, card: cards.at(-1)!, cards };
-}
 
 /** The plan numbers a page lists (a number in a footer's example is not a listed plan). */
 const numbersOn = (card: unknown) => [...new Set([...cardText(card).matchAll(/(2027-\d{3})(?=[《　]| 柳州)/g)].map((m) => m[1]!))];
 
 describe('declaring: 150 plans of one unit, 500 in the city', () => {
   it('我的申报 pages 8 plans at a time; every plan is on exactly one page', async () => {
-    const { t, card } = await cardFor(DECL, '我的申报');
+    const { t, card } = await cardFor(h, DECL, '我的申报');
     const pages = await walkPages(t, card, '我的申报', { pages: 19, total: 150 });
     const seen = pages.flatMap(numbersOn);
     expect(seen).toHaveLength(150);
@@ -62,9 +54,9 @@ describe('declaring: 150 plans of one unit, 500 in the city', () => {
   });
 
   it('进度 pages a unit\'s plans 15 at a time, and the reviewers\' queue 20 at a time', async () => {
-    const mine = await cardFor(DECL, '进度');
+    const mine = await cardFor(h, DECL, '进度');
     await walkPages(mine.t, mine.card, '进度（本单位）', { pages: 10, total: 150 });
-    const queue = await cardFor(REVIEWER, '进度');
+    const queue = await cardFor(h, REVIEWER, '进度');
     const pages = await walkPages(queue.t, queue.card, '进度（待审队列）', { pages: 25, total: 500 });
     expect(cardText(pages[0])).toContain('# 待初审 500 个');
     expect(pages.flatMap(numbersOn)).toHaveLength(500);
@@ -85,7 +77,7 @@ describe('declaring: 150 plans of one unit, 500 in the city', () => {
 
   it('待审 sends the review cards 10 at a time: 下一页 shows the next 10 and sends theirs', async () => {
     const before = h.stub.messagesTo(REVIEWER).length;
-    const { t, cards } = await cardFor(REVIEWER, '待审');
+    const { t, cards } = await cardFor(h, REVIEWER, '待审');
     const review = cards.filter((c) => cardText(c.content).startsWith('# 待初审 · '));
     expect(review).toHaveLength(10);
     const list = cards.at(-1)!;
@@ -104,7 +96,7 @@ describe('declaring: 150 plans of one unit, 500 in the city', () => {
   });
 
   it('撤回 on page 3 answers with page 3 again, the plan now a draft', async () => {
-    const { t, card } = await cardFor(DECL, '我的申报');
+    const { t, card } = await cardFor(h, DECL, '我的申报');
     const page2 = (await t.clickValue(card.messageId, valueIn(card.content, 'page', { p: 2 }))).card;
     const page3 = (await t.clickValue(card.messageId, valueIn(page2, 'page', { p: 3 }))).card;
     const withdraw = valueIn(page3, 'plan', { op: 'withdraw' });
@@ -126,7 +118,7 @@ describe('after closing: 复审, 报批 and 公布 of 500 plans from 71 units', 
   it('复审 pages 25 units at a time, with the batch approval on every page', async () => {
     await h.db.plan.updateMany({ where: { year: 2027 }, data: { status: 'FIRST_APPROVED' } });
     h.clock.set(at('2026-08-12T09:00:00'));
-    const { t, card, cards } = await cardFor(REVIEWER, '复审');
+    const { t, card, cards } = await cardFor(h, REVIEWER, '复审');
     expect(cards).toHaveLength(1); // every plan is green: no card for each
     const started = Date.now();
     const pages = await walkPages(t, card, '复审', { pages: 3, total: 71 });
@@ -137,7 +129,7 @@ describe('after closing: 复审, 报批 and 公布 of 500 plans from 71 units', 
 
   it('报批 pages 30 plans at a time, a unit continued on the next page headed again (续)', async () => {
     await h.db.plan.updateMany({ where: { year: 2027 }, data: { status: 'SECOND_APPROVED' } });
-    const { t, card } = await cardFor(REVIEWER, '报批');
+    const { t, card } = await cardFor(h, REVIEWER, '报批');
     expect(cardText(card.content)).toContain('本次报批 500 个，共 500 个计划等待市委、市政府审批');
     const pages = await walkPages(t, card, '报批', { pages: 17, total: 500 });
     expect(cardText(pages[1])).toContain('**柳州市人力资源和社会保障局**（101001）（续）');

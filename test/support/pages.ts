@@ -1,11 +1,12 @@
 // Paging through a list card as a person would, through the real card callback: every page is linted,
 // measured against Feishu's limits (and against the headroom the builders aim for), numbered
 // 「第 k/N 页，共 T …」, and 上一页 from the last page brings back the page before it.
+import type { Harness } from './harness.ts';
 import { expect } from 'vitest';
 import { countElements, requestBytes } from '../../src/cards/limits.ts';
 import { assertValidCard } from './card-lint.ts';
 import { valueIn } from './execution.ts';
-import { cardText, type transcript } from './transcript.ts';
+import { cardText, transcript } from './transcript.ts';
 
 /** What "well inside" Feishu's 30 KB and 200 elements means for a page here. */
 export const HEADROOM = { bytes: 24 * 1024, elements: 160 } as const;
@@ -60,4 +61,13 @@ export async function walkPages(t: ReturnType<typeof transcript>, first: { messa
   expect(valueIn(back.card, 'page').t, `${label}: page drawn anew`).not.toEqual(valueIn(cards.at(-2), 'page').t);
   record(label, sizes);
   return cards;
+}
+
+/** Says `text` and returns the cards the bot answered with (the last one as `card`). */
+export async function cardFor(h: Harness, openId: string, text: string) {
+  const t = transcript(h, openId);
+  const before = h.stub.messagesTo(openId).length;
+  await t.say(text);
+  const cards = h.stub.messagesTo(openId).slice(before).filter((m) => m.msgType === 'interactive');
+  return { t, card: cards.at(-1)!, cards };
 }
