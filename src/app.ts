@@ -91,7 +91,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     backoffMs: o.tuning?.outboxBackoffMs,
     pollMs: o.tuning?.pollMs,
   });
-  const messenger = createMessenger(outboxRepo, systemClock, () => outbox.wake(), logger);
+  const messenger = createMessenger(outboxRepo, systemClock, (row) => outbox.offer(row), logger);
 
   // Uploads are read (and annotated) in worker threads with their own memory and time limits, a few at once.
   const readers = new WorkerPool({ concurrency: config.excel.workers, timeoutMs: config.excel.workerTimeoutMs, memoryMb: config.excel.workerMemoryMb });

@@ -24,7 +24,8 @@ export function createOutboxRepo(db: Db): OutboxRepo & LaneStore {
   return {
     async enqueue(items, now) {
       const ids = await Promise.all(items.map((i) => inserter.insert({ ...i, key: i.idempotencyKey, now })));
-      return ids.filter((id) => id !== null).length; // same key: already queued or sent
+      // same key: already queued or sent, nothing new
+      return items.flatMap((i, k) => (ids[k] === null ? [] : [{ id: ids[k]!, lane: i.lane, status: 'pending', attempts: 0, availableAt: now, lockedUntil: null }]));
     },
     window: (limit) => windowOf(db, 'OutboxMessage', limit),
     claim: (row, now, leaseMs) => claimRow(db, 'OutboxMessage', row, now, leaseMs),

@@ -24,11 +24,53 @@ export function prepareSqliteFile(file: string): void {
   if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
 }
 
+type Statement = { reader: boolean; run(args: unknown[]): unknown; columns(): { name: string; type: string | null }[]; raw(on: boolean): { all(args: unknown[]): unknown[] } };
+type Connection = { prepare(sql: string): unknown };
+
+/**
+ * The driver adapter compiles every statement anew (`client.prepare(sql).bind(args)`), which on the hot
+ * queue queries cost as much as running them. This keeps the compiled statements of one connection (the
+ * few hundred distinct SQL texts the bot issues, at most `max`) and binds the arguments at each run
+ * instead; better-sqlite3 statements may be run any number of times.
+ */
+export function cacheStatements(connection: Connection, max = 500): void {
+  const prepare = connection.prepare.bind(connection) as (sql: string) => Statement;
+  const cache = new Map<string, Statement>();
+  connection.prepare = (sql: string) => {
+    let stmt = cache.get(sql);
+    if (stmt) {
+      cache.delete(sql); // most recently used last
+    } else {
+      stmt = prepare(sql);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, stmt);
+    const s = stmt;
+    const bound = (args: unknown[]) => ({
+      reader: s.reader,
+      run: () => s.run(args),
+      columns: () => s.columns(),
+      raw: () => ({ all: () => s.raw(true).all(args) }),
+    });
+    return { ...bound([]), bind: bound }; // run() unbound too ("BEGIN")
+  };
+}
+
 export function createDb(databaseUrl: string): Db {
   const file = sqliteFilePath(databaseUrl);
   prepareSqliteFile(file);
   // busy timeout: the CLI and the server may write at the same moment; wait instead of failing.
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 });
+  const factory = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 });
+  const adapter = {
+    provider: 'sqlite' as const,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const connected = await factory.connect();
+      cacheStatements((connected as unknown as { client: Connection }).client);
+      return connected;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
   return new PrismaClient({ adapter });
 }
 

@@ -21,16 +21,21 @@ export async function windowOf(db: Db, table: QueueTable, limit: number): Promis
 /**
  * pending (or processing with an expired lease) → processing, counting the attempt; taking over an expired
  * lease also counts a crash (its process died holding it). The version is status + attempts, and a lease
- * renewed since the window was read is respected.
+ * renewed since the window was read is respected. Only the head of its lane is claimed: while an earlier
+ * row of the lane is unfinished (waiting for its retry, or held by any process) this one waits, so a row
+ * handed straight to a worker cannot overtake (index lane, status, id).
  */
 export async function claimRow(db: Db, table: QueueTable, row: LaneRow, now: Date, leaseMs: number): Promise<ClaimedRow | null> {
   const lockedUntil = new Date(now.getTime() + leaseMs);
+  const t = Prisma.raw(`"${table}"`);
   const [claimed] = await db.$queryRaw<{ crashes: number | bigint }[]>`
-    UPDATE ${Prisma.raw(`"${table}"`)}
+    UPDATE ${t}
     SET "status" = 'processing', "attempts" = ${row.attempts + 1}, "lockedUntil" = ${lockedUntil},
       "crashes" = "crashes" + (CASE WHEN "status" = 'processing' THEN 1 ELSE 0 END)
     WHERE "id" = ${row.id} AND "status" = ${row.status} AND "attempts" = ${row.attempts}
       AND ("status" = 'pending' OR "lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+      AND NOT EXISTS (SELECT 1 FROM ${t} AS "earlier"
+        WHERE "earlier"."lane" = ${row.lane} AND "earlier"."status" IN ${UNFINISHED} AND "earlier"."id" < ${row.id})
     RETURNING "crashes"`;
   return claimed ? { ...row, status: 'processing', attempts: row.attempts + 1, lockedUntil, crashes: Number(claimed.crashes) } : null;
 }

@@ -1,11 +1,12 @@
 // An annotated copy of the file a person sent: every problem cell filled red with the reason as a note,
 // so they fix it where they typed it.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from './exceljs.ts';
 
 export type CellProblem = { row: number; column: number | null; message: string };
 
 export async function annotate(original: Buffer, sheetName: string, problems: readonly CellProblem[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   await wb.xlsx.load(original as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(sheetName) ?? wb.worksheets[0]!;
   const byCell = new Map<string, string[]>();
@@ -30,7 +31,7 @@ const columnLetter = (n: number) => {
 
 /** When the file is too big to mark up: the same problems as a list, by the row and column Excel shows. */
 export async function problemList(problems: readonly CellProblem[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   const ws = wb.addWorksheet('问题清单');
   ws.columns = [{ width: 8 }, { width: 8 }, { width: 90 }];
   ws.addRow(['原文件太大，无法在原文件上直接标注。以下是全部问题（行号、列与 Excel 中显示的一致），请在原文件中改好后重新发送整个文件。']);

@@ -1,7 +1,8 @@
 // 单位年度计划完成情况 as a workbook: one row per class with its six steps, a summary per unit, and the report's
 // three lists, each sheet saying the rule it follows: units whose ⑤⑥ are still missing after their window
 // (next year's budget reduction [seed 二(一)5]), steps done late (for the reviewers), backfilled gaps.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from './exceljs.ts';
 import type { CompletionSheet, SheetList } from '../services/execution/report.ts';
 
 const RISKY = /^[=+\-@\t\r]/;
@@ -38,7 +39,7 @@ function addRow(ws: ExcelJS.Worksheet, values: (string | number)[]) {
 }
 
 export async function exportCompletion(c: CompletionSheet): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   wb.creator = '培训计划申报助手';
   const steps = ['①培训包审核', '②发布培训项目', '③培训报名审核', '④学员签到', '⑤教培管理', '⑥结算金额'];
   const detail = sheet(wb, '完成情况', c.title, c.asOf, [

@@ -2,7 +2,8 @@
 // subtotals of classes, people and budget, and a totals row. Text that could be read as a formula
 // (= + - @ at the start) is written as text in a text-formatted cell, so the file can never run it.
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from './exceljs.ts';
 import type { ExportRow } from '../services/excel-import.ts';
 
 const COLUMNS: { key: keyof ExportRow | 'people'; header: string; width: number }[] = [
@@ -48,7 +49,7 @@ export async function exportPlans(title: string, plans: readonly ExportRow[]): P
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const wb = new (await excelJs()).stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = '培训计划申报助手';
   const ws = wb.addWorksheet('报批汇总', { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));

@@ -1,6 +1,7 @@
 // The 补录 sheet [seed 一]: one row per class since 2020 with its six steps. The same column definitions write
 // the template (pre-filled with what the unit already has on record) and read an upload.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from './exceljs.ts';
 import type { HistoryKey } from '../domain/execution-history.ts';
 import { HISTORY_COLUMNS } from './history-columns.ts';
 
@@ -9,7 +10,7 @@ export { HISTORY_COLUMNS, HISTORY_SPECS, historyHeaderOf, type HistoryColumn } f
 const HEADER_ROW = 3;
 
 export async function buildHistoryTemplate(p: { unitName?: string | undefined; rows: Partial<Record<HistoryKey, string | number>>[]; fromYear: number }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   wb.creator = '培训计划申报助手';
   const ws = wb.addWorksheet('执行数据补录', { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }] });
   ws.columns = HISTORY_COLUMNS.map((c) => ({ key: c.key, width: c.width }));

@@ -1,7 +1,8 @@
 // The official declaration template (附件1) as .xlsx: a title with the plan year, the form's headers, the
 // unit's code and name pre-filled, dropdowns and input hints, one example row, a frozen header, and a second
 // sheet with the notice's rules and the training-base list.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from './exceljs.ts';
 import type { TrainingBase } from '../domain/training-bases.ts';
 import { EXAMPLE_MARK, EXAMPLE_REMARK, SHEET_COLUMNS, type SheetKey } from './plan-sheet.ts';
 
@@ -35,7 +36,7 @@ const EXAMPLE: Partial<Record<SheetKey, string | number>> = {
 };
 
 export async function buildTemplate(t: TemplateInput): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   wb.creator = '培训计划申报助手';
   const ws = wb.addWorksheet('申报表', { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }] });
   const last = SHEET_COLUMNS.length;

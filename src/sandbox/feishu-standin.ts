@@ -94,6 +94,8 @@ export class FeishuStub {
   readonly resources = new Map<string, { data: Buffer; contentType: string }>();
   /** How many requests were refused because they broke a rate limit (should stay 0 for a polite client). */
   limitViolations = 0;
+  /** Told of each message as it is stored (benchmarks time replies with it). */
+  readonly onMessage = new Set<(m: StubMessage) => void>();
   url = '';
 
   private server: http.Server;
@@ -291,7 +293,9 @@ export class FeishuStub {
     if (limited) return limited;
     const messageId = `om_stub_${++this.messageSeq}`;
     if (m.uuid) this.uuids.set(m.uuid, messageId);
-    this.messages.push({ ...m, messageId, at: Date.now() });
+    const stored = { ...m, messageId, at: Date.now() };
+    this.messages.push(stored);
+    for (const listener of this.onMessage) listener(stored);
     return ok({ message_id: messageId, msg_type: m.msgType, chat_id: 'oc_stub' });
   }
 

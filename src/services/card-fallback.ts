@@ -27,5 +27,5 @@ export async function answerRejectedCard(repo: Pick<OutboxRepo, 'findByKey' | 'e
   const base = { idempotencyKey: `fallback:${feishuUuid(row.idempotencyKey)}`, msgType: 'text', content: JSON.stringify({ text: cardFallbackText(card) }) };
   const item: OutboundItem | null =
     row.kind === 'reply' && row.targetId ? { ...base, kind: 'reply', lane: row.lane, targetId: row.targetId } : await addressOf(repo, row).then((a) => (a ? { ...base, kind: 'send', ...a } : null));
-  return item ? (await repo.enqueue([item], now)) > 0 : false;
+  return item ? (await repo.enqueue([item], now)).length > 0 : false;
 }

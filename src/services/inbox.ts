@@ -155,17 +155,20 @@ export function createInbox(o: InboxOptions) {
 
   async function acceptEvent(event: InboundEvent): Promise<'accepted' | 'duplicate'> {
     const relevant = o.isRelevant?.(event) ?? true;
+    const lane = laneOf(event);
+    const receivedAt = o.clock.now();
     const outcome = await o.repo.insert({
       dedupKey: dedupKeyOf(event),
       kind: event.kind,
       eventId: event.eventId,
-      lane: laneOf(event),
+      lane,
       payload: relevant ? JSON.stringify(event) : null,
-      receivedAt: o.clock.now(),
+      receivedAt,
       status: relevant ? 'pending' : 'ignored',
     });
     if (outcome === 'duplicate') return 'duplicate';
-    if (relevant) worker.wake();
+    // Stored: handled here at once, right after the 200 is written (the poll remains the way back after a crash).
+    if (relevant) setImmediate(() => worker.offer({ id: outcome.id, lane, status: 'pending', attempts: 0, availableAt: receivedAt, lockedUntil: null }));
     return 'accepted';
   }
 

@@ -82,6 +82,35 @@ export class LaneWorker {
     this.loopDone = this.loop();
   }
 
+  /**
+   * A row this process has just written: start it at once when it may run here now (its lane idle, a slot
+   * free, its rate gate open, no flood of acknowledgements waiting), skipping the poll and the window
+   * read. The claim still goes through the store, which refuses it unless the row heads its lane, so
+   * order and exactly-once hold as on the polling path; anything refused is left to that path.
+   */
+  offer(row: LaneRow): void {
+    const limit = this.o.concurrency + (this.o.parked?.() ?? 0);
+    const now = this.o.clock.now();
+    if (this.stopped || this.o.yieldTo?.() || this.running.size >= limit || this.busyLanes.has(row.lane) || (this.o.gate?.(row, now) ?? 0) > 0) {
+      this.wake();
+      return;
+    }
+    this.busyLanes.add(row.lane); // held while claiming, so a second offer of the lane waits for the poll
+    this.o.store.claim(row, now, this.o.leaseMs).then(
+      (claimed) => {
+        if (claimed && !this.stopped) return this.launch(claimed);
+        this.busyLanes.delete(row.lane);
+        if (claimed) void this.o.store.handBack(claimed, this.o.clock.now());
+        this.wake();
+      },
+      (err: unknown) => {
+        this.busyLanes.delete(row.lane);
+        this.o.logger.warn({ err, worker: this.o.name, rowId: row.id }, 'could not claim a new row; left to the poll');
+        this.wake();
+      },
+    );
+  }
+
   /** Something new was written: look now instead of at the next poll. */
   wake(): void {
     this.wakeRequested = true;

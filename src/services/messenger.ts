@@ -4,6 +4,7 @@
 import { fitCard } from '../cards/limits.ts';
 import type { Clock } from '../clock.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import type { LaneRow } from './lane-worker.ts';
 import type { OutboundItem, OutboxRepo } from './outbox.ts';
 
 export type Card = Record<string, unknown>;
@@ -39,14 +40,15 @@ function address(to: Recipient) {
 
 const textContent = (text: string) => JSON.stringify({ text });
 
-export function createMessenger(repo: OutboxRepo, clock: Clock, onQueued: () => void, logger: Logger = createLogger('error')): Messenger {
+/** `onQueued` is told of each message stored, so the sender can take it at once. */
+export function createMessenger(repo: OutboxRepo, clock: Clock, onQueued: (row: LaneRow) => void, logger: Logger = createLogger('error')): Messenger {
   const cardContent = (card: Card) =>
     JSON.stringify(fitCard(card, (r) => logger.error(r, 'card over Feishu limits cut before sending')));
   const put = async (item: OutboundItem) => {
     if (item.idempotencyKey.length > 191) throw new Error(`outbox key too long: ${item.idempotencyKey.slice(0, 40)}…`);
-    const queued = (await repo.enqueue([item], clock.now())) > 0;
-    if (queued) onQueued();
-    return queued;
+    const [queued] = await repo.enqueue([item], clock.now());
+    if (queued) onQueued(queued);
+    return queued !== undefined;
   };
   const send = (to: Recipient, msgType: string, content: string, key: string) =>
     put({ idempotencyKey: key, kind: 'send', lane: laneOfRecipient(to), ...address(to), msgType, content });

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { answerRejectedCard } from './card-fallback.ts';
-import { LaneWorker, type ClaimedRow, type LaneStore } from './lane-worker.ts';
+import { LaneWorker, type ClaimedRow, type LaneRow, type LaneStore } from './lane-worker.ts';
 import { FeishuCallError, type FeishuApi, type ReceiveIdType } from './ports.ts';
 import { RateLimiter, type RateLimits } from './rate-limiter.ts';
 
@@ -51,8 +51,8 @@ export type OutboxRow = {
 
 export interface OutboxRepo {
   load(id: number): Promise<OutboxRow | null>;
-  /** Stores the items whose keys are new; returns how many were new. */
-  enqueue(items: OutboundItem[], now: Date): Promise<number>;
+  /** Stores the items whose keys are new; returns the rows it stored (an old key stores nothing). */
+  enqueue(items: OutboundItem[], now: Date): Promise<LaneRow[]>;
   markSent(id: number, now: Date, sentMessageId: string | null): Promise<void>;
   saveFileKey(id: number, fileKey: string): Promise<void>;
   retryLater(id: number, availableAt: Date, error: string, attempts?: number): Promise<void>;

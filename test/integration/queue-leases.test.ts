@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.ts';
 import { createInboxRepo } from '../../src/db/inbox-repo.ts';
+import { createOutboxRepo } from '../../src/db/outbox-repo.ts';
 import type { Db } from '../../src/db/prisma.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { InboundEvent } from '../../src/services/inbound.ts';
@@ -110,5 +111,80 @@ describe('queue leases', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(gaveUp).toEqual([]);
     expect(await db.inboundEvent.findUnique({ where: { id } })).toMatchObject({ status: 'pending', attempts: 1, crashes: 0, lastError: null });
+  });
+
+  it('only the head of a lane is claimed: a later row waits while an earlier one is pending, retrying or held (both queues)', async () => {
+    const inboxRepo = createInboxRepo(db);
+    const first = await insert(inboxRepo, message('head1', 'ou_head_0000001', '第一条') as InboundEvent & { kind: 'message' });
+    const second = await insert(inboxRepo, message('head2', 'ou_head_0000001', '第二条') as InboundEvent & { kind: 'message' });
+    const other = await insert(inboxRepo, message('head3', 'ou_head_0000002', '别人的') as InboundEvent & { kind: 'message' });
+    const pending = (id: number, lane: string) => ({ id, lane, status: 'pending', attempts: 0, availableAt: new Date(), lockedUntil: null });
+    const now = new Date();
+    expect(await inboxRepo.claim(pending(second, 'user:ou_head_0000001'), now, 10_000)).toBeNull(); // the first is still pending
+    expect(await inboxRepo.claim(pending(other, 'user:ou_head_0000002'), now, 10_000)).not.toBeNull(); // another lane goes on
+    const held = await inboxRepo.claim(pending(first, 'user:ou_head_0000001'), now, 10_000);
+    expect(held).not.toBeNull();
+    expect(await inboxRepo.claim(pending(second, 'user:ou_head_0000001'), now, 10_000)).toBeNull(); // the first is held
+    await inboxRepo.retryLater(first, new Date(Date.now() + 60_000), 'later');
+    expect(await inboxRepo.claim(pending(second, 'user:ou_head_0000001'), now, 10_000)).toBeNull(); // the first waits for its retry
+    await inboxRepo.complete(first, new Date());
+    expect(await inboxRepo.claim(pending(second, 'user:ou_head_0000001'), now, 10_000)).toMatchObject({ attempts: 1 });
+
+    const outboxRepo = createOutboxRepo(db);
+    const text = (key: string) => ({ idempotencyKey: key, kind: 'send' as const, lane: 'user:ou_head_out_001', receiveIdType: 'open_id' as const, receiveId: 'ou_head_out_001', msgType: 'text', content: '{"text":"x"}' });
+    const [a, b] = [...(await outboxRepo.enqueue([text('head:a')], now)), ...(await outboxRepo.enqueue([text('head:b')], now))];
+    expect(await outboxRepo.enqueue([text('head:a')], now)).toEqual([]); // an old key stores nothing
+    expect(await outboxRepo.claim(b!, now, 10_000)).toBeNull();
+    expect(await outboxRepo.claim(a!, now, 10_000)).not.toBeNull();
+    await outboxRepo.markSent(a!.id, new Date(), 'om_1');
+    expect(await outboxRepo.claim(b!, now, 10_000)).not.toBeNull();
+  });
+
+  it('an accepted event is handed straight to the worker (no queue read); the same person\'s next event runs after it', async () => {
+    const own = await tempDb(); // nothing left over from the tests above
+    const base = createInboxRepo(own.db);
+    let windowReads = 0;
+    const repo = { ...base, window: (limit: number) => (windowReads++, base.window(limit)) };
+    const handled: string[] = [];
+    let readsAtFirst = -1;
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const inbox = createInbox({
+      repo,
+      clock: systemClock,
+      logger: createLogger('silent'),
+      handleEvent: async (ev) => {
+        const text = ev.kind === 'message' ? ev.text! : ev.kind;
+        if (text === '第一条') {
+          readsAtFirst = windowReads;
+          await slow;
+        }
+        handled.push(text);
+      },
+      handleCard: async () => ({}),
+      onGiveUp: async () => {},
+      onQuarantine: async () => {},
+    });
+    inbox.worker.start();
+    const deadline = Date.now() + 5000;
+    const until = async (done: () => boolean) => {
+      while (!done()) {
+        if (Date.now() > deadline) throw new Error('timed out');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    };
+    await until(() => windowReads > 0); // the worker's first look at the queue, at start
+    const readsBefore = windowReads;
+    expect(await inbox.acceptEvent(message('fast1', 'ou_fast_0000001', '第一条'))).toBe('accepted');
+    await until(() => readsAtFirst >= 0);
+    expect(readsAtFirst).toBe(readsBefore);
+    expect(await inbox.acceptEvent(message('fast2', 'ou_fast_0000001', '第二条'))).toBe('accepted');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(handled).toEqual([]); // the second waits for the first
+    release();
+    await until(() => handled.length === 2);
+    expect(handled).toEqual(['第一条', '第二条']);
+    await inbox.worker.stop();
+    await own.cleanup();
   });
 });

@@ -28,7 +28,7 @@ function memoryRepo(rows: OutboxRow[] = []) {
     async enqueue(items) {
       const fresh = items.filter((i) => !stored.some((s) => s.idempotencyKey === i.idempotencyKey));
       stored.push(...fresh);
-      return fresh.length;
+      return fresh.map((i, k) => ({ id: stored.length - fresh.length + k + 1, lane: i.lane, status: 'pending', attempts: 0, availableAt: new Date(0), lockedUntil: null }));
     },
     async findByKey(key) {
       return rows.find((r) => r.idempotencyKey === key) ?? null;

@@ -5,17 +5,22 @@ import { LaneWorker, type LaneRow, type LaneStore } from '../../src/services/lan
 
 type Row = LaneRow & { value: string; crashes: number };
 
-/** In-memory twin of the database stores: the same conditional claim, lease, crash count and hand-back. */
-function memoryStore(rows: Row[]): LaneStore & { rows: Row[] } {
+const unfinished = (r: Row) => r.status === 'pending' || r.status === 'processing';
+
+/** In-memory twin of the database stores: the same conditional claim (head of its lane only), lease, crash count and hand-back. */
+function memoryStore(rows: Row[]): LaneStore & { rows: Row[]; windowReads: number } {
   return {
     rows,
+    windowReads: 0,
     async window(limit) {
-      return rows.filter((r) => r.status === 'pending' || r.status === 'processing').slice(0, limit).map((r) => ({ ...r }));
+      this.windowReads++;
+      return rows.filter(unfinished).slice(0, limit).map((r) => ({ ...r }));
     },
     async claim(row, now, leaseMs) {
       const cur = rows.find((r) => r.id === row.id)!;
       await new Promise((r) => setTimeout(r, 1)); // let two workers interleave
       if (cur.status !== row.status || cur.attempts !== row.attempts) return null;
+      if (rows.some((r) => r.lane === cur.lane && r.id < cur.id && unfinished(r))) return null; // not the head of its lane
       if (cur.status === 'processing' && cur.lockedUntil && cur.lockedUntil > now) return null;
       if (cur.status === 'processing') cur.crashes++;
       cur.status = 'processing';
@@ -156,5 +161,102 @@ describe('lane worker', () => {
     await drain(store, [new LaneWorker({ name: 't', store, process, clock: systemClock, logger, concurrency: 4, leaseMs: 10_000, pollMs: 5000, yieldTo: () => Date.now() < busyUntil })]);
     expect(startedAt).toHaveLength(3);
     expect(Math.max(...startedAt)).toBeLessThan(290); // all began before the first one ended
+  });
+
+  describe('a row offered by the process that stored it', () => {
+    const until = async (done: () => boolean) => {
+      const deadline = Date.now() + 5000;
+      while (!done()) {
+        if (Date.now() > deadline) throw new Error('timed out');
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    };
+    const finish = (store: ReturnType<typeof memoryStore>, log: number[]) => async (r: LaneRow) => {
+      log.push(r.id);
+      store.rows.find((x) => x.id === r.id)!.status = 'done';
+    };
+
+    it('starts at once when its lane is idle: claimed without reading the queue or waiting for the poll', async () => {
+      const store = memoryStore([]);
+      const log: number[] = [];
+      let readsWhenRun = -1;
+      const process = async (r: LaneRow) => {
+        readsWhenRun = store.windowReads;
+        await finish(store, log)(r);
+      };
+      const w = new LaneWorker({ name: 't', store, process, clock: systemClock, logger, concurrency: 2, leaseMs: 10_000, pollMs: 60_000 });
+      w.start();
+      await until(() => store.windowReads > 0); // the first pass at start
+      const reads = store.windowReads;
+      store.rows.push(row(1, 'a'));
+      w.offer({ ...store.rows[0]! });
+      await until(() => log.length === 1);
+      expect(store.rows[0]).toMatchObject({ status: 'done', attempts: 1 });
+      expect(readsWhenRun).toBe(reads);
+      await w.stop();
+    });
+
+    it('never overtakes an earlier row of its lane (waiting for its retry, or held elsewhere): it runs after it', async () => {
+      const earlier = { ...row(1, 'a'), availableAt: new Date(Date.now() + 120) }; // a retry not yet due
+      const store = memoryStore([earlier]);
+      const log: number[] = [];
+      const w = new LaneWorker({ name: 't', store, process: finish(store, log), clock: systemClock, logger, concurrency: 4, leaseMs: 10_000, pollMs: 20 });
+      w.start();
+      store.rows.push(row(2, 'a'), row(3, 'b'));
+      w.offer({ ...store.rows[1]! });
+      w.offer({ ...store.rows[2]! });
+      await until(() => log.length === 3);
+      expect(log.indexOf(1)).toBeLessThan(log.indexOf(2));
+      expect(store.rows.map((r) => r.attempts)).toEqual([1, 1, 1]); // each ran once
+      await w.stop();
+    });
+
+    it('is left to the poll while pushes flood in, when no slot is free or its rate gate is shut, and still runs once', async () => {
+      const store = memoryStore([]);
+      const log: number[] = [];
+      let flooded = true;
+      let gateShut = true;
+      const w = new LaneWorker({ name: 't', store, process: finish(store, log), clock: systemClock, logger, concurrency: 1, leaseMs: 10_000, pollMs: 20, yieldTo: () => flooded, yieldIntervalMs: 10, gate: (r) => (r.id === 2 && gateShut ? 30 : 0) });
+      w.start();
+      store.rows.push(row(1, 'a'), row(2, 'b'));
+      w.offer({ ...store.rows[0]! });
+      w.offer({ ...store.rows[1]! });
+      await until(() => log.includes(1)); // the poll took it, one at a time while flooded
+      flooded = false;
+      await new Promise((r) => setTimeout(r, 60));
+      expect(log).toEqual([1]); // row 2 waits for its gate
+      gateShut = false;
+      await until(() => log.length === 2);
+      expect(store.rows.map((r) => r.attempts)).toEqual([1, 1]);
+      await w.stop();
+    });
+
+    it('two processes offering and polling one queue run every row exactly once, each lane in order', async () => {
+      const store = memoryStore([]);
+      const log: string[] = [];
+      const process = async (r: LaneRow) => {
+        const cur = store.rows.find((x) => x.id === r.id)!;
+        log.push(cur.value);
+        await new Promise((res) => setTimeout(res, 2));
+        cur.status = 'done';
+      };
+      const make = () => new LaneWorker({ name: 't', store, process, clock: systemClock, logger, concurrency: 3, leaseMs: 10_000, pollMs: 5 });
+      const workers = [make(), make()];
+      workers.forEach((w) => w.start());
+      for (let i = 1; i <= 30; i++) {
+        const r = row(i, ['a', 'b', 'c', 'd'][i % 4]!);
+        store.rows.push(r);
+        workers[i % 2]!.offer({ ...r }); // each process offers what it stored; both poll everything
+        if (i % 5 === 0) await new Promise((res) => setTimeout(res, 1));
+      }
+      await until(() => store.rows.every((r) => r.status === 'done'));
+      await Promise.all(workers.map((w) => w.stop()));
+      expect(log).toHaveLength(30);
+      expect(new Set(log).size).toBe(30);
+      for (const lane of ['a', 'b', 'c', 'd']) {
+        const ids = log.filter((v) => v.startsWith(`${lane}-`)).map((v) => Number(v.split('-')[1]));
+        expect(ids).toEqual([...ids].sort((x, y) => x - y));
+      }
+    });
   });
 });

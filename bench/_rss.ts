@@ -1,0 +1,15 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { startFeishuStub } from '../test/support/feishu-stub.ts';
+import { freePort, spawnNode, startCommandArgs, stop, waitForHttp } from './support.ts';
+const stub = await startFeishuStub({ appId: 'a', appSecret: 'b' });
+const port = await freePort();
+const dir = fs.mkdtempSync('/tmp/rss-');
+const extra = (process.env.EXTRA ?? '').split(' ').filter(Boolean);
+const child = spawnNode([...extra, ...startCommandArgs()], { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: `file:${dir}/b.db`, FEISHU_APP_ID: 'a', FEISHU_APP_SECRET: 'b', FEISHU_ENCRYPT_KEY: 'k', FEISHU_VERIFICATION_TOKEN: 't', FEISHU_BASE_URL: stub.url });
+child.stdout?.resume(); child.stderr?.on('data', (d) => process.stderr.write(d));
+await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+await new Promise((r) => setTimeout(r, 1500));
+const st = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+console.log(st.split('\n').filter((l) => /VmRSS|VmHWM|RssAnon|RssFile/.test(l)).join('\n'));
+await stop(child); await stub.stop();

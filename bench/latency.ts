@@ -1,0 +1,310 @@
+// npm run bench:latency — what a person feels: the time from the signed, encrypted push leaving Feishu to
+// the answer arriving at Feishu (here: the stand-in, in this process, which enforces 50/s per app and 5/s per
+// person). Measured in one run for the real bot (`npm start`, SQLite) and for the afternoon bot
+// (bench/afternoon-bot.ts: SDK dispatcher + SQLite dedupe + direct im.message.create), each figure next
+// to its goal (issue 15):
+//   idle        one 「帮助」 at a time, from different people            p50/p99 ≤ 2 × afternoon + 10 ms
+//   10/s        10 「帮助」 a second for 20 s (a deadline-day peak)       p50/p99 ≤ 2 × afternoon + 20 ms
+//   card clicks 10 复审 decisions a second (stored, updated card back)   p99 < 50 ms
+//   burst       150 events/s for 5 s: all answered, never over 50/s,     drain ≤ 110 % of what the limit allows
+//   acks        10,000 pushes at 20 connections                           ≥ 80 % of the minimal SDK bot
+//   memory      peak RSS of the real bot over the whole run               < 150 MB
+// Options (env): BENCH_STEADY_S (20), BENCH_CLICK_S (20), BENCH_ACKS (10000), BENCH_PROFILE (a folder for a CPU profile).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { currentCampaignYear } from '../src/domain/campaign.ts';
+import { migrateSqlite } from '../src/db/migrate.ts';
+import { createDb } from '../src/db/prisma.ts';
+import type { StubMessage } from '../src/sandbox/feishu-standin.ts';
+import { manyUnits, seedPlans } from '../test/support/bulk.ts';
+import type { Harness } from '../test/support/harness.ts';
+import { buildPush, cardActionEvent, envelope, messageEvent } from '../test/support/feishu-push.ts';
+import { startFeishuStub } from '../test/support/feishu-stub.ts';
+import { freePort, peakRssMb, spawnNode, spawnTs, startCommandArgs, stop, table, waitForHttp } from './support.ts';
+
+const STEADY_S = Number(process.env.BENCH_STEADY_S ?? 20);
+const CLICK_S = Number(process.env.BENCH_CLICK_S ?? 20);
+const ACKS = Number(process.env.BENCH_ACKS ?? 10_000);
+const APP_ID = 'cli_bench_app';
+const APP_SECRET = 'bench-secret';
+const ENCRYPT_KEY = 'bench-encrypt-key';
+const TOKEN = 'bench-verification-token';
+const LIMIT_PER_S = 50;
+
+const stub = await startFeishuStub({ appId: APP_ID, appSecret: APP_SECRET, rateLimits: { appPerSecond: LIMIT_PER_S, userPerSecond: 5 } });
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpbot-bench-latency-'));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const ms = (v: number) => Math.round(v * 10) / 10;
+
+function percentile(values: number[], p: number): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+// ---- answers arriving at the stand-in ------------------------------------------------------------
+const waiting = new Map<string, (at: number) => void>();
+stub.onMessage.add((m: StubMessage) => {
+  const at = performance.now();
+  for (const key of [m.replyTo, m.receiveId]) {
+    const resolve = key ? waiting.get(key) : undefined;
+    if (resolve) {
+      waiting.delete(key!);
+      resolve(at);
+      return;
+    }
+  }
+});
+
+let seq = 0;
+/** Posts one 「帮助」 from a new person; resolves with the milliseconds until its answer reached Feishu. */
+async function ask(base: string, tag: string, timeoutMs = 60_000): Promise<number> {
+  seq++;
+  const openId = `ou_${tag}${String(seq).padStart(7, '0')}`;
+  const messageId = `om_${tag}_${seq}`;
+  const payload = envelope('im.message.receive_v1', messageEvent({ openId, text: '帮助', messageId }), { appId: APP_ID, verificationToken: TOKEN });
+  const push = buildPush(payload, { encryptKey: ENCRYPT_KEY });
+  const answered = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer to ${messageId} within ${timeoutMs} ms`)), timeoutMs);
+    const done = (at: number) => {
+      clearTimeout(timer);
+      for (const k of [openId, messageId, `oc_p2p_${openId}`]) waiting.delete(k);
+      resolve(at);
+    };
+    for (const k of [openId, messageId, `oc_p2p_${openId}`]) waiting.set(k, done);
+  });
+  const start = performance.now();
+  const res = await fetch(`${base}/feishu/events`, { method: 'POST', headers: push.headers, body: push.body });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`push answered ${res.status}`);
+  return (await answered) - start;
+}
+
+async function idle(base: string, tag: string) {
+  // Spaced 50 ms apart: one at a time, and well under 50/s (the afternoon bot has no limiter of its own).
+  for (let i = 0; i < 20; i++) {
+    await ask(base, `${tag}w`); // warm-up: token, JIT, caches
+    await sleep(50);
+  }
+  const lat: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    lat.push(await ask(base, `${tag}i`));
+    await sleep(50);
+  }
+  return lat;
+}
+
+/** `perSecond` events a second for `seconds`, sent on schedule whatever the answers do (an open loop). */
+async function steady<T>(perSecond: number, seconds: number, one: (i: number) => Promise<T>): Promise<{ results: T[]; failed: number }> {
+  const n = perSecond * seconds;
+  const t0 = performance.now();
+  const all: Promise<T | null>[] = [];
+  let failed = 0;
+  for (let i = 0; i < n; i++) {
+    const due = t0 + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    all.push(
+      one(i).catch(() => {
+        failed++;
+        return null;
+      }),
+    );
+  }
+  const results = (await Promise.all(all)).filter((r): r is Awaited<T> => r !== null);
+  return { results, failed };
+}
+
+/** Most messages that reached the stand-in in any one second, among those stored from `from` on. */
+function maxPerSecond(messages: StubMessage[]): number {
+  let best = 0;
+  let head = 0;
+  for (let i = 0; i < messages.length; i++) {
+    while (messages[i]!.at - messages[head]!.at >= 1000) head++;
+    best = Math.max(best, i - head + 1);
+  }
+  return best;
+}
+
+async function burst(base: string, tag: string) {
+  const perSecond = 150;
+  const seconds = 5;
+  const firstMessage = stub.messages.length;
+  const refusedBefore = stub.limitViolations;
+  const t0 = performance.now();
+  const { results, failed } = await steady(perSecond, seconds, () => ask(base, tag, 90_000).then((l) => l));
+  const lastAt = performance.now();
+  const n = perSecond * seconds;
+  // Limits allow LIMIT_PER_S in any second: the n-th answer cannot leave before (n / limit − 1) s.
+  const allowedS = n / LIMIT_PER_S - 1;
+  const drainS = results.length === n ? (lastAt - t0) / 1000 : Number.NaN;
+  return {
+    answered: results.length,
+    lost: failed,
+    drainS: ms(drainS),
+    allowedS,
+    maxPerS: maxPerSecond(stub.messages.slice(firstMessage)),
+    refused: stub.limitViolations - refusedBefore,
+  };
+}
+
+async function acks(base: string, tag: string): Promise<number> {
+  let i = 0;
+  const pool = Array.from({ length: Math.min(ACKS, 20_000) }, () => {
+    i++;
+    const payload = envelope('im.message.receive_v1', messageEvent({ openId: `ou_${tag}${String(i % 5000).padStart(7, '0')}`, text: '帮助', messageId: `om_${tag}a_${i}` }), { appId: APP_ID, verificationToken: TOKEN });
+    return buildPush(payload, { encryptKey: ENCRYPT_KEY });
+  });
+  let k = 0;
+  const result = await autocannon({
+    url: base,
+    connections: 20,
+    amount: ACKS,
+    requests: [{ method: 'POST', path: '/feishu/events', setupRequest: (req) => ({ ...req, ...pool[k++ % pool.length]! }) }],
+  });
+  if (result.non2xx || result.errors) throw new Error(`${tag}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return Math.round(result.requests.average);
+}
+
+// ---- card clicks: second-review decisions on seeded plans ----------------------------------------
+const REVIEWERS = Array.from({ length: 20 }, (_, i) => `ou_bench_reviewer_${String(i).padStart(2, '0')}`);
+
+async function seedReview(databaseUrl: string, count: number): Promise<{ id: number; version: number }[]> {
+  migrateSqlite(databaseUrl);
+  const db = createDb(databaseUrl);
+  // The last campaign whose revision window closed: its plans are in second review, whatever today is.
+  const year = currentCampaignYear(new Date(), []) - 1;
+  // As a city declares: many units with a few plans each, one declarant linked to each unit.
+  const units = manyUnits(Math.ceil(count / 4));
+  await db.unit.createMany({ data: units });
+  await db.user.createMany({
+    data: [...units.map((u, i) => ({ openId: `ou_bench_declarant_${i}`, name: `联系人${i + 1}`, role: 'declarant', unitCode: u.code })), ...REVIEWERS.map((openId, i) => ({ openId, name: `审核员${i + 1}`, role: 'reviewer' }))],
+  });
+  const ids: number[] = [];
+  for (const u of units) ids.push(...(await seedPlans({ db } as unknown as Harness, { unitCode: u.code, year, count: 4, status: 'FIRST_APPROVED', at: new Date() })));
+  const plans = await db.plan.findMany({ where: { id: { in: ids } }, select: { id: true, version: true }, orderBy: { id: 'asc' } });
+  await db.$disconnect();
+  return plans;
+}
+
+async function click(base: string, i: number, plan: { id: number; version: number }): Promise<number> {
+  const openId = REVIEWERS[i % REVIEWERS.length]!;
+  const payload = envelope('card.action.trigger', cardActionEvent({ openId, messageId: `om_bench_card_${plan.id}`, value: { a: 'review', plan: plan.id, v: plan.version, op: 'approve2' } }), {
+    appId: APP_ID,
+    verificationToken: TOKEN,
+  });
+  const push = buildPush(payload, { encryptKey: ENCRYPT_KEY });
+  const start = performance.now();
+  const res = await fetch(`${base}/feishu/cards`, { method: 'POST', headers: push.headers, body: push.body });
+  const body = (await res.json()) as { toast?: { type?: string; content?: string }; card?: unknown };
+  const took = performance.now() - start;
+  if (body.toast?.type !== 'success' || !body.card) throw new Error(`click answered ${JSON.stringify(body.toast)}`);
+  return took;
+}
+
+// ---- the targets ------------------------------------------------------------------------------------
+async function launch(command: string | string[], env: Record<string, string>, health: string) {
+  const port = await freePort();
+  const child = Array.isArray(command) ? spawnNode(command, { ...env, PORT: String(port) }) : spawnTs(command, { ...env, PORT: String(port) });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  child.stdout?.resume();
+  await waitForHttp(`http://127.0.0.1:${port}${health}`).catch((err: unknown) => {
+    process.stderr.write(stderr);
+    throw err;
+  });
+  return { base: `http://127.0.0.1:${port}`, child, stderr: () => stderr };
+}
+
+type Figures = { idle: number[]; steady: number[]; steadyLost: number; clicks?: number[]; burst: Awaited<ReturnType<typeof burst>>; acks?: number; rssMb: number };
+
+async function measure(name: string, t: Awaited<ReturnType<typeof launch>>, tag: string, clicks?: { id: number; version: number }[]): Promise<Figures> {
+  try {
+    process.stdout.write(`· ${name}: idle…\n`);
+    const idleLat = await idle(t.base, tag);
+    process.stdout.write(`· ${name}: 10/s for ${STEADY_S} s…\n`);
+    const s = await steady(10, STEADY_S, () => ask(t.base, `${tag}s`));
+    let clickLat: number[] | undefined;
+    if (clicks) {
+      process.stdout.write(`· ${name}: card clicks 10/s for ${CLICK_S} s…\n`);
+      const c = await steady(10, CLICK_S, (i) => click(t.base, i, clicks[i]!));
+      if (c.failed) throw new Error(`${c.failed} card clicks failed`);
+      clickLat = c.results;
+    }
+    // The burst is measured against the 50/s limit alone: wait until Feishu's minute window (1,000 calls)
+    // has room for all of it, as it would on a quiet morning.
+    const sends = new Set(['message.create', 'message.reply', 'message.patch', 'file.create']);
+    while (stub.calls.filter((c) => c.at > Date.now() - 60_000 && sends.has(c.op)).length > 1000 - 760) await sleep(500);
+    await sleep(1500);
+    process.stdout.write(`· ${name}: burst of 150/s for 5 s…\n`);
+    const b = await burst(t.base, `${tag}b`);
+    return { idle: idleLat, steady: s.results, steadyLost: s.failed, burst: b, rssMb: peakRssMb(t.child.pid!), ...(clickLat ? { clicks: clickLat } : {}) };
+  } catch (err) {
+    process.stderr.write(t.stderr());
+    throw err;
+  }
+}
+
+try {
+  const afternoon = await launch('bench/afternoon-bot.ts', { DB_FILE: path.join(dir, 'afternoon.db'), ENCRYPT_KEY, APP_ID, APP_SECRET, FEISHU_BASE_URL: stub.url }, '/');
+  const ref = await measure('afternoon bot', afternoon, 'aft').finally(() => stop(afternoon.child));
+
+  const databaseUrl = `file:${path.join(dir, 'bot.db')}`;
+  const plans = await seedReview(databaseUrl, 10 * CLICK_S);
+  // BENCH_PROFILE=<dir>: the real bot writes a CPU profile there when it stops (for finding where time goes).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const bot = await launch(
+    [...profile, ...startCommandArgs()],
+    {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      FEISHU_APP_ID: APP_ID,
+      FEISHU_APP_SECRET: APP_SECRET,
+      FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
+      FEISHU_VERIFICATION_TOKEN: TOKEN,
+      FEISHU_BASE_URL: stub.url,
+      LOG_LEVEL: 'info', // as in production: a line per event
+    },
+    '/healthz',
+  );
+  let real: Figures;
+  try {
+    real = await measure('training-plan bot', bot, 'bot', plans);
+    process.stdout.write(`· training-plan bot: ${ACKS} acknowledgements at 20 connections…\n`);
+    real.acks = await acks(bot.base, 'botk');
+    real.rssMb = peakRssMb(bot.child.pid!);
+  } finally {
+    await stop(bot.child);
+  }
+  const minimal = await launch('bench/minimal-bot.ts', { DB_FILE: path.join(dir, 'minimal.db'), ENCRYPT_KEY }, '/');
+  process.stdout.write(`· minimal SDK bot: ${ACKS} acknowledgements at 20 connections…\n`);
+  const minimalAcks = await acks(minimal.base, 'mink').finally(() => stop(minimal.child));
+
+  const p = (v: number[], q: number) => ms(percentile(v, q));
+  const check = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  const rows: Record<string, string | number>[] = [];
+  const row = (what: string, bot: number | string, reference: number | string, goal: string, ok: boolean) => rows.push({ figure: what, 'this bot': bot, 'afternoon bot': reference, goal, '': check(ok) });
+  for (const [label, q] of [['p50', 50], ['p99', 99]] as const) {
+    const goal = 2 * p(ref.idle, q) + 10;
+    row(`idle reply ${label} ms`, p(real.idle, q), p(ref.idle, q), `≤ ${ms(goal)}`, p(real.idle, q) <= goal);
+  }
+  for (const [label, q] of [['p50', 50], ['p99', 99]] as const) {
+    const goal = 2 * p(ref.steady, q) + 20;
+    row(`10/s reply ${label} ms`, p(real.steady, q), p(ref.steady, q), `≤ ${ms(goal)}`, p(real.steady, q) <= goal && real.steadyLost === 0);
+  }
+  row('card click p50 ms', p(real.clicks!, 50), '—', '—', true);
+  row('card click p99 ms', p(real.clicks!, 99), '—', '< 50', p(real.clicks!, 99) < 50);
+  row('burst 750 answered', real.burst.answered, ref.burst.answered, '750', real.burst.answered === 750);
+  row('burst drain s', real.burst.drainS, Number.isNaN(ref.burst.drainS) ? 'lost some' : ref.burst.drainS, `≤ ${ms(real.burst.allowedS * 1.1)} (limit allows ${real.burst.allowedS})`, real.burst.drainS <= real.burst.allowedS * 1.1);
+  row('burst most sends in 1 s', real.burst.maxPerS, ref.burst.maxPerS, `≤ ${LIMIT_PER_S}`, real.burst.maxPerS <= LIMIT_PER_S);
+  row('burst sends refused by Feishu', real.burst.refused, ref.burst.refused, '0', real.burst.refused === 0);
+  row(`acks/s (${ACKS} at 20 conn.)`, real.acks!, `minimal bot: ${minimalAcks}`, `≥ ${Math.round(minimalAcks * 0.8)} (80 %)`, real.acks! >= minimalAcks * 0.8);
+  row('peak RSS MB', real.rssMb, ref.rssMb, '< 150', real.rssMb < 150);
+  process.stdout.write(`\n${table(rows)}\n`);
+} finally {
+  await stub.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
