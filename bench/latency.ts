@@ -9,7 +9,7 @@
 //   burst       150 events/s for 5 s: all answered, never over 50/s,     drain ≤ 110 % of what the limit allows
 //   acks        10,000 pushes at 20 connections                           ≥ 80 % of the minimal SDK bot
 //   memory      peak RSS of the real bot over the whole run               < 150 MB
-// Options (env): BENCH_STEADY_S (20), BENCH_CLICK_S (20), BENCH_ACKS (10000), BENCH_PROFILE (a folder for a CPU profile).
+// Options (env): BENCH_IDLE_N (200), BENCH_STEADY_S (20), BENCH_CLICK_S (20), BENCH_ACKS (10000), BENCH_PROFILE (a folder for a CPU profile).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,7 @@ import { freePort, peakRssMb, spawnNode, spawnTs, startCommandArgs, stop, table,
 const STEADY_S = Number(process.env.BENCH_STEADY_S ?? 20);
 const CLICK_S = Number(process.env.BENCH_CLICK_S ?? 20);
 const ACKS = Number(process.env.BENCH_ACKS ?? 10_000);
+const IDLE_N = Number(process.env.BENCH_IDLE_N ?? 200);
 const APP_ID = 'cli_bench_app';
 const APP_SECRET = 'bench-secret';
 const ENCRYPT_KEY = 'bench-encrypt-key';
@@ -89,7 +90,7 @@ async function idle(base: string, tag: string) {
     await sleep(50);
   }
   const lat: number[] = [];
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < IDLE_N; i++) {
     lat.push(await ask(base, `${tag}i`));
     await sleep(50);
   }
@@ -165,7 +166,7 @@ async function acks(base: string, tag: string): Promise<number> {
     requests: [{ method: 'POST', path: '/feishu/events', setupRequest: (req) => ({ ...req, ...pool[k++ % pool.length]! }) }],
   });
   if (result.non2xx || result.errors) throw new Error(`${tag}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return Math.round(result.requests.average);
+  return Math.round(result.requests.total / result.duration); // duration: seconds, from the first request to the last answer
 }
 
 // ---- card clicks: second-review decisions on seeded plans ----------------------------------------
@@ -224,6 +225,7 @@ async function measure(name: string, t: Awaited<ReturnType<typeof launch>>, tag:
   try {
     process.stdout.write(`· ${name}: idle…\n`);
     const idleLat = await idle(t.base, tag);
+    if (process.env.BENCH_TAILS) process.stdout.write(`  slowest idle: ${[...idleLat].sort((a, b) => b - a).slice(0, 8).map((v) => v.toFixed(1)).join(' ')}; at ${idleLat.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 8).map((x) => x[1]).join(' ')}\n`);
     process.stdout.write(`· ${name}: 10/s for ${STEADY_S} s…\n`);
     const s = await steady(10, STEADY_S, () => ask(t.base, `${tag}s`));
     let clickLat: number[] | undefined;

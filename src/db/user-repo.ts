@@ -49,6 +49,12 @@ export function createUserRepo(db: Db): UserRepo {
     async list() {
       return (await db.user.findMany({ orderBy: [{ role: 'asc' }, { openId: 'asc' }] })).map(toPerson);
     },
+    async linked() {
+      const rows = await db.$queryRaw<UserRow[]>`
+        SELECT "openId", "name", "role", "unitCode" FROM "User" WHERE "role" IS NOT NULL OR "unitCode" IS NOT NULL
+        ORDER BY "role", "openId"`;
+      return rows.map(toPerson);
+    },
   };
 }
 

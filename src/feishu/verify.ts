@@ -1,11 +1,12 @@
 // Authenticity of an inbound push: signature over the raw bytes, decryption, verification token.
 // https://open.feishu.cn/document/ukTMukTMukTM/uYDNxYjL2QTM24iN0EjN/event-subscription-configure-/encrypt-key-encryption-configuration-case
 //
-// Decryption is the SDK's AESCipher. The signature is computed here because the SDK's own check hashes
-// JSON.stringify(parsedBody) instead of the bytes received, and its Express adapter answers a bad signature
-// with an empty 200 and never checks the verification token (see ../shared/feishu.md §1.5).
+// Decryption is Feishu's scheme, as the SDK's AESCipher does it (test/unit/verify.test.ts checks the two
+// agree): AES-256-CBC, key sha256(Encrypt Key), the first 16 bytes of the base64 text are the IV. The
+// signature is computed here because the SDK's own check hashes JSON.stringify(parsedBody) instead of the
+// bytes received, and its Express adapter answers a bad signature with an empty 200 and never checks the
+// verification token (see ../shared/feishu.md §1.5).
 import crypto from 'node:crypto';
-import { AESCipher } from '@larksuiteoapi/node-sdk';
 
 export type FeishuSecrets = { encryptKey?: string | undefined; verificationToken?: string | undefined };
 
@@ -18,6 +19,18 @@ export type SignatureHeaders = {
 export type OpenedRequest =
   | { ok: true; payload: Record<string, unknown> }
   | { ok: false; status: 400 | 401; reason: string };
+
+export class AESCipher {
+  private readonly key: Buffer;
+  constructor(encryptKey: string) {
+    this.key = crypto.createHash('sha256').update(encryptKey).digest();
+  }
+  decrypt(encrypted: string): string {
+    const bytes = Buffer.from(encrypted, 'base64');
+    const decipher = crypto.createDecipheriv('aes-256-cbc', this.key, bytes.subarray(0, 16));
+    return decipher.update(bytes.subarray(16), undefined, 'utf8') + decipher.final('utf8');
+  }
+}
 
 const ciphers = new Map<string, AESCipher>();
 function cipherFor(key: string): AESCipher {

@@ -12,7 +12,10 @@ export interface UserRepo {
   /** Race-safe "greet at most once per period": true only for the one caller that moved greetedAt. */
   claimGreeting(openId: string, now: Date, notSince: Date): Promise<boolean>;
   listByRole(role: Role): Promise<Person[]>;
+  /** Everyone, including the many who only ever wrote to the bot (admins look people up in it). */
   list(): Promise<Person[]>;
+  /** People with a role or a unit: the few who receive a unit's news or review (not everyone who wrote once). */
+  linked(): Promise<Person[]>;
 }
 
 export interface UnitLookup {

@@ -1,6 +1,7 @@
-import { AESCipher } from '@larksuiteoapi/node-sdk';
+import crypto from 'node:crypto';
+import { AESCipher as SdkCipher } from '@larksuiteoapi/node-sdk';
 import { describe, expect, it } from 'vitest';
-import { computeSignature, openRequest } from '../../src/feishu/verify.ts';
+import { AESCipher, computeSignature, openRequest } from '../../src/feishu/verify.ts';
 import { feishuEncrypt } from '../support/feishu-push.ts';
 
 const KEY = 'encrypt-key';
@@ -15,8 +16,16 @@ function signed(payload: unknown, key = KEY, tamper?: (h: Record<string, string>
 }
 
 describe('request authenticity', () => {
-  it('decrypts with the SDK cipher (official test vector)', () => {
+  it('decrypts as the SDK cipher does: the official test vector, and any text under any key', () => {
     expect(new AESCipher('test key').decrypt('P37w+VZImNgPEO1RBhJ6RtKl7n6zymIbEG1pReEzghk=')).toBe('hello world');
+    expect(new SdkCipher('test key').decrypt('P37w+VZImNgPEO1RBhJ6RtKl7n6zymIbEG1pReEzghk=')).toBe('hello world');
+    for (let i = 0; i < 50; i++) {
+      const key = crypto.randomBytes(1 + (i % 40)).toString('base64');
+      const text = JSON.stringify({ text: `培训计划申报 ${'中文🙂'.repeat(i)} ${crypto.randomBytes(i).toString('hex')}` });
+      const sealed = feishuEncrypt(key, text);
+      expect(new AESCipher(key).decrypt(sealed)).toBe(new SdkCipher(key).decrypt(sealed));
+      expect(new AESCipher(key).decrypt(sealed)).toBe(text);
+    }
   });
 
   it.each([

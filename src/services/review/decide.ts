@@ -33,7 +33,7 @@ export async function unitRecipients(deps: ReviewDeps, unitCode: string): Promis
 /** The same for many units at once: two queries, then lookups. */
 export async function recipientIndex(deps: ReviewDeps): Promise<(unitCode: string) => string[]> {
   const byUnit = new Map<string, string[]>();
-  for (const p of await deps.users.list()) if (p.unitCode) byUnit.set(p.unitCode, [...(byUnit.get(p.unitCode) ?? []), p.openId]);
+  for (const p of await deps.users.linked()) if (p.unitCode) byUnit.set(p.unitCode, [...(byUnit.get(p.unitCode) ?? []), p.openId]);
   const contacts = new Map((await deps.reference.units()).filter((u) => u.contactOpenId).map((u) => [u.code, u.contactOpenId!]));
   return (unitCode) => byUnit.get(unitCode) ?? (contacts.has(unitCode) ? [contacts.get(unitCode)!] : []);
 }

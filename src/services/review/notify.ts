@@ -83,7 +83,7 @@ export async function reviewCardOf(deps: ReviewDeps, plan: PlanRecord, stage: Re
 /** Reviewers linked to the plan's unit (or one of its 二层单位), by name: shown on the card. */
 async function conflictedReviewers(deps: ReviewDeps, unitCode: string): Promise<string[]> {
   const units = await deps.reference.units();
-  return (await deps.users.list()).filter((p) => may(p, 'reviewer') && ownUnitOf(p, unitCode, units)).map((p) => p.name ?? p.openId);
+  return (await deps.users.linked()).filter((p) => may(p, 'reviewer') && ownUnitOf(p, unitCode, units)).map((p) => p.name ?? p.openId);
 }
 
 const noticeKey = (plan: PlanRecord, stage: ReviewStage, to: string) => `review:${plan.id}:v${plan.version}:${stage}:${to}`;
