@@ -98,13 +98,13 @@ async function decide(
   }
   const by = p.reviewer.name ?? p.reviewer.openId;
   const outcome = outcomeOf(p.action, by, now);
-  await updateReviewCards(deps, r.plan, outcome);
+  const cardFor = await updateReviewCards(deps, r.plan, outcome);
   const key = `decision:${r.plan.id}:v${r.plan.version}`;
   if (p.action === 'return' && p.request) await tellUnit(deps, r.plan, key, { card: await returnNotice(deps, r.plan, p.request) });
   if (p.action === 'approve_first') await tellUnit(deps, r.plan, key, { text: `您单位的计划 ${r.plan.number}《${r.plan.data.title ?? ''}》初审已通过，系统关闭后进行复审，结果会通知您。` });
   if (p.action === 'reject_second') await tellUnit(deps, r.plan, key, { text: `您单位的计划 ${r.plan.number}《${r.plan.data.title ?? ''}》复审未通过，不再报市委、市政府审批。${p.comment ? `意见：${p.comment}` : ''}` });
   p.log.info({ planId: r.plan.id, action: p.action }, 'plan decided');
-  return toast('success', outcome.title, await reviewCardOf(deps, r.plan, stage, { outcome }));
+  return toast('success', outcome.title, await cardFor(stage));
 }
 
 export function reviewCardHandlers(deps: ReviewDeps): Pick<CardActionHandlers, 'review' | 'review_return' | 'revise'> {

@@ -9,10 +9,11 @@ import { may } from '../../domain/people.ts';
 import { changesSince, lastReturn } from '../../domain/review.ts';
 import { ownUnitOf } from '../../domain/review-conflict.ts';
 import { check, checkPartial, familyStaff, quotaWindow, type Finding } from '../../domain/rules.ts';
+import type { Unit } from '../../domain/units.ts';
 import type { Logger } from '../../logger.ts';
-import { outOfCityByYear, outOfCityCounts, quotaYears, type PlanRecord } from '../plans.ts';
+import { outOfCityCounts, quotaYears, type PlanRecord } from '../plans.ts';
 import { reviewTargets, type ReviewDeps } from './deps.ts';
-import { recipientId } from '../messenger.ts';
+import { recipientId, type Card } from '../messenger.ts';
 
 export async function findingsOf(deps: ReviewDeps, plan: PlanRecord) {
   return (await findingsOfMany(deps, [plan])).get(plan.id)!;
@@ -22,10 +23,16 @@ export async function findingsOf(deps: ReviewDeps, plan: PlanRecord) {
  * The checklist of many plans at once (复审 of a whole year): the roll, the bases and each unit's plans are
  * read once, not once per plan, so a page of the list answers inside the 3 s a card click allows.
  */
-export async function findingsOfMany(deps: ReviewDeps, plans: readonly PlanRecord[]): Promise<Map<number, Finding[]>> {
-  const units = await deps.reference.units();
+export async function findingsOfMany(
+  deps: ReviewDeps,
+  plans: readonly PlanRecord[],
+  known: { units?: Unit[]; unitPlans?: PlanRecord[] } = {},
+): Promise<Map<number, Finding[]>> {
+  const units = known.units ?? (await deps.reference.units());
   const bases = await deps.reference.bases();
   const window = new Map<string, Promise<PlanRecord[]>>();
+  // The caller already read one unit's plans of the quota window (a single review card).
+  if (known.unitPlans && plans[0]) window.set(`${plans[0].unitCode}:${plans[0].year}`, Promise.resolve(known.unitPlans));
   const out = new Map<number, Finding[]>();
   for (const plan of plans) {
     const competent = units.find((u) => u.code === plan.unitCode);
@@ -42,13 +49,12 @@ export async function findingsOfMany(deps: ReviewDeps, plans: readonly PlanRecor
   return out;
 }
 
-async function quotaLine(deps: ReviewDeps, plan: PlanRecord): Promise<string> {
-  const units = await deps.reference.units();
+function quotaLine(plan: PlanRecord, units: Unit[], unitPlans: readonly PlanRecord[]): string {
   const competent = units.find((u) => u.code === plan.unitCode);
   if (!competent) return '—';
   const staff = familyStaff(competent, units);
   const { years, rule } = quotaWindow(staff);
-  const counts = await outOfCityByYear(deps, plan.unitCode, plan.year, plan.id);
+  const counts = outOfCityCounts(unitPlans, plan.year, plan.id);
   const mine = plan.data.scope && plan.data.sessions ? outOfCityClasses({ scope: plan.data.scope, sessions: plan.data.sessions }) : 0;
   const recent = Array.from({ length: years }, (_, i) => plan.year - years + 1 + i).map((y) => `${y}年度 ${(counts.get(y) ?? 0) + (y === plan.year ? mine : 0)} 个`);
   return `在编 ${staff} 人（含二层单位），${rule.replace(/^.*?的单位/, '')}；${recent.join('、')}（含本计划）`;
@@ -58,15 +64,19 @@ async function quotaLine(deps: ReviewDeps, plan: PlanRecord): Promise<string> {
 const OTHER_PLANS = 10;
 
 export async function reviewCardOf(deps: ReviewDeps, plan: PlanRecord, stage: ReviewStage, extra: Pick<ReviewCardInput, 'outcome' | 'returnForm'> = {}) {
-  const unit = await deps.reference.unit(plan.unitCode);
+  // Read once for the whole card (a click answers within the callback): the roll, and the unit's plans of
+  // the quota window, which hold this year's plans too.
+  const units = await deps.reference.units();
+  const unitPlans = await deps.plans.list({ unitCode: plan.unitCode, years: quotaYears(plan.year) });
+  const unit = units.find((u) => u.code === plan.unitCode);
   const events = await deps.plans.events(plan.id);
   const previous = lastReturn(events);
-  const others = (await deps.plans.list({ unitCode: plan.unitCode, year: plan.year })).filter((p) => p.id !== plan.id && p.status !== 'DISCARDED' && p.status !== 'DRAFT');
+  const others = unitPlans.filter((p) => p.year === plan.year && p.id !== plan.id && p.status !== 'DISCARDED' && p.status !== 'DRAFT');
   return reviewCard({
     plan,
     unitName: unit?.name ?? plan.unitCode,
     stage,
-    findings: await findingsOf(deps, plan),
+    findings: (await findingsOfMany(deps, [plan], { units, unitPlans })).get(plan.id)!,
     resubmission: previous && plan.status !== 'RETURNED' ? { changes: changesSince(events, previous.eventId), previous } : undefined,
     otherPlans: [
       ...others
@@ -74,15 +84,14 @@ export async function reviewCardOf(deps: ReviewDeps, plan: PlanRecord, stage: Re
         .map((p) => `${escapeMarkdown(p.number)}《${escapeMarkdown(p.data.title ?? '')}》${p.data.scope ?? ''} ${p.data.budget !== undefined ? displayValue('budget', p.data.budget) : ''} · ${STATUS_LABELS[p.status]}`),
       ...(others.length > OTHER_PLANS ? [`……另有 ${others.length - OTHER_PLANS} 个（共 ${others.length} 个；全部计划见「导出」的汇总表）`] : []),
     ],
-    quota: await quotaLine(deps, plan),
-    conflicted: await conflictedReviewers(deps, plan.unitCode),
+    quota: quotaLine(plan, units, unitPlans),
+    conflicted: await conflictedReviewers(deps, plan.unitCode, units),
     ...extra,
   });
 }
 
 /** Reviewers linked to the plan's unit (or one of its 二层单位), by name: shown on the card. */
-async function conflictedReviewers(deps: ReviewDeps, unitCode: string): Promise<string[]> {
-  const units = await deps.reference.units();
+async function conflictedReviewers(deps: ReviewDeps, unitCode: string, units: Unit[]): Promise<string[]> {
   return (await deps.users.linked()).filter((p) => may(p, 'reviewer') && ownUnitOf(p, unitCode, units)).map((p) => p.name ?? p.openId);
 }
 
@@ -103,12 +112,22 @@ export async function sendForReview(deps: ReviewDeps, plan: PlanRecord, stage: R
 }
 
 /** Shows the outcome on every review card ever sent for the plan (older versions included). */
-export async function updateReviewCards(deps: ReviewDeps, plan: PlanRecord, outcome: NonNullable<ReviewCardInput['outcome']>): Promise<void> {
-  const notices = await deps.notices.forPlan(plan.id);
-  for (const n of notices) {
-    const card = await reviewCardOf(deps, plan, n.stage === 'second' ? 'second' : 'first', { outcome });
+/**
+ * Every copy of the plan's card shows the outcome. The copies of one stage are the same card, built once;
+ * the returned function gives it (building it if no copy needed it), for the clicker's own card.
+ */
+export async function updateReviewCards(deps: ReviewDeps, plan: PlanRecord, outcome: NonNullable<ReviewCardInput['outcome']>): Promise<(stage: ReviewStage) => Promise<Card>> {
+  const built = new Map<ReviewStage, Promise<Card>>();
+  const cardFor = (stage: ReviewStage) => {
+    let card = built.get(stage);
+    if (!card) built.set(stage, (card = reviewCardOf(deps, plan, stage, { outcome })));
+    return card;
+  };
+  for (const n of await deps.notices.forPlan(plan.id)) {
+    const card = await cardFor(n.stage === 'second' ? 'second' : 'first');
     await deps.messenger.patchCard({ sentKey: n.outboxKey }, `patch:${n.outboxKey}`, card, `${n.outboxKey}:outcome:v${plan.version}`);
   }
+  return cardFor;
 }
 
 /** Who decided a plan last and when, for the toast of someone who clicked too late. */
