@@ -208,7 +208,8 @@ async function click(base: string, i: number, plan: { id: number; version: numbe
 // ---- the targets ------------------------------------------------------------------------------------
 async function launch(command: string | string[], env: Record<string, string>, health: string) {
   const port = await freePort();
-  const child = Array.isArray(command) ? spawnNode(command, { ...env, PORT: String(port) }) : spawnTs(command, { ...env, PORT: String(port) });
+  const logFile = path.join(dir, `${port}.log`);
+  const child = Array.isArray(command) ? spawnNode(command, { ...env, PORT: String(port) }, logFile) : spawnTs(command, { ...env, PORT: String(port) }, logFile);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   child.stdout?.resume();
@@ -216,6 +217,7 @@ async function launch(command: string | string[], env: Record<string, string>, h
     process.stderr.write(stderr);
     throw err;
   });
+  await sleep(5000); // "idle" means idle: the catch-up jobs a start runs after 2 s are done (see README)
   return { base: `http://127.0.0.1:${port}`, child, stderr: () => stderr };
 }
 

@@ -18,12 +18,16 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts a TypeScript entry point under tsx in its own process. */
-export function spawnTs(entry: string, env: Record<string, string>): ChildProcess {
-  return spawnNode(['--import', 'tsx', entry], env);
+export function spawnTs(entry: string, env: Record<string, string>, logFile?: string): ChildProcess {
+  return spawnNode(['--import', 'tsx', entry], env, logFile);
 }
 
-export function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** With `logFile`, the child's stdout (its log lines) goes to that file, as in production, not to a pipe this busy process drains. */
+export function spawnNode(args: string[], env: Record<string, string>, logFile?: string): ChildProcess {
+  const stdout = logFile ? fs.openSync(logFile, 'a') : 'pipe';
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'pipe'] });
+  if (typeof stdout === 'number') fs.closeSync(stdout);
+  return child;
 }
 
 /** Exactly what `npm start` runs (after building): the node flags and entry of package.json's start script. */
