@@ -8,7 +8,8 @@ import type { Logger } from './logger.ts';
 import { createInboxRepo } from './db/inbox-repo.ts';
 import { migrateSqlite } from './db/migrate.ts';
 import { createOutboxRepo } from './db/outbox-repo.ts';
-import { createDb, type Db } from './db/prisma.ts';
+import { createDb, sqliteFilePath, type Db } from './db/prisma.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
 import { createFeishuApi } from './feishu/api.ts';
 import { createWebhookRouter } from './feishu/webhook.ts';
 import { JOBS } from './jobs/jobs.ts';
@@ -65,7 +66,11 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   const { config, logger, clock } = o;
   const migration = migrateSqlite(config.databaseUrl);
   if (migration.applied.length) logger.info({ applied: migration.applied }, 'database migrated');
-  const db = createDb(config.databaseUrl);
+  const db = createDb(config.databaseUrl, { autoCheckpoint: false });
+  const checkpointer = startCheckpointer(sqliteFilePath(config.databaseUrl), {
+    logger,
+    onLost: () => void db.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 1000').catch(() => undefined),
+  });
 
   const api = createFeishuApi({ ...config.feishu, logger });
   const inboxRepo = createInboxRepo(db);
@@ -192,6 +197,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
             await readers.close();
           })(),
         ]);
+        await checkpointer.stop();
         await db.$disconnect();
         logger.info('stopped');
       })();

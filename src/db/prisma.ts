@@ -56,7 +56,8 @@ export function cacheStatements(connection: Connection, max = 500): void {
   };
 }
 
-export function createDb(databaseUrl: string): Db {
+/** `autoCheckpoint: false`: the server checkpoints from a thread of its own (checkpointer.ts). */
+export function createDb(databaseUrl: string, o: { autoCheckpoint?: boolean } = {}): Db {
   const file = sqliteFilePath(databaseUrl);
   prepareSqliteFile(file);
   // busy timeout: the CLI and the server may write at the same moment; wait instead of failing.
@@ -66,7 +67,9 @@ export function createDb(databaseUrl: string): Db {
     adapterName: factory.adapterName,
     connect: async () => {
       const connected = await factory.connect();
-      cacheStatements((connected as unknown as { client: Connection }).client);
+      const client = (connected as unknown as { client: Connection & { pragma(p: string): unknown } }).client;
+      cacheStatements(client);
+      if (o.autoCheckpoint === false) client.pragma('wal_autocheckpoint = 0');
       return connected;
     },
     connectToShadowDb: () => factory.connectToShadowDb(),
