@@ -9,7 +9,8 @@
 //   burst       150 events/s for 5 s: all answered, never over 50/s,     drain ≤ 110 % of what the limit allows
 //   acks        10,000 pushes at 20 connections                           ≥ 80 % of the minimal SDK bot
 //   memory      peak RSS of the real bot over the whole run               < 150 MB
-// Options (env): BENCH_IDLE_N (200), BENCH_STEADY_S (20), BENCH_CLICK_S (20), BENCH_ACKS (10000), BENCH_PROFILE (a folder for a CPU profile).
+// Options (env): BENCH_IDLE_N (200), BENCH_STEADY_S (20), BENCH_CLICK_S (20), BENCH_ACKS (10000), BENCH_PROFILE (a folder for a
+// CPU profile of the real bot), BENCH_VERBOSE=1 (the slowest idle answers, peak memory after each phase).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -227,9 +228,12 @@ async function measure(name: string, t: Awaited<ReturnType<typeof launch>>, tag:
   try {
     process.stdout.write(`· ${name}: idle…\n`);
     const idleLat = await idle(t.base, tag);
-    if (process.env.BENCH_TAILS) process.stdout.write(`  slowest idle: ${[...idleLat].sort((a, b) => b - a).slice(0, 8).map((v) => v.toFixed(1)).join(' ')}; at ${idleLat.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 8).map((x) => x[1]).join(' ')}\n`);
+    if (process.env.BENCH_VERBOSE) process.stdout.write(`  slowest idle: ${[...idleLat].sort((a, b) => b - a).slice(0, 8).map((v) => v.toFixed(1)).join(' ')}; at ${idleLat.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 8).map((x) => x[1]).join(' ')}\n`);
+    const rss = (phase: string) => process.env.BENCH_VERBOSE && process.stdout.write(`  peak RSS after ${phase}: ${peakRssMb(t.child.pid!)} MB\n`);
+    rss('idle');
     process.stdout.write(`· ${name}: 10/s for ${STEADY_S} s…\n`);
     const s = await steady(10, STEADY_S, () => ask(t.base, `${tag}s`));
+    rss('10/s');
     let clickLat: number[] | undefined;
     if (clicks) {
       process.stdout.write(`· ${name}: card clicks 10/s for ${CLICK_S} s…\n`);
@@ -243,7 +247,9 @@ async function measure(name: string, t: Awaited<ReturnType<typeof launch>>, tag:
     while (stub.calls.filter((c) => c.at > Date.now() - 60_000 && sends.has(c.op)).length > 1000 - 760) await sleep(500);
     await sleep(1500);
     process.stdout.write(`· ${name}: burst of 150/s for 5 s…\n`);
+    rss('clicks');
     const b = await burst(t.base, `${tag}b`);
+    rss('burst');
     return { idle: idleLat, steady: s.results, steadyLost: s.failed, burst: b, rssMb: peakRssMb(t.child.pid!), ...(clickLat ? { clicks: clickLat } : {}) };
   } catch (err) {
     process.stderr.write(t.stderr());
