@@ -1,6 +1,6 @@
 // Outbound Feishu calls, stored before they are made.
 import { Prisma } from '../generated/prisma/client.ts';
-import type { LaneStore } from '../services/lane-worker.ts';
+import { newRow, type LaneStore } from '../services/lane-worker.ts';
 import type { OutboundItem, OutboxRepo, OutboxRow } from '../services/outbox.ts';
 import type { Db } from './prisma.ts';
 import { BatchInserter, claimRow, handBackRow, renewRow, windowOf } from './queue-sql.ts';
@@ -25,7 +25,7 @@ export function createOutboxRepo(db: Db): OutboxRepo & LaneStore {
     async enqueue(items, now) {
       const ids = await Promise.all(items.map((i) => inserter.insert({ ...i, key: i.idempotencyKey, now })));
       // same key: already queued or sent, nothing new
-      return items.flatMap((i, k) => (ids[k] === null ? [] : [{ id: ids[k]!, lane: i.lane, status: 'pending', attempts: 0, availableAt: now, lockedUntil: null }]));
+      return items.flatMap((i, k) => (ids[k] === null ? [] : [newRow(ids[k]!, i.lane, now)]));
     },
     window: (limit) => windowOf(db, 'OutboxMessage', limit),
     claim: (row, now, leaseMs) => claimRow(db, 'OutboxMessage', row, now, leaseMs),

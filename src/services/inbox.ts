@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { dedupKeyOf, laneOf, type CardAction, type CardResponse, type InboundEvent } from './inbound.ts';
-import { LaneWorker, type ClaimedRow, type LaneStore } from './lane-worker.ts';
+import { LaneWorker, newRow, type ClaimedRow, type LaneStore } from './lane-worker.ts';
 
 export type InboxRow = {
   id: number;
@@ -168,7 +168,7 @@ export function createInbox(o: InboxOptions) {
     });
     if (outcome === 'duplicate') return 'duplicate';
     // Stored: handled here at once, right after the 200 is written (the poll remains the way back after a crash).
-    if (relevant) setImmediate(() => worker.offer({ id: outcome.id, lane, status: 'pending', attempts: 0, availableAt: receivedAt, lockedUntil: null }));
+    if (relevant) setImmediate(() => worker.offer(newRow(outcome.id, lane, receivedAt)));
     return 'accepted';
   }
 

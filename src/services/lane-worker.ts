@@ -17,6 +17,11 @@ export type LaneRow = {
   lockedUntil: Date | null;
 };
 
+/** The row just stored under `id`: pending, never tried, due from `at`. */
+export function newRow(id: number, lane: string, at: Date): LaneRow {
+  return { id, lane, status: 'pending', attempts: 0, availableAt: at, lockedUntil: null };
+}
+
 /** A row this worker holds: `attempts` counts this attempt; `crashes`, the earlier claims that died with their process. */
 export type ClaimedRow = LaneRow & { status: 'processing'; crashes: number };
 
@@ -89,9 +94,8 @@ export class LaneWorker {
    * order and exactly-once hold as on the polling path; anything refused is left to that path.
    */
   offer(row: LaneRow): void {
-    const limit = this.o.concurrency + (this.o.parked?.() ?? 0);
     const now = this.o.clock.now();
-    if (this.stopped || this.o.yieldTo?.() || this.running.size >= limit || this.busyLanes.has(row.lane) || (this.o.gate?.(row, now) ?? 0) > 0) {
+    if (this.stopped || this.o.yieldTo?.() || this.running.size >= this.slots || this.busyLanes.has(row.lane) || (this.o.gate?.(row, now) ?? 0) > 0) {
       this.wake();
       return;
     }
@@ -109,6 +113,11 @@ export class LaneWorker {
         this.wake();
       },
     );
+  }
+
+  /** Rows that may run at once: the concurrency, plus the rows parked on another queue. */
+  private get slots(): number {
+    return this.o.concurrency + (this.o.parked?.() ?? 0);
   }
 
   /** Something new was written: look now instead of at the next poll. */
@@ -172,7 +181,7 @@ export class LaneWorker {
 
   /** One pass over the window; returns how long until something becomes due. */
   private async tick(): Promise<number> {
-    let limit = this.o.concurrency + (this.o.parked?.() ?? 0);
+    let limit = this.slots;
     let recheck = this.o.pollMs;
     if (this.o.yieldTo?.()) {
       const interval = this.o.yieldIntervalMs ?? 100;

@@ -10,6 +10,7 @@ import type { Db } from '../../src/db/prisma.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { InboundEvent } from '../../src/services/inbound.ts';
 import { createInbox, type QuarantineInfo } from '../../src/services/inbox.ts';
+import { newRow } from '../../src/services/lane-worker.ts';
 import { tempDb } from '../support/temp-db.ts';
 
 let t: Awaited<ReturnType<typeof tempDb>>;
@@ -118,7 +119,7 @@ describe('queue leases', () => {
     const first = await insert(inboxRepo, message('head1', 'ou_head_0000001', '第一条') as InboundEvent & { kind: 'message' });
     const second = await insert(inboxRepo, message('head2', 'ou_head_0000001', '第二条') as InboundEvent & { kind: 'message' });
     const other = await insert(inboxRepo, message('head3', 'ou_head_0000002', '别人的') as InboundEvent & { kind: 'message' });
-    const pending = (id: number, lane: string) => ({ id, lane, status: 'pending', attempts: 0, availableAt: new Date(), lockedUntil: null });
+    const pending = (id: number, lane: string) => newRow(id, lane, new Date());
     const now = new Date();
     expect(await inboxRepo.claim(pending(second, 'user:ou_head_0000001'), now, 10_000)).toBeNull(); // the first is still pending
     expect(await inboxRepo.claim(pending(other, 'user:ou_head_0000002'), now, 10_000)).not.toBeNull(); // another lane goes on

@@ -6,6 +6,7 @@ import { countElements, requestBytes } from '../../src/cards/limits.ts';
 import { createLogger } from '../../src/logger.ts';
 import { answerRejectedCard } from '../../src/services/card-fallback.ts';
 import { createCardActionHandler, type CardActionHandlers } from '../../src/services/card-actions.ts';
+import { newRow } from '../../src/services/lane-worker.ts';
 import { createMessenger } from '../../src/services/messenger.ts';
 import type { OutboundItem, OutboxRepo, OutboxRow } from '../../src/services/outbox.ts';
 import type { UserRepo } from '../../src/services/people.ts';
@@ -28,7 +29,7 @@ function memoryRepo(rows: OutboxRow[] = []) {
     async enqueue(items) {
       const fresh = items.filter((i) => !stored.some((s) => s.idempotencyKey === i.idempotencyKey));
       stored.push(...fresh);
-      return fresh.map((i, k) => ({ id: stored.length - fresh.length + k + 1, lane: i.lane, status: 'pending', attempts: 0, availableAt: new Date(0), lockedUntil: null }));
+      return fresh.map((i, k) => newRow(stored.length - fresh.length + k + 1, i.lane, new Date(0)));
     },
     async findByKey(key) {
       return rows.find((r) => r.idempotencyKey === key) ?? null;
