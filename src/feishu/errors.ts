@@ -70,10 +70,9 @@ export function classifyError(op: string, err: unknown): FeishuCallError {
     );
   }
   const network = e.code !== undefined && NETWORK_ERRORS.has(e.code);
-  const tokenFetch = typeof e.message === 'string' && /tenant_access_token/.test(e.message);
   return new FeishuCallError(
     `${op} failed: ${e.code ?? ''} ${e.message ?? String(err)}`.trim(),
-    network || tokenFetch ? 'transient' : 'permanent',
+    network ? 'transient' : 'permanent',
     {},
     { cause: err },
   );
