@@ -9,6 +9,8 @@
 //   burst       150 events/s for 5 s: all answered, never over 50/s,     drain ≤ 110 % of what the limit allows
 //   acks        10,000 pushes at 20 connections                           ≥ 80 % of the minimal SDK bot
 //   memory      peak RSS of the real bot over the whole run               < 150 MB
+// and the same bot once more with FEISHU_CONNECTION=ws (issue 18): idle, 10/s and card clicks over the long
+// connection (the stand-in's WebSocket, pbbp2 frames), next to the webhook's figures.
 // Options (env): BENCH_IDLE_N (200), BENCH_STEADY_S (20), BENCH_CLICK_S (20), BENCH_ACKS (10000), BENCH_PROFILE (a folder for a
 // CPU profile of the real bot), BENCH_VERBOSE=1 (the slowest idle answers, peak memory after each phase).
 import fs from 'node:fs';
@@ -29,7 +31,8 @@ const STEADY_S = Number(process.env.BENCH_STEADY_S ?? 20);
 const CLICK_S = Number(process.env.BENCH_CLICK_S ?? 20);
 const ACKS = Number(process.env.BENCH_ACKS ?? 10_000);
 const IDLE_N = Number(process.env.BENCH_IDLE_N ?? 200);
-const APP_ID = 'cli_bench_app';
+// The shape of a real App ID: the long-connection client refuses any other.
+const APP_ID = 'cli_be0c4a0b1e2c3d4e';
 const APP_SECRET = 'bench-secret';
 const ENCRYPT_KEY = 'bench-encrypt-key';
 const TOKEN = 'bench-verification-token';
@@ -61,12 +64,16 @@ stub.onMessage.add((m: StubMessage) => {
 });
 
 let seq = 0;
-/** Posts one 「帮助」 from a new person; resolves with the milliseconds until its answer reached Feishu. */
+/**
+ * Pushes one 「帮助」 from a new person (a signed, encrypted POST; with base 'ws', a data frame on the long
+ * connection); resolves with the milliseconds until its answer reached Feishu.
+ */
 async function ask(base: string, tag: string, timeoutMs = 60_000): Promise<number> {
   seq++;
   const openId = `ou_${tag}${String(seq).padStart(7, '0')}`;
   const messageId = `om_${tag}_${seq}`;
-  const payload = envelope('im.message.receive_v1', messageEvent({ openId, text: '帮助', messageId }), { appId: APP_ID, verificationToken: TOKEN });
+  const overWs = base === WS;
+  const payload = envelope('im.message.receive_v1', messageEvent({ openId, text: '帮助', messageId }), { appId: APP_ID, verificationToken: overWs ? '' : TOKEN });
   const push = buildPush(payload, { encryptKey: ENCRYPT_KEY });
   const answered = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer to ${messageId} within ${timeoutMs} ms`)), timeoutMs);
@@ -78,11 +85,19 @@ async function ask(base: string, tag: string, timeoutMs = 60_000): Promise<numbe
     for (const k of [openId, messageId, `oc_p2p_${openId}`]) waiting.set(k, done);
   });
   const start = performance.now();
-  const res = await fetch(`${base}/feishu/events`, { method: 'POST', headers: push.headers, body: push.body });
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`push answered ${res.status}`);
+  if (overWs) {
+    const a = await stub.ws.push(payload);
+    if (a.code !== 200) throw new Error(`frame answered ${a.code}`);
+  } else {
+    const res = await fetch(`${base}/feishu/events`, { method: 'POST', headers: push.headers, body: push.body });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`push answered ${res.status}`);
+  }
   return (await answered) - start;
 }
+
+/** The `base` of a bot reached over the long connection instead of its webhook. */
+const WS = 'ws';
 
 async function idle(base: string, tag: string) {
   // Spaced 50 ms apart: one at a time, and well under 50/s (the afternoon bot has no limiter of its own).
@@ -199,8 +214,14 @@ async function click(base: string, i: number, plan: { id: number; version: numbe
   });
   const push = buildPush(payload, { encryptKey: ENCRYPT_KEY });
   const start = performance.now();
-  const res = await fetch(`${base}/feishu/cards`, { method: 'POST', headers: push.headers, body: push.body });
-  const body = (await res.json()) as { toast?: { type?: string; content?: string }; card?: unknown };
+  type Answer = { toast?: { type?: string; content?: string }; card?: unknown };
+  let body: Answer;
+  if (base === WS) {
+    body = ((await stub.ws.push({ ...payload, header: { ...payload.header, token: '' } })).data ?? {}) as Answer;
+  } else {
+    const res = await fetch(`${base}/feishu/cards`, { method: 'POST', headers: push.headers, body: push.body });
+    body = (await res.json()) as Answer;
+  }
   const took = performance.now() - start;
   if (body.toast?.type !== 'success' || !body.card) throw new Error(`click answered ${JSON.stringify(body.toast)}`);
   return took;
@@ -224,23 +245,25 @@ async function launch(command: string | string[], env: Record<string, string>, h
 
 type Figures = { idle: number[]; steady: number[]; steadyLost: number; clicks?: number[]; burst: Awaited<ReturnType<typeof burst>>; acks?: number; rssMb: number };
 
-async function measure(name: string, t: Awaited<ReturnType<typeof launch>>, tag: string, clicks?: { id: number; version: number }[]): Promise<Figures> {
+async function measure(name: string, t: Awaited<ReturnType<typeof launch>>, tag: string, clicks?: { id: number; version: number }[], o: { ws?: boolean } = {}): Promise<Figures> {
+  const base = o.ws ? WS : t.base;
   try {
     process.stdout.write(`· ${name}: idle…\n`);
-    const idleLat = await idle(t.base, tag);
+    const idleLat = await idle(base, tag);
     if (process.env.BENCH_VERBOSE) process.stdout.write(`  slowest idle: ${[...idleLat].sort((a, b) => b - a).slice(0, 8).map((v) => v.toFixed(1)).join(' ')}; at ${idleLat.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 8).map((x) => x[1]).join(' ')}\n`);
     const rss = (phase: string) => process.env.BENCH_VERBOSE && process.stdout.write(`  peak RSS after ${phase}: ${peakRssMb(t.child.pid!)} MB\n`);
     rss('idle');
     process.stdout.write(`· ${name}: 10/s for ${STEADY_S} s…\n`);
-    const s = await steady(10, STEADY_S, () => ask(t.base, `${tag}s`));
+    const s = await steady(10, STEADY_S, () => ask(base, `${tag}s`));
     rss('10/s');
     let clickLat: number[] | undefined;
     if (clicks) {
       process.stdout.write(`· ${name}: card clicks 10/s for ${CLICK_S} s…\n`);
-      const c = await steady(10, CLICK_S, (i) => click(t.base, i, clicks[i]!));
+      const c = await steady(10, CLICK_S, (i) => click(base, i, clicks[i]!));
       if (c.failed) throw new Error(`${c.failed} card clicks failed`);
       clickLat = c.results;
     }
+    if (o.ws) return { idle: idleLat, steady: s.results, steadyLost: s.failed, burst: { answered: 0, lost: 0, drainS: Number.NaN, allowedS: 0, maxPerS: 0, refused: 0 }, rssMb: peakRssMb(t.child.pid!), ...(clickLat ? { clicks: clickLat } : {}) };
     // The burst is measured against the 50/s limit alone: wait until Feishu's minute window (1,000 calls)
     // has room for all of it, as it would on a quiet morning.
     const sends = new Set(['message.create', 'message.reply', 'message.patch', 'file.create']);
@@ -289,6 +312,22 @@ try {
   } finally {
     await stop(bot.child);
   }
+  // The same bot over the long connection: its own database with its own plans in second review.
+  const wsUrl = `file:${path.join(dir, 'bot-ws.db')}`;
+  const wsPlans = await seedReview(wsUrl, 10 * CLICK_S);
+  const wsBot = await launch(
+    startCommandArgs(),
+    { NODE_ENV: 'production', HOST: '127.0.0.1', DATABASE_URL: wsUrl, FEISHU_CONNECTION: 'ws', FEISHU_APP_ID: APP_ID, FEISHU_APP_SECRET: APP_SECRET, FEISHU_BASE_URL: stub.url, LOG_LEVEL: 'info' },
+    '/healthz',
+  );
+  let overWs: Figures;
+  try {
+    await stub.ws.waitForClient();
+    overWs = await measure('training-plan bot over the long connection', wsBot, 'wsb', wsPlans, { ws: true });
+  } finally {
+    await stop(wsBot.child);
+  }
+
   const minimal = await launch('bench/minimal-bot.ts', { DB_FILE: path.join(dir, 'minimal.db'), ENCRYPT_KEY }, '/');
   process.stdout.write(`· minimal SDK bot: ${ACKS} acknowledgements at 20 connections…\n`);
   const minimalAcks = await acks(minimal.base, 'mink').finally(() => stop(minimal.child));
@@ -313,6 +352,17 @@ try {
   row('burst sends refused by Feishu', real.burst.refused, ref.burst.refused, '0', real.burst.refused === 0);
   row(`acks/s (${ACKS} at 20 conn.)`, real.acks!, `minimal bot: ${minimalAcks}`, `≥ ${Math.round(minimalAcks * 0.8)} (80 %)`, real.acks! >= minimalAcks * 0.8);
   row('peak RSS MB', real.rssMb, ref.rssMb, '< 150', real.rssMb < 150);
+  // Over the long connection: the same goals, against the same afternoon bot (which takes webhooks).
+  for (const [label, q] of [['p50', 50], ['p99', 99]] as const) {
+    const goal = 2 * p(ref.idle, q) + 10;
+    row(`ws: idle reply ${label} ms`, p(overWs.idle, q), p(ref.idle, q), `≤ ${ms(goal)}`, p(overWs.idle, q) <= goal);
+  }
+  for (const [label, q] of [['p50', 50], ['p99', 99]] as const) {
+    const goal = 2 * p(ref.steady, q) + 20;
+    row(`ws: 10/s reply ${label} ms`, p(overWs.steady, q), p(ref.steady, q), `≤ ${ms(goal)}`, p(overWs.steady, q) <= goal && overWs.steadyLost === 0);
+  }
+  row('ws: card click p99 ms', p(overWs.clicks!, 99), '—', '< 50', p(overWs.clicks!, 99) < 50);
+  row('ws: peak RSS MB (SDK client loaded)', overWs.rssMb, '—', '—', true);
   process.stdout.write(`\n${table(rows)}\n`);
 } finally {
   await stub.stop();

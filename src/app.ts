@@ -11,6 +11,8 @@ import { createOutboxRepo } from './db/outbox-repo.ts';
 import { createDb, sqliteFilePath, type Db } from './db/prisma.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
 import { createFeishuApi } from './feishu/api.ts';
+import type { PushHandlers } from './feishu/ingress.ts';
+import { linkDown, startLongConnection, type LinkStatus, type LongConnection } from './feishu/long-connection.ts';
 import { createWebhookRouter } from './feishu/webhook.ts';
 import { JOBS } from './jobs/jobs.ts';
 import { startScheduler } from './jobs/scheduler.ts';
@@ -42,6 +44,8 @@ export type RunningBot = {
   port: number;
   db: Db;
   api: FeishuApi;
+  /** Over the long connection (FEISHU_CONNECTION=ws): its state; null with the webhook. */
+  feishuLink(): LinkStatus | null;
   /** Resolves once every queue is empty and nothing is in flight (tests, benchmarks). */
   idle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -124,16 +128,19 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     },
   });
 
-  const webhook = createWebhookRouter({
-    appId: config.feishu.appId,
-    secrets: { encryptKey: config.feishu.encryptKey, verificationToken: config.feishu.verificationToken },
-    maxRequestAgeMs: config.feishu.requestMaxAgeMs,
-    logger,
-    handlers: {
-      acceptEvent: (ev) => inbox.acceptEvent(ev),
-      handleCardAction: (action, log) => inbox.handleCardAction(action, log),
-    },
-  });
+  const handlers: PushHandlers = {
+    acceptEvent: (ev) => inbox.acceptEvent(ev),
+    handleCardAction: (action, log) => inbox.handleCardAction(action, log),
+  };
+  const secrets = { encryptKey: config.feishu.encryptKey, verificationToken: config.feishu.verificationToken };
+  // Over the long connection nothing needs to reach us; pushes are still taken when a secret proves them
+  // (the test suite alone runs unsigned).
+  const webhookOpen = config.feishu.connection === 'webhook' || !!(secrets.encryptKey || secrets.verificationToken) || config.nodeEnv === 'test';
+  if (!webhookOpen) logger.info('webhook routes closed: long connection without an Encrypt Key or Verification Token');
+  const webhook = webhookOpen
+    ? createWebhookRouter({ appId: config.feishu.appId, secrets, maxRequestAgeMs: config.feishu.requestMaxAgeMs, logger, handlers })
+    : undefined;
+  let link: LongConnection | null = null;
   const app = createServer({
     logger,
     meter,
@@ -142,6 +149,14 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
       await db.$queryRawUnsafe('SELECT 1');
       return true;
     },
+    ...(config.feishu.connection === 'ws'
+      ? {
+          feishu: () => {
+            const s = link?.status() ?? { state: 'connecting' as const, forMs: 0, reconnects: 0 };
+            return { state: s.state, down: linkDown(s, config.feishu.wsDownGraceMs) };
+          },
+        }
+      : {}),
   });
 
   const server = http.createServer(app);
@@ -158,14 +173,14 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     o.scheduler === false ? null : startScheduler(JOBS, { inbox: inboxRepo, outbox: outboxRepo, logger, app: features.declaration }, clock, logger);
 
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  logger.info({ port, database: config.databaseUrl, feishu: config.feishu.baseUrl }, 'bot ready');
 
   let stopping: Promise<void> | null = null;
-  return {
+  const running: RunningBot = {
     url: `http://${host}:${port}`,
     port,
     db,
     api,
+    feishuLink: () => link?.status() ?? null,
     async idle(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -185,6 +200,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     stop() {
       stopping ??= (async () => {
         logger.info('stopping');
+        link?.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         const force = setTimeout(() => server.closeAllConnections(), 3_000);
@@ -204,4 +220,22 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
       return stopping;
     },
   };
+
+  if (config.feishu.connection === 'ws') {
+    try {
+      link = await startLongConnection({
+        appId: config.feishu.appId,
+        appSecret: config.feishu.appSecret,
+        baseUrl: config.feishu.baseUrl,
+        logger,
+        handlers,
+        enter: () => meter.enter(),
+      });
+    } catch (err) {
+      await running.stop();
+      throw err;
+    }
+  }
+  logger.info({ port, database: config.databaseUrl, feishu: config.feishu.baseUrl, connection: config.feishu.connection }, 'bot ready');
+  return running;
 }

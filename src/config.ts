@@ -71,6 +71,12 @@ const envSchema = z
       emptyToUndefined,
       z.string({ error: '未设置。填飞书开放平台「凭证与基础信息」中的 App Secret' }),
     ),
+    FEISHU_CONNECTION: z.preprocess(
+      emptyToUndefined,
+      z.enum(['webhook', 'ws'], { error: '只能是 webhook（飞书把事件推送到本机地址，默认）或 ws（长连接：机器人主动连接飞书，不需要公网地址）' }).default('webhook'),
+    ),
+    // Feishu's own reconnect waits up to 120 s plus a 30 s jitter; the default leaves room for two tries.
+    FEISHU_WS_DOWN_GRACE: intInRange(300, 10, 86_400, '长连接断开多久后健康检查报告异常（秒）'),
     FEISHU_VERIFICATION_TOKEN: optionalString,
     FEISHU_ENCRYPT_KEY: optionalString,
     // At most a day: dedup keys are kept 7 days, longer than this window plus Feishu's 7-hour retry ladder.
@@ -126,6 +132,10 @@ export type Config = {
     baseUrl: string;
     /** A signed request older (or newer) than this is refused as a replay. */
     requestMaxAgeMs: number;
+    /** How events and card callbacks arrive: pushed to our webhook, or over the long connection we open. */
+    connection: 'webhook' | 'ws';
+    /** /healthz answers 503 once the long connection has been down this long. */
+    wsDownGraceMs: number;
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   outbox: { appPerSecond: number; appPerMinute: number; userPerSecond: number; maxAttempts: number };
@@ -162,18 +172,35 @@ export function loadCliConfig(env: Record<string, string | undefined>):
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[]; message: string };
 
-/** Request authenticity needs a secret; only the test suite may run without one. */
+/** The official long-connection client does nothing at all with an App ID of another shape. */
+export const APP_ID_PATTERN = /^cli_[0-9a-fA-F]{16}$/;
+
+const isLongConnection = (env: Record<string, string | undefined>) => env.FEISHU_CONNECTION?.trim() === 'ws';
+
+/**
+ * Pushed requests need a secret to be trusted; only the test suite may run without one. Over the long
+ * connection nothing is pushed to us (the connection we open is authenticated by the App Secret), so the
+ * secrets are optional there and the webhook routes stay closed without them.
+ */
 function secretProblems(env: Record<string, string | undefined>): string[] {
   const nodeEnv = env.NODE_ENV?.trim() || 'development';
-  if (nodeEnv === 'test' || env.FEISHU_ENCRYPT_KEY?.trim() || env.FEISHU_VERIFICATION_TOKEN?.trim()) return [];
+  if (nodeEnv === 'test' || isLongConnection(env) || env.FEISHU_ENCRYPT_KEY?.trim() || env.FEISHU_VERIFICATION_TOKEN?.trim()) return [];
   return [
     'FEISHU_ENCRYPT_KEY：与 FEISHU_VERIFICATION_TOKEN 至少设置一个（推荐 Encrypt Key），否则无法确认请求来自飞书。见飞书开放平台「事件与回调 → 加密策略」',
   ];
 }
 
+function appIdProblems(env: Record<string, string | undefined>): string[] {
+  const appId = env.FEISHU_APP_ID?.trim();
+  if (!isLongConnection(env) || !appId || APP_ID_PATTERN.test(appId)) return [];
+  return [
+    `FEISHU_APP_ID：「${appId.length > 40 ? `${appId.slice(0, 40)}…` : appId}」不是有效的 App ID。长连接模式要求 cli_ 加 16 位十六进制字符（例如 cli_a1b2c3d4e5f60718），请从开发者后台「凭证与基础信息」复制`,
+  ];
+}
+
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = envSchema.safeParse(env);
-  const extra = secretProblems(env);
+  const extra = [...secretProblems(env), ...appIdProblems(env)];
   if (!parsed.success || extra.length) {
     const problems = [
       ...(parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0] ?? '配置')}：${i.message}`)),
@@ -197,6 +224,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         encryptKey: e.FEISHU_ENCRYPT_KEY,
         baseUrl: e.FEISHU_BASE_URL,
         requestMaxAgeMs: e.FEISHU_REQUEST_MAX_AGE * 1000,
+        connection: e.FEISHU_CONNECTION,
+        wsDownGraceMs: e.FEISHU_WS_DOWN_GRACE * 1000,
       },
       logLevel: e.LOG_LEVEL,
       outbox: {

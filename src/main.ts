@@ -3,6 +3,7 @@
 // Feishu stand-in and a web page to try it. With credentials configured the sandbox never starts.
 import path from 'node:path';
 import { startBot } from './app.ts';
+import { LongConnectionRefused } from './feishu/long-connection.ts';
 import { systemClock } from './clock.ts';
 import { chooseMode, loadConfig, loadSandboxSettings } from './config.ts';
 import { createLogger } from './logger.ts';
@@ -73,6 +74,11 @@ try {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 } catch (err) {
+  if (err instanceof LongConnectionRefused) {
+    // Credentials Feishu refuses are a configuration error like the others: said plainly, exit 78.
+    process.stderr.write(`${err.message}\n`);
+    process.exit(78);
+  }
   fallbackLogger.fatal({ err }, 'could not start');
   process.exit(1);
 }

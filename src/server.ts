@@ -5,9 +5,12 @@ import type { LoadMeter } from './services/load-meter.ts';
 
 export type ServerDeps = {
   logger: Logger;
-  webhook: Router;
+  /** The push routes; absent when they are closed (long connection without any push secret). */
+  webhook?: Router;
   /** True when the database answers. */
   healthy: () => Promise<boolean>;
+  /** Over the long connection: its state, and whether it has been down for longer than allowed. */
+  feishu?: () => { state: string; down: boolean };
   meter?: LoadMeter;
 };
 
@@ -18,8 +21,10 @@ export function createServer(deps: ServerDeps): express.Express {
   app.set('trust proxy', true);
 
   app.get('/healthz', async (_req, res) => {
-    const ok = await deps.healthy().catch(() => false);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable' });
+    const dbOk = await deps.healthy().catch(() => false);
+    const link = deps.feishu?.();
+    const ok = dbOk && !link?.down;
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', ...(link ? { feishu: link.state } : {}), ...(dbOk ? {} : { database: 'unavailable' }) });
   });
 
   if (deps.meter) {
@@ -31,7 +36,7 @@ export function createServer(deps: ServerDeps): express.Express {
       next();
     });
   }
-  app.use(deps.webhook);
+  if (deps.webhook) app.use(deps.webhook);
 
   app.use((req, res) => {
     res.status(404).json({ error: 'not found', path: req.path });

@@ -16,7 +16,15 @@ const headerSchema = z.object({
   event_id: z.string().min(1),
   event_type: z.string().min(1),
   app_id: z.string().optional(),
+  create_time: z.string().optional(),
 });
+
+/** Feishu's millisecond timestamps come as strings; anything else is not a time. */
+function msOf(v: unknown): number | undefined {
+  if (typeof v !== 'string' || !/^\d{10,13}$/.test(v)) return undefined;
+  const n = Number(v);
+  return v.length === 10 ? n * 1000 : n;
+}
 
 const userIdSchema = z.object({ open_id: z.string().min(1) }).loose();
 
@@ -29,6 +37,7 @@ const messageEventSchema = z.object({
       chat_type: z.string(),
       message_type: z.string(),
       content: z.string().default('{}'),
+      create_time: z.string().optional(),
       mentions: z
         .array(z.object({ key: z.string().optional(), id: z.object({ open_id: z.string().optional() }).loose() }).loose())
         .optional(),
@@ -113,10 +122,10 @@ function fileOfContent(type: string, content: string): { fileKey: string; fileNa
   return undefined;
 }
 
-type EventNormalizer = (eventId: string, body: unknown) => InboundEvent | null;
+type EventNormalizer = (eventId: string, body: unknown, pushedAtMs: number | undefined) => InboundEvent | null;
 
 const normalizers: Record<string, EventNormalizer> = {
-  'im.message.receive_v1': (eventId, body) => {
+  'im.message.receive_v1': (eventId, body, pushedAtMs) => {
     const p = messageEventSchema.safeParse(body);
     if (!p.success) return null;
     const { sender, message } = p.data;
@@ -133,15 +142,16 @@ const normalizers: Record<string, EventNormalizer> = {
       text: textOfContent(message.message_type, message.content),
       file: message.message_type === 'file' || message.message_type === 'image' ? fileOfContent(message.message_type, message.content) : undefined,
       mentionOpenIds: (message.mentions ?? []).map((m) => m.id.open_id).filter((x): x is string => !!x),
+      sentAtMs: msOf(message.create_time) ?? pushedAtMs,
     };
   },
   'im.chat.access_event.bot_p2p_chat_entered_v1': (eventId, body) => {
     const p = chatEnteredSchema.safeParse(body);
     return p.success ? { kind: 'p2p_entered', eventId, openId: p.data.operator_id.open_id, chatId: p.data.chat_id } : null;
   },
-  'application.bot.menu_v6': (eventId, body) => {
+  'application.bot.menu_v6': (eventId, body, pushedAtMs) => {
     const p = menuSchema.safeParse(body);
-    return p.success ? { kind: 'menu', eventId, openId: p.data.operator.operator_id.open_id, eventKey: p.data.event_key } : null;
+    return p.success ? { kind: 'menu', eventId, openId: p.data.operator.operator_id.open_id, eventKey: p.data.event_key, sentAtMs: pushedAtMs } : null;
   },
 };
 
@@ -180,7 +190,7 @@ export function normalizePush(payload: Record<string, unknown>, appId: string): 
   }
   const header = headerSchema.safeParse(payload.header);
   if (!header.success) return { type: 'invalid', reason: 'bad_header', status: 400 };
-  const { event_id: eventId, event_type: eventType, app_id: pushedAppId } = header.data;
+  const { event_id: eventId, event_type: eventType, app_id: pushedAppId, create_time: createTime } = header.data;
   if (pushedAppId && pushedAppId !== appId) {
     return { type: 'invalid', reason: 'app_id_mismatch', status: 401, eventType };
   }
@@ -190,6 +200,6 @@ export function normalizePush(payload: Record<string, unknown>, appId: string): 
   }
   const normalize = normalizers[eventType];
   if (!normalize) return { type: 'ignored', reason: 'unknown_event_type', eventType };
-  const event = normalize(eventId, payload.event);
+  const event = normalize(eventId, payload.event, msOf(createTime));
   return event ? { type: 'event', event } : { type: 'ignored', reason: 'unusable_event_body', eventType };
 }

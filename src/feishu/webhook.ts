@@ -1,22 +1,16 @@
-// The HTTP receiver for event pushes and card callbacks. Transport only: open (verify + decrypt),
-// normalize, hand over, answer. Events are stored and acknowledged at once (Feishu wants 200 within 3 s);
+// The HTTP receiver for event pushes and card callbacks. Transport only: open (verify + decrypt), hand the
+// payload to ingress.ts, write its outcome as the HTTP answer. Events are stored and acknowledged at once (Feishu wants 200 within 3 s);
 // card clicks are answered inside the callback with {toast, card}.
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from '../logger.ts';
-import type { CardAction, CardResponse, InboundEvent } from '../services/inbound.ts';
-import { normalizePush } from './normalize.ts';
+import { receivePush, type PushHandlers } from './ingress.ts';
 import { openRequest, type FeishuSecrets } from './verify.ts';
-
-export type WebhookHandlers = {
-  acceptEvent(event: InboundEvent, log: Logger): Promise<'accepted' | 'duplicate'>;
-  handleCardAction(action: CardAction, log: Logger): Promise<CardResponse>;
-};
 
 export type WebhookOptions = {
   appId: string;
   secrets: FeishuSecrets;
   logger: Logger;
-  handlers: WebhookHandlers;
+  handlers: PushHandlers;
   /** Largest body accepted; real pushes are a few KB. */
   bodyLimit?: string;
   /** A signed request whose timestamp is further than this from our clock is refused (a replay). */
@@ -24,14 +18,6 @@ export type WebhookOptions = {
   /** Transport time (real time, not the business clock a test may move). */
   nowMs?: () => number;
 };
-
-/** Feishu's callback response format (new protocol): a toast and a raw JSON 2.0 card. */
-export function toCallbackBody(r: CardResponse): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  if (r.toast) body.toast = { type: r.toast.type, content: r.toast.content };
-  if (r.card) body.card = { type: 'raw', data: r.card };
-  return body;
-}
 
 function header(req: Request, name: string): string | undefined {
   const v = req.headers[name];
@@ -65,36 +51,21 @@ export function createWebhookRouter(opts: WebhookOptions): Router {
       res.status(opened.status).json({ error: opened.reason });
       return;
     }
-    const n = normalizePush(opened.payload, opts.appId);
-    switch (n.type) {
+    const r = await receivePush(opened.payload, { appId: opts.appId, handlers: opts.handlers, logger: log, transport: 'webhook', path: req.path });
+    switch (r.kind) {
       case 'challenge':
-        log.info('url verification answered');
-        res.json({ challenge: n.challenge });
+        res.json({ challenge: r.challenge });
         return;
       case 'invalid':
-        log.warn({ path: req.path, reason: n.reason, eventType: n.eventType }, 'push rejected');
-        res.status(n.status).json({ error: n.reason });
+        res.status(r.status).json({ error: r.reason });
         return;
       case 'ignored':
-        log.info({ reason: n.reason, eventType: n.eventType }, 'push ignored');
+      case 'event':
         res.json({});
         return;
-      case 'event': {
-        const ev = n.event;
-        const ids = { eventId: ev.eventId, ...(ev.kind === 'message' ? { messageId: ev.messageId } : {}) };
-        const outcome = await opts.handlers.acceptEvent(ev, log);
-        log.info({ ...ids, kind: ev.kind, outcome }, 'event acknowledged');
-        res.json({});
+      case 'card':
+        res.json(r.body);
         return;
-      }
-      case 'card_action': {
-        const a = n.action;
-        const clog = log.child({ eventId: a.eventId, messageId: a.messageId });
-        const response = await opts.handlers.handleCardAction(a, clog);
-        clog.info({ toast: response.toast?.type, card: !!response.card }, 'card action answered');
-        res.json(toCallbackBody(response));
-        return;
-      }
     }
   };
 

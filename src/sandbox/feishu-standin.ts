@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { LongConnectionStandIn, WS_ENDPOINT_PATH } from './long-connection-standin.ts';
 
 export type StubCall = {
   op: string;
@@ -97,6 +98,8 @@ export class FeishuStub {
   /** Told of each message as it is stored (benchmarks time replies with it). */
   readonly onMessage = new Set<(m: StubMessage) => void>();
   url = '';
+  /** The long connection (长连接): its endpoint and WebSocket are served on the same port. */
+  readonly ws = new LongConnectionStandIn(() => ({ appId: this.appId, appSecret: this.appSecret, url: this.url }));
 
   private server: http.Server;
   private tokens = new Set<string>();
@@ -115,6 +118,9 @@ export class FeishuStub {
         res.statusCode = 500;
         res.end(String(err));
       });
+    });
+    this.server.on('upgrade', (req, socket, head) => {
+      if (!this.ws.upgrade(req, socket, head as Buffer)) socket.destroy();
     });
   }
 
@@ -135,6 +141,7 @@ export class FeishuStub {
   }
 
   async stop(): Promise<void> {
+    await this.ws.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -303,6 +310,13 @@ export class FeishuStub {
     const json = (r: ParsedRequest) => (r.body ?? {}) as Record<string, unknown>;
     const content = (v: unknown) => JSON.parse(String(v)) as Record<string, unknown>;
     return [
+      {
+        op: 'ws.endpoint',
+        method: 'POST',
+        pattern: new RegExp(`^${WS_ENDPOINT_PATH}$`),
+        noAuth: true,
+        handle: (_m, r) => this.ws.endpoint(r.body),
+      },
       {
         op: 'token',
         method: 'POST',

@@ -110,6 +110,11 @@ export function createChatHandler(deps: ChatDeps) {
     };
   }
 
+  /** A command that arrived long after it was sent is not acted on silently (a connection was down). */
+  async function sayIfLate(ev: IncomingMessage | Extract<InboundEvent, { kind: 'menu' }>, reply: Reply) {
+    if (ev.lateByMs !== undefined && ev.sentAtMs !== undefined) await reply.text(T.lateDelivery(ev, ev.sentAtMs, ev.lateByMs));
+  }
+
   async function onMessage(ev: IncomingMessage, log: Logger) {
     if (!(await mentionsBot(deps, ev, log))) {
       log.debug('group message not addressed to the bot');
@@ -118,6 +123,7 @@ export function createChatHandler(deps: ChatDeps) {
     const person = await deps.users.find(ev.senderOpenId);
     if (!person) await deps.users.touch(ev.senderOpenId);
     const reply = replyFor(deps.messenger, ev);
+    await sayIfLate(ev, reply);
     if (ev.file && ev.chatType === 'p2p' && (await deps.onFile?.(person, ev, reply, log))) return;
     if (ev.text === undefined || ev.text === '') {
       await reply.text(isKnown(person) ? T.unsupportedMessage : T.unknownPerson(ev.senderOpenId));
@@ -129,6 +135,7 @@ export function createChatHandler(deps: ChatDeps) {
   async function onMenu(ev: Extract<InboundEvent, { kind: 'menu' }>, log: Logger) {
     const person = await deps.users.find(ev.openId);
     const reply = replyFor(deps.messenger, ev);
+    await sayIfLate(ev, reply);
     const command = deps.commands.byMenuKey(ev.eventKey);
     if (!command) {
       log.warn({ eventKey: ev.eventKey }, 'unknown menu key');

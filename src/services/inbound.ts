@@ -13,11 +13,15 @@ export type IncomingMessage = {
   /** A file or an image the person sent (images have no name of their own). */
   file?: { fileKey: string; fileName: string; type: 'file' | 'image' } | undefined;
   mentionOpenIds: string[];
+  /** When the person sent it (Feishu's clock), if the push said. */
+  sentAtMs?: number | undefined;
+  /** Set when it reached us long after it was sent (a connection was down, or Feishu retried for a while). */
+  lateByMs?: number | undefined;
 };
 
 export type ChatEntered = { kind: 'p2p_entered'; eventId: string; openId: string; chatId: string };
 
-export type MenuClicked = { kind: 'menu'; eventId: string; openId: string; eventKey: string };
+export type MenuClicked = { kind: 'menu'; eventId: string; openId: string; eventKey: string; sentAtMs?: number | undefined; lateByMs?: number | undefined };
 
 export type InboundEvent = IncomingMessage | ChatEntered | MenuClicked;
 
@@ -43,6 +47,16 @@ export type Toast = { type: 'info' | 'success' | 'error' | 'warning'; content: s
 
 /** What a card click answers inside the callback: a toast and/or a replacement card (JSON 2.0). */
 export type CardResponse = { toast?: Toast; card?: Record<string, unknown> };
+
+/** A command that reaches us later than this after it was sent is answered with a word about the delay. */
+export const LATE_AFTER_MS = 3 * 60_000;
+
+/** Stamps the delay on a message or menu click that arrives late (Feishu's and our clocks may differ a little). */
+export function markLate<E extends InboundEvent>(ev: E, receivedAt: Date, lateAfterMs = LATE_AFTER_MS): E {
+  if (ev.kind === 'p2p_entered' || ev.sentAtMs === undefined) return ev;
+  const delay = receivedAt.getTime() - ev.sentAtMs;
+  return delay > lateAfterMs ? { ...ev, lateByMs: delay } : ev;
+}
 
 /** The key that makes re-deliveries of one push collapse into one stored row. */
 export function dedupKeyOf(ev: InboundEvent): string {

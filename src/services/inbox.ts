@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
-import { dedupKeyOf, laneOf, type CardAction, type CardResponse, type InboundEvent } from './inbound.ts';
+import { dedupKeyOf, laneOf, markLate, type CardAction, type CardResponse, type InboundEvent } from './inbound.ts';
 import { LaneWorker, newRow, type ClaimedRow, type LaneStore } from './lane-worker.ts';
 
 export type InboxRow = {
@@ -81,6 +81,8 @@ export type InboxOptions = {
   onLateCard?: (action: CardAction, response: CardResponse, log: Logger) => Promise<void>;
   /** See LaneWorkerOptions.yieldTo. */
   yieldTo?: () => boolean;
+  /** A message or menu click received later than this after it was sent is marked late (default 3 min). */
+  lateAfterMs?: number;
 };
 
 export const TEXT_CARD_BUSY = '上一次点击还在处理中，请稍候几秒再看。';
@@ -153,10 +155,11 @@ export function createInbox(o: InboxOptions) {
     parked: o.parked,
   });
 
-  async function acceptEvent(event: InboundEvent): Promise<'accepted' | 'duplicate'> {
-    const relevant = o.isRelevant?.(event) ?? true;
-    const lane = laneOf(event);
+  async function acceptEvent(pushed: InboundEvent): Promise<'accepted' | 'duplicate'> {
+    const relevant = o.isRelevant?.(pushed) ?? true;
+    const lane = laneOf(pushed);
     const receivedAt = o.clock.now();
+    const event = markLate(pushed, receivedAt, o.lateAfterMs);
     const outcome = await o.repo.insert({
       dedupKey: dedupKeyOf(event),
       kind: event.kind,

@@ -1,5 +1,6 @@
 // Chinese texts the bot says in chat. Every problem says what to do next.
 import { escapeMarkdown } from '../cards/render.ts';
+import { formatShortDateTime } from '../domain/dates.ts';
 import type { InboundEvent } from './inbound.ts';
 
 /** How a person recognises what failed: 您发送的文件「申报表.xlsx」, 您发送的「申报」, 刚才点的菜单. */
@@ -37,6 +38,12 @@ export const T = {
   answeredPrivately: (word: string) => `「${word}」的结果已私信发给您（群里的其他人看不到）。`,
   unknownInGroup: '您的飞书账号还没有关联单位。关联方法已私信发给您。',
   /** After the last attempt at an event failed: says what was not done, never that anything was kept. */
+  /** Before the answer to a command that reached the bot long after it was sent. */
+  lateDelivery: (ev: InboundEvent, sentAtMs: number, lateByMs: number) => {
+    const what = ev.kind === 'menu' ? '点的菜单' : whatWasSent(ev).replace(/^您(刚才)?/, '');
+    const minutes = Math.round(lateByMs / 60_000);
+    return `您在 ${formatShortDateTime(new Date(sentAtMs))} ${what}，机器人 ${formatShortDateTime(new Date(sentAtMs + lateByMs))} 才收到（晚了约 ${minutes} 分钟，与飞书的连接中断过）。下面是按收到时的情况给出的答复；如果已不是您要的，请重新发送。`;
+  },
   giveUp: (ev: InboundEvent) => `抱歉，${whatWasSent(ev)}没有处理成功。请稍后再发一次；如果仍然不行，请联系系统管理员。`,
   helpSent: '已发送使用说明',
   fileQueued: (ahead: number) => `文件已收到，前面还有 ${ahead} 个文件在处理，请稍候，处理完会马上告诉您结果。`,

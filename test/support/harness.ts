@@ -17,12 +17,20 @@ export type HarnessOptions = {
   stub?: StubOptions;
   env?: Record<string, string>;
   start?: Date;
+  /** 'ws': events and card clicks reach the bot over the long connection (the stand-in's WebSocket). */
+  transport?: 'webhook' | 'ws';
+  /** Runs before the bot starts (e.g. faults for its first requests). */
+  beforeBoot?: (stub: Awaited<ReturnType<typeof startFeishuStub>>) => void;
 };
+
+/** An App ID of the real shape (the long-connection client refuses any other). */
+export const WS_APP_ID = 'cli_a1b2c3d4e5f60718';
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
 export async function startHarness(o: HarnessOptions = {}) {
-  const stub = await startFeishuStub(o.stub);
+  const ws = o.transport === 'ws';
+  const stub = await startFeishuStub({ ...(ws ? { appId: WS_APP_ID } : {}), ...o.stub });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpbot-'));
   const secrets = {
     appId: stub.appId,
@@ -40,6 +48,7 @@ export async function startHarness(o: HarnessOptions = {}) {
     FEISHU_ENCRYPT_KEY: secrets.encryptKey ?? '',
     FEISHU_BASE_URL: stub.url,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...(ws ? { FEISHU_CONNECTION: 'ws' } : {}),
     ...o.env,
   };
   const loaded = loadConfig(env);
@@ -49,10 +58,28 @@ export async function startHarness(o: HarnessOptions = {}) {
   const logger = createLogger(config.logLevel);
   const boot = () =>
     startBot({ config, logger, clock, scheduler: false, tuning: { outboxBackoffMs: 50, pollMs: 100, inboxRetryMs: 50 } });
-  let bot: RunningBot = await boot();
+  o.beforeBoot?.(stub);
+  let bot: RunningBot;
+  try {
+    bot = await boot();
+  } catch (err) {
+    await stub.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  if (ws) await stub.ws.waitForClient();
 
   const push = (payload: unknown, path = '/feishu/events', sign = true) =>
     postPush(bot.url, path, buildPush(payload, secrets, { sign }));
+  /** Over the long connection: plain JSON in data frames; the answer frame in the webhook's answer shape. */
+  const pushWs = async (payload: unknown, opts: { parts?: number; messageId?: string } = {}) => {
+    const a = await stub.ws.push(payload, opts);
+    const json = a.data ?? {};
+    return { status: a.code, json, text: JSON.stringify(json) };
+  };
+  const deliver = (payload: unknown, path: string) => (ws ? pushWs(payload) : push(payload, path));
+  // Over the long connection header.token is empty (the connection itself is authenticated).
+  const wsSecrets = { ...secrets, verificationToken: '' };
 
   const h = {
     stub,
@@ -67,18 +94,20 @@ export async function startHarness(o: HarnessOptions = {}) {
       return bot.db;
     },
     push,
+    pushWs,
     envelope: (type: string, event: Record<string, unknown>, eventId?: string) =>
-      envelope(type, event, { ...secrets, ...(eventId ? { eventId } : {}) }),
-    /** A text message from a person, through the real webhook. */
+      envelope(type, event, { ...(ws ? wsSecrets : secrets), ...(eventId ? { eventId } : {}) }),
+    /** A text message from a person, through the real webhook (or the long connection). */
     say(openId: string, text: string, extra: Partial<MessageSpec> = {}) {
-      return push(envelope('im.message.receive_v1', messageEvent({ openId, text, ...extra }), secrets));
+      return deliver(envelope('im.message.receive_v1', messageEvent({ openId, text, ...extra }), ws ? wsSecrets : secrets), '/feishu/events');
     },
     click(openId: string, messageId: string, value: unknown, extra: { formValue?: Record<string, unknown>; option?: string; name?: string } = {}) {
-      return push(envelope('card.action.trigger', cardActionEvent({ openId, messageId, value, ...extra }), secrets), '/feishu/cards');
+      return deliver(envelope('card.action.trigger', cardActionEvent({ openId, messageId, value, ...extra }), ws ? wsSecrets : secrets), '/feishu/cards');
     },
     async restart() {
       await bot.stop();
       bot = await boot();
+      if (ws) await stub.ws.waitForClient();
     },
     /** Every card the bot sent or patched must be one Feishu accepts. */
     lintSentCards() {

@@ -29,7 +29,7 @@ const RULES: Record<string, { layers: string[]; packages: RegExp }> = {
   excel: { layers: ['excel', 'domain', 'services', 'logger.ts'], packages: /^(exceljs|zod|node:.*)$/ },
   jobs: { layers: ['jobs', 'services', 'domain', 'clock.ts', 'logger.ts'], packages: /^(node-cron|node:.*)$/ },
   // A composition root of its own (like app.ts): it may use every layer, but nothing may use it.
-  sandbox: { layers: ['sandbox', 'services', 'domain', 'db', 'jobs', 'excel', 'app.ts', 'compose.ts', 'clock.ts', 'config.ts', 'logger.ts', 'paths.ts'], packages: /^(express|zod|node:.*)$/ },
+  sandbox: { layers: ['sandbox', 'services', 'domain', 'db', 'jobs', 'excel', 'app.ts', 'compose.ts', 'clock.ts', 'config.ts', 'logger.ts', 'paths.ts'], packages: /^(express|ws|zod|node:.*)$/ },
 };
 
 describe('architecture', () => {

@@ -49,6 +49,23 @@ describe('configuration', () => {
     expect(!r.ok && r.problems[0]).toMatch(new RegExp(`^${name}：`));
   });
 
+  it('the long connection: webhook by default; ws needs no push secret but an App ID of the real shape', () => {
+    const webhook = loadConfig(base);
+    expect(webhook.ok && webhook.config.feishu).toMatchObject({ connection: 'webhook', wsDownGraceMs: 300_000 });
+    const ws = loadConfig({ FEISHU_CONNECTION: 'ws', FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718', FEISHU_APP_SECRET: 's', FEISHU_WS_DOWN_GRACE: '60' });
+    expect(ws.ok && ws.config.feishu).toMatchObject({ connection: 'ws', wsDownGraceMs: 60_000, encryptKey: undefined });
+    for (const appId of ['cli_test_app', 'cli_a1b2c3d4e5f6071', 'cli_a1b2c3d4e5f607189', 'cla_a1b2c3d4e5f60718', 'cli_a1b2c3d4e5f6071g']) {
+      const r = loadConfig({ FEISHU_CONNECTION: 'ws', FEISHU_APP_ID: appId, FEISHU_APP_SECRET: 's' });
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.problems).toEqual([`FEISHU_APP_ID：「${appId}」不是有效的 App ID。长连接模式要求 cli_ 加 16 位十六进制字符（例如 cli_a1b2c3d4e5f60718），请从开发者后台「凭证与基础信息」复制`]);
+    }
+    // the webhook takes any App ID Feishu gave (the token request is what checks it)
+    expect(loadConfig({ ...base, FEISHU_APP_ID: 'cli_test_app' }).ok).toBe(true);
+    const bad = loadConfig({ ...base, FEISHU_CONNECTION: 'websocket', FEISHU_WS_DOWN_GRACE: '5' });
+    expect(!bad.ok && bad.problems.map((p) => p.split('：')[0])).toEqual(['FEISHU_CONNECTION', 'FEISHU_WS_DOWN_GRACE']);
+    expect(!bad.ok && bad.problems[0]).toContain('只能是 webhook');
+  });
+
   it('treats empty values as unset', () => {
     const r = loadConfig({ ...base, PORT: '', FEISHU_BASE_URL: '  ' });
     expect(r.ok && r.config.port).toBe(3000);

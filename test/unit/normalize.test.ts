@@ -37,10 +37,26 @@ describe('normalizing pushes', () => {
     expect(textOfContent(type, content)).toBe(expected);
   });
 
+  it.each([
+    ['milliseconds', { message: '1780000000123', header: '1780000009999' }, 1780000000123],
+    ['seconds (10 digits)', { message: '1780000000', header: undefined }, 1780000000000],
+    ['no message time: the push header\'s', { message: undefined, header: '1780000009999' }, 1780000009999],
+    ['neither readable', { message: '17.8e11', header: 'soon' }, undefined],
+  ])('when a message was sent: %s', (_name, times, expected) => {
+    const ev = messageEvent({ openId: 'ou_a', text: '提交' });
+    const pushed = env('im.message.receive_v1', ev) as unknown as { header: Record<string, unknown>; event: typeof ev };
+    if (times.message === undefined) delete (pushed.event.message as Partial<typeof ev.message>).create_time;
+    else pushed.event.message.create_time = times.message;
+    if (times.header === undefined) delete pushed.header.create_time;
+    else pushed.header.create_time = times.header;
+    const n = normalizePush(pushed, APP);
+    expect(n.type === 'event' && n.event.kind === 'message' && n.event.sentAtMs).toBe(expected ?? undefined);
+  });
+
   it('menu clicks and opening the chat', () => {
     expect(normalizePush(env('application.bot.menu_v6', { operator: { operator_id: { open_id: 'ou_a' } }, event_key: 'help' }), APP)).toEqual({
       type: 'event',
-      event: { kind: 'menu', eventId: 'ev1', openId: 'ou_a', eventKey: 'help' },
+      event: { kind: 'menu', eventId: 'ev1', openId: 'ou_a', eventKey: 'help', sentAtMs: expect.any(Number) },
     });
     expect(normalizePush(env('im.chat.access_event.bot_p2p_chat_entered_v1', { chat_id: 'oc_1', operator_id: { open_id: 'ou_a' } }), APP)).toEqual({
       type: 'event',
