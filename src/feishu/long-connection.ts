@@ -45,7 +45,8 @@ export type LongConnection = {
 type SdkLogger = Record<'error' | 'warn' | 'info' | 'debug' | 'trace', (...msg: unknown[]) => void>;
 
 function sdkLogger(log: Logger): SdkLogger {
-  const line = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  // The client hands over its arguments as one array: ['[ws]', 'reconnect'].
+  const line = (msg: unknown[]) => msg.flat().map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   return {
     error: (...m) => log.error({ sdk: 'ws' }, line(m)),
     warn: (...m) => log.warn({ sdk: 'ws' }, line(m)),
@@ -146,6 +147,9 @@ export async function startLongConnection(o: LongConnectionOptions): Promise<Lon
       try {
         const r = await receivePush(data as Record<string, unknown>, { appId: o.appId, handlers: o.handlers, logger: log, transport: 'ws' });
         return r.kind === 'card' ? r.body : undefined;
+      } catch (err) {
+        log.error({ err }, 'push not stored; answered 500, Feishu pushes it again');
+        throw err;
       } finally {
         leave?.();
       }
