@@ -59,13 +59,18 @@ function sdkLogger(log: Logger): SdkLogger {
 
 /** Feishu's refusal (a code and message, or the client's "pullConnectConfig failed: code=514, msg=…") → the operator's sentence. */
 export function refusalMessage(refusal: { code: number; msg: string } | Error): string {
-  const m = refusal instanceof Error ? /code=(-?\d+), msg=(.*)$/s.exec(refusal.message) : null;
-  const said =
-    refusal instanceof Error
-      ? m
-        ? `飞书返回错误码 ${m[1]}（${m[2]!.trim()}）`
-        : `飞书返回：${refusal.message}`
-      : `飞书返回错误码 ${refusal.code}（${refusal.msg}）`;
+  let code: number | null = null;
+  let msg = '';
+  if (refusal instanceof Error) {
+    const m = /code=(-?\d+), msg=(.*)$/s.exec(refusal.message);
+    if (m) [code, msg] = [Number(m[1]), m[2]!.trim()];
+    else msg = refusal.message;
+  } else [code, msg] = [refusal.code, refusal.msg];
+  const said = code === null ? `飞书返回：${msg}` : `飞书返回错误码 ${code}（${msg}）`;
+  // 1000040350: more connections than Feishu allows one app (50).
+  if (code === 1000040350) {
+    return `飞书拒绝了长连接，机器人没有启动：${said}。这个应用的长连接数已达到飞书的上限（每个应用最多 50 个）：请停掉多余的实例，或检查是否有别的程序在用同一个应用连接飞书。`;
+  }
   return [
     `飞书拒绝了长连接，机器人没有启动：${said}。`,
     '请核对 FEISHU_APP_ID 和 FEISHU_APP_SECRET 是否与开发者后台「凭证与基础信息」中的一致，',
