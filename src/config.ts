@@ -276,13 +276,14 @@ const sandboxSchema = z.object({
   PORT: intInRange(3000, 0, 65535, '端口'),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('error')),
   SANDBOX_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  SANDBOX_CONNECTION: z.preprocess(emptyToUndefined, z.enum(['webhook', 'ws'], { error: '只能是 webhook（默认）或 ws（经长连接把消息送到机器人）' }).default('webhook')),
 });
 
 /** The sandbox's few settings: port, log level (quiet by default), and where its own files live. */
 export function loadSandboxSettings(env: Record<string, string | undefined>):
-  | { ok: true; port: number; logLevel: Config['logLevel']; dataDir: string }
+  | { ok: true; port: number; logLevel: Config['logLevel']; dataDir: string; connection: 'webhook' | 'ws' }
   | { ok: false; message: string } {
   const r = sandboxSchema.safeParse(env);
   if (!r.success) return { ok: false, message: ['沙盒配置有误：', ...r.error.issues.map((i) => `  - ${String(i.path[0])}：${i.message}`)].join('\n') };
-  return { ok: true, port: r.data.PORT, logLevel: r.data.LOG_LEVEL, dataDir: r.data.SANDBOX_DATA_DIR };
+  return { ok: true, port: r.data.PORT, logLevel: r.data.LOG_LEVEL, dataDir: r.data.SANDBOX_DATA_DIR, connection: r.data.SANDBOX_CONNECTION };
 }

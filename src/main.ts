@@ -24,7 +24,7 @@ async function run(): Promise<{ stop(): Promise<void> }> {
       process.exit(78);
     }
     const logger = createLogger(settings.logLevel);
-    const sandbox = await startSandbox({ dataDir: path.resolve(settings.dataDir), port: settings.port, logger, logLevel: settings.logLevel, reset: args.includes('--reset') });
+    const sandbox = await startSandbox({ dataDir: path.resolve(settings.dataDir), port: settings.port, logger, logLevel: settings.logLevel, reset: args.includes('--reset'), connection: settings.connection });
     const page = `http://localhost:${sandbox.port}/sandbox/`;
     process.stdout.write(
       [
@@ -34,6 +34,7 @@ async function run(): Promise<{ stop(): Promise<void> }> {
         `  打开 ${page} ，选择一个身份，像在飞书里一样和机器人对话。`,
         '  这里的单位、人员和计划都是演示数据，消息不会发到飞书，只保存在本机',
         `  （${path.join(path.resolve(settings.dataDir), 'sandbox.db')}）。重置演示数据：页面上的「重置」，或 npm run sandbox -- --reset。`,
+        ...(settings.connection === 'ws' ? ['  消息经长连接（SANDBOX_CONNECTION=ws）送到机器人，和没有公网地址的服务器一样。'] : []),
         '  没有设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET，所以进入了沙盒模式。接入真实飞书应用：设置这两项和',
         '  FEISHU_ENCRYPT_KEY（或 FEISHU_VERIFICATION_TOKEN）后再 npm start，步骤见 README.md 的「配置」和「接入真实飞书应用」。',
         '  设置了凭证时不会进入沙盒模式。',

@@ -30,10 +30,10 @@ export function toCallbackBody(r: CardResponse): Record<string, unknown> {
 /** Throws only when the event could not be stored: the transport must then not acknowledge it. */
 export async function receivePush(
   payload: Record<string, unknown>,
-  o: { appId: string; handlers: PushHandlers; logger: Logger; transport: Transport; path?: string },
+  o: { appId: string; handlers: PushHandlers; logger: Logger; /** Named in each line unless the logger says it already. */ transport?: Transport; path?: string },
 ): Promise<PushOutcome> {
   const log = o.logger;
-  const where = { transport: o.transport, ...(o.path ? { path: o.path } : {}) };
+  const where = { ...(o.transport ? { transport: o.transport } : {}), ...(o.path ? { path: o.path } : {}) };
   const n = normalizePush(payload, o.appId);
   switch (n.type) {
     case 'challenge':

@@ -150,7 +150,7 @@ export async function startLongConnection(o: LongConnectionOptions): Promise<Lon
       }
       const leave = o.enter?.();
       try {
-        const r = await receivePush(data as Record<string, unknown>, { appId: o.appId, handlers: o.handlers, logger: log, transport: 'ws' });
+        const r = await receivePush(data as Record<string, unknown>, { appId: o.appId, handlers: o.handlers, logger: log });
         return r.kind === 'card' ? r.body : undefined;
       } catch (err) {
         log.error({ err }, 'push not stored; answered 500, Feishu pushes it again');

@@ -1,6 +1,6 @@
 // The HTTP receiver for event pushes and card callbacks. Transport only: open (verify + decrypt), hand the
-// payload to ingress.ts, write its outcome as the HTTP answer. Events are stored and acknowledged at once (Feishu wants 200 within 3 s);
-// card clicks are answered inside the callback with {toast, card}.
+// payload to ingress.ts, write its outcome as the HTTP answer. Events are stored and acknowledged at once
+// (Feishu wants 200 within 3 s); card clicks are answered inside the callback with {toast, card}.
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from '../logger.ts';
 import { receivePush, type PushHandlers } from './ingress.ts';

@@ -30,7 +30,15 @@ export type LogItem = { id: string; openId: string; kind: 'text' | 'file' | 'ima
 
 export type SandboxState = { standin: FeishuStub; log: LogItem[]; dataDir: string; version: number };
 
-type Deps = { state: SandboxState; bot: () => RunningBot; clock: { now(): Date }; logger: Logger; reset: () => Promise<void> };
+type Deps = {
+  state: SandboxState;
+  bot: () => RunningBot;
+  clock: { now(): Date };
+  logger: Logger;
+  reset: () => Promise<void>;
+  /** 'ws': pushes reach the bot over the long connection (the stand-in's WebSocket) instead of its webhook. */
+  connection?: 'webhook' | 'ws';
+};
 
 /** Menu keys as configured in the Feishu console (README), by who sees them. */
 const MENUS: { key: string; label: string; for: ('declarant' | 'reviewer' | 'anyone')[] }[] = [
@@ -73,7 +81,11 @@ export function sandboxApi(deps: Deps): Router {
   const router = express.Router();
   router.use(express.json({ limit: '10mb' }));
   const { state } = deps;
-  const push = (payload: unknown, path: '/feishu/events' | '/feishu/cards') => postPush(deps.bot().url, path, buildPush(payload, SANDBOX_SECRETS));
+  const push = async (payload: unknown, path: '/feishu/events' | '/feishu/cards') => {
+    if (deps.connection !== 'ws') return postPush(deps.bot().url, path, buildPush(payload, SANDBOX_SECRETS));
+    const a = await state.standin.ws.push(payload);
+    return { status: a.code, json: a.data ?? {} };
+  };
   const env = (type: string, event: Record<string, unknown>) => envelope(type, event, SANDBOX_SECRETS);
   const known = async (id: string) => !!(await deps.bot().db.user.findUnique({ where: { openId: id } }));
 

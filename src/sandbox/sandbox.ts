@@ -32,6 +32,8 @@ export type SandboxOptions = {
   reset?: boolean;
   /** Business time (tests move it); the queues always run on real time. */
   clock?: { now(): Date };
+  /** 'ws': the bot receives the page's pushes over the long connection, as a server without a public address would. */
+  connection?: 'webhook' | 'ws';
 };
 
 export type RunningSandbox = { url: string; port: number; bot: () => RunningBot; state: SandboxState; stop(): Promise<void> };
@@ -56,6 +58,7 @@ export async function startSandbox(o: SandboxOptions): Promise<RunningSandbox> {
     FEISHU_ENCRYPT_KEY: SANDBOX_SECRETS.encryptKey,
     FEISHU_VERIFICATION_TOKEN: SANDBOX_SECRETS.verificationToken,
     FEISHU_BASE_URL: standin.url,
+    FEISHU_CONNECTION: o.connection ?? 'webhook',
     LOG_LEVEL: o.logLevel,
   });
   if (!loaded.ok) throw new Error(loaded.message);
@@ -83,7 +86,12 @@ export async function startSandbox(o: SandboxOptions): Promise<RunningSandbox> {
   await prepare(!!o.reset);
   if (!o.reset) loadChat(state, files.chat);
 
-  let bot = await startBot({ config, logger: o.logger, clock, tuning: { pollMs: 100 } });
+  const boot = async () => {
+    const running = await startBot({ config, logger: o.logger, clock, tuning: { pollMs: 100 } });
+    if (o.connection === 'ws') await standin.ws.waitForClient();
+    return running;
+  };
+  let bot = await boot();
   // The page's server: the sandbox API and page, and everything else to the bot (so a restart after a
   // reset is invisible to the page).
   const app = express();
@@ -100,10 +108,11 @@ export async function startSandbox(o: SandboxOptions): Promise<RunningSandbox> {
       bot: () => bot,
       clock,
       logger: o.logger,
+      connection: o.connection ?? 'webhook',
       reset: async () => {
         await bot.stop();
         await prepare(true);
-        bot = await startBot({ config, logger: o.logger, clock, tuning: { pollMs: 100 } });
+        bot = await boot();
       },
     }),
   );

@@ -133,6 +133,18 @@ describe('the sandbox API', () => {
   });
 });
 
+describe('the sandbox over the long connection (SANDBOX_CONNECTION=ws)', () => {
+  it('the page\'s messages and clicks reach the bot as frames on the stand-in\'s WebSocket', async () => {
+    await sandbox.stop();
+    sandbox = await startSandbox({ dataDir: dir, port: 0, logger: createLogger('silent'), logLevel: 'silent', reset: true, connection: 'ws' });
+    const frames = () => sandbox.state.standin.ws.answers.length;
+    expect((await post('say', { openId: LIMING, text: '帮助' })).status).toBe(200);
+    expect(textOf(await chat(LIMING))).toContain('我能做什么');
+    expect(frames()).toBe(1);
+    expect(sandbox.bot().feishuLink()).toMatchObject({ state: 'connected' });
+  });
+});
+
 describe('production', () => {
   it('has no sandbox pages', async () => {
     const h = await startHarness();

@@ -85,7 +85,9 @@ describe('npm start: the bot or the sandbox', () => {
   });
 
   it('the sandbox has its own quiet defaults and data directory', () => {
-    expect(loadSandboxSettings({})).toEqual({ ok: true, port: 3000, logLevel: 'error', dataDir: './data' });
+    expect(loadSandboxSettings({})).toEqual({ ok: true, port: 3000, logLevel: 'error', dataDir: './data', connection: 'webhook' });
+    expect(loadSandboxSettings({ SANDBOX_CONNECTION: 'ws' })).toMatchObject({ ok: true, connection: 'ws' });
+    expect(loadSandboxSettings({ SANDBOX_CONNECTION: 'websocket' })).toMatchObject({ ok: false, message: expect.stringContaining('SANDBOX_CONNECTION：只能是 webhook（默认）或 ws') });
     expect(loadSandboxSettings({ PORT: 'x' }).ok).toBe(false);
   });
 });
