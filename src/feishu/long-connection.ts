@@ -32,6 +32,8 @@ export type LongConnectionOptions = {
   /** Called as a pushed frame starts being handled; the returned function when it is answered (load meter). */
   enter?: () => () => void;
   nowMs?: () => number;
+  /** Seconds without any frame after a ping before the connection is taken for dead and opened again (default 30). */
+  pingTimeoutS?: number;
   /** How long the start waits for the first connection before going on without it (default 10 s). */
   firstConnectWaitMs?: number;
 };
@@ -118,6 +120,10 @@ export async function startLongConnection(o: LongConnectionOptions): Promise<Lon
     domain: o.baseUrl,
     logger: sdkLogger(log),
     loggerLevel: lark.LoggerLevel.info,
+    // A connection a firewall or NAT dropped silently is noticed by its unanswered ping (Feishu answers every
+    // ping with a pong) instead of never; a handshake that hangs is abandoned and retried.
+    wsConfig: { pingTimeout: o.pingTimeoutS ?? 30 },
+    handshakeTimeoutMs: 15_000,
     onReady: () => {
       become('connected');
       settle();

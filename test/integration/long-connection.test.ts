@@ -38,7 +38,7 @@ beforeAll(async () => {
       done();
     },
   });
-  link = await startLongConnection({ appId: APP_ID, appSecret: stub.appSecret, baseUrl: stub.url, logger: createLogger('info', sink), handlers });
+  link = await startLongConnection({ appId: APP_ID, appSecret: stub.appSecret, baseUrl: stub.url, logger: createLogger('info', sink), handlers, pingTimeoutS: 1 });
   await stub.ws.waitForClient();
 });
 afterAll(async () => {
@@ -107,5 +107,18 @@ describe('the long-connection adapter', () => {
     expect(lines.filter((l) => l.sdk === 'ws').map((l) => l.msg)).toEqual(expect.arrayContaining(['[ws] reconnect', '[ws] ws client ready']));
     expect(lines.find((l) => typeof l.msg === 'string' && l.msg.includes('invoke event failed'))).toMatchObject({ level: 50 });
     if (process.env.PEEK) console.log(lines.map((l) => `${l.level} ${l.msg}`).join("\n"));
+  });
+
+  it('a connection whose pings go unanswered is taken for dead and opened again', async () => {
+    const connects = stub.ws.connects;
+    stub.ws.answerPings = false;
+    stub.ws.drop(); // the next connection's first ping gets no pong
+    try {
+      await stub.waitFor(() => stub.ws.connects >= connects + 2, 8000, 'a second reconnect, after the silent one');
+    } finally {
+      stub.ws.answerPings = true;
+    }
+    await stub.waitFor(() => link.status().state === 'connected' && stub.ws.connected > 0, 8000, 'connected again');
+    expect((await stub.ws.push(message('帮助'))).code).toBe(200);
   });
 });
