@@ -296,10 +296,8 @@ export function displayValue(key: PlanFieldKey, value: unknown): string {
       return `${value}月`;
     case 'budget':
       return `${Number(value).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
-    case 'jointUnits':
-      return (value as string[]).join('、');
     default:
-      return String(value);
+      return Array.isArray(value) ? value.join('、') : String(value);
   }
 }
 

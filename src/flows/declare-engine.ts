@@ -140,7 +140,7 @@ function reask(state: DeclareState, draft: PlanDraft, ctx: EngineContext, change
     if (a.ok) {
       all = { ...all, [pending.field]: a.value };
       fields = fields.filter((f) => f !== pending.field);
-      notes.push(`已把「${labelOf(pending.field)}」记为：${pending.text}。`);
+      notes.push(`已把「${labelOf(pending.field)}」记为：${displayValue(pending.field, a.value)}。`);
     }
   }
   const why = changes.scope !== undefined ? `培训类别改为「${changes.scope}」` : `培训方式改为「${changes.mode}」`;
@@ -246,6 +246,6 @@ function setField(state: DeclareState, draft: PlanDraft, field: PlanFieldKey, ra
   // Back to the question we were at, unless it is one of those asked again.
   if (again.length) return reask(state, draft, ctx, changesOf(field, a.value, ctx), a.warnings, again, state.returnTo ?? (again.includes(state.step as PlanFieldKey) ? null : state.step));
   // Stay where we were: a later question answered early will simply not be asked again.
-  const shown = Array.isArray(a.value) ? a.value.join('、') || '（无）' : String(a.value ?? '（无）');
-  return { ...ask(state, a.warnings, `已把「${labelOf(field)}」改为：${shown}。`), changes: changesOf(field, a.value, ctx) };
+  // Shown as on the summary: 40人, 5月, 36,000.00元.
+  return { ...ask(state, a.warnings, `已把「${labelOf(field)}」改为：${displayValue(field, a.value)}。`), changes: changesOf(field, a.value, ctx) };
 }

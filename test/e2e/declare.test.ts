@@ -133,7 +133,7 @@ describe('repair', () => {
     expect((await t.say('50'))[0]).toContain('办几期');
     expect((await t.say('修改 对象'))[0]).toContain('培训对象是哪些人');
     expect((await t.say('全体干部职工'))[0]).toContain('办几期'); // straight back
-    expect((await t.say('人数改成40'))[0]).toContain('已把「每期人数」改为：40。');
+    expect((await t.say('人数改成40'))[0]).toContain('已把「每期人数」改为：40人。');
     let last: string[] = [];
     for (const a of CLEAN_TEXT.slice(5)) last = await t.say(a);
     expect(last.at(-1)).toContain('**每期人数**　40人');

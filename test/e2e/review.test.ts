@@ -156,6 +156,12 @@ describe('return, revise, resubmit', () => {
     expect(detail.messages[0]).toContain('审核员甲 **退回修改**');
     expect(detail.messages[0]).toContain('意见：人数偏少且时间与全市会议冲突，请调整');
     expect(detail.messages[0]).toContain('审核员乙 **初审通过**');
+    // the first submission is 提交, the one after the return 重新提交; each change with its old and new value
+    expect(detail.messages[0]).toMatch(/赵敏 创建草稿，填写 14 项（卡片）\n　预算单位代码：103001\n　培训班名称：2027年度教师信息化能力培训班\n/);
+    expect(detail.messages[0]).toContain('赵敏 **提交**（已提交，待初审）');
+    expect(detail.messages[0]).toContain('赵敏 **重新提交**（已提交，待初审）');
+    expect(detail.messages[0]).toContain('　每期人数：45人 → 50人');
+    expect(detail.messages[0]).toContain('　计划月份：10月 → 9月');
   });
 
   it('revision after the deadline is refused with the date', async () => {

@@ -111,8 +111,18 @@ describe('repair', () => {
 
   it('understands an answer meant for another field: 人数改成40', () => {
     const { last, draft } = converse([...CLEAN.slice(0, 7), '人数改成40']);
-    expect(last).toMatchObject({ status: 'ask', field: 'month', note: '已把「每期人数」改为：40。' });
+    expect(last).toMatchObject({ status: 'ask', field: 'month', note: '已把「每期人数」改为：40人。' });
     expect(draft.headcount).toBe(40);
+  });
+
+  it.each([
+    ['月份改成5', '已把「计划月份」改为：5月。', 'month', 5],
+    ['预算改成4.8万', '改为：48,000.00元。', 'budget', 48000],
+    ['天数改为2', '改为：2天。', 'days', 2],
+  ])('says the value as the summary shows it: %s', (text, note, field, value) => {
+    const { last, draft } = converse([...CLEAN.slice(0, 4), text]);
+    expect(last.status === 'ask' && last.note).toContain(note);
+    expect(draft[field as 'month' | 'budget' | 'days']).toBe(value);
   });
 
   it('checks such an answer too', () => {
