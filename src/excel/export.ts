@@ -4,7 +4,7 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { excelJs } from './exceljs.ts';
-import type { ExportRow } from '../services/excel-import.ts';
+import type { ExportRecordRow, ExportRow } from '../services/excel-import.ts';
 
 const COLUMNS: { key: keyof ExportRow | 'people'; header: string; width: number }[] = [
   { key: 'number', header: '计划编号', width: 11 },
@@ -41,11 +41,42 @@ function put(cell: ExcelJS.Cell, value: string | number) {
   if (RISKY.test(value)) cell.numFmt = '@';
 }
 
+const RECORD_COLUMNS: { key: keyof ExportRecordRow; header: string; width: number }[] = [
+  { key: 'number', header: '计划编号', width: 11 },
+  { key: 'at', header: '时间', width: 20 },
+  { key: 'actor', header: '操作人', width: 12 },
+  { key: 'action', header: '操作', width: 14 },
+  { key: 'field', header: '项目', width: 22 },
+  { key: 'from', header: '原值', width: 26 },
+  { key: 'to', header: '新值', width: 26 },
+  { key: 'comment', header: '意见', width: 30 },
+  { key: 'channel', header: '渠道', width: 9 },
+];
+
+/** 处理记录: every change of a field (old → new) and every decision of every plan exported, oldest first per plan. */
+function writeRecords(wb: ExcelJS.stream.xlsx.WorkbookWriter, records: readonly ExportRecordRow[]) {
+  const ws = wb.addWorksheet('处理记录', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = RECORD_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
+  const header = ws.getRow(1);
+  RECORD_COLUMNS.forEach((c, i) => {
+    header.getCell(i + 1).value = c.header;
+    header.getCell(i + 1).font = { bold: true };
+    header.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+  });
+  header.commit();
+  records.forEach((r, n) => {
+    const row = ws.getRow(n + 2);
+    RECORD_COLUMNS.forEach((c, i) => put(row.getCell(i + 1), r[c.key]));
+    row.commit();
+  });
+  ws.commit();
+}
+
 /**
  * Written with exceljs' streaming writer: rows are committed as they go, so ten thousand plans take a few
  * megabytes, not hundreds.
  */
-export async function exportPlans(title: string, plans: readonly ExportRow[]): Promise<Buffer> {
+export async function exportPlans(title: string, plans: readonly ExportRow[], records?: readonly ExportRecordRow[]): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));
@@ -99,6 +130,7 @@ export async function exportPlans(title: string, plans: readonly ExportRow[]): P
   }
   subtotal('合计', plans, 'FFFFF2CC');
   ws.commit();
+  if (records) writeRecords(wb, records);
   await wb.commit();
   return Buffer.concat(chunks);
 }

@@ -1,14 +1,15 @@
 // The Excel feature's entry points: 模板 (the official form, pre-filled for the unit), 导出 (the summary for
-// municipal approval, as a file), the upload of a filled form, and its 确认导入 / 不导入 buttons.
+// municipal approval, as a file, with every plan's processing record on a second sheet), the upload of a filled form, and its 确认导入 / 不导入 buttons.
 import { STATUS_LABELS, DECLARED, type PlanStatus } from '../domain/plan-status.ts';
 import { may } from '../domain/people.ts';
 import type { CardActionHandlers } from './card-actions.ts';
 import { personalReply } from './chat.ts';
 import { yearArg, type Command, type Reply } from './commands.ts';
 import { declarantOf } from './declaration/context.ts';
-import { confirmImport, handleUpload, type ExcelDeps, type ExportRow } from './excel-import.ts';
+import { confirmImport, handleUpload, type ExcelDeps, type ExportRecordRow, type ExportRow } from './excel-import.ts';
 import type { PlanRecord } from './plans.ts';
 import { reviewYear } from './review/deps.ts';
+import { recordRows } from './review/timeline.ts';
 import type { Person } from '../domain/people.ts';
 import type { IncomingMessage } from './inbound.ts';
 import type { Logger } from '../logger.ts';
@@ -48,9 +49,25 @@ export async function exportRows(deps: ExcelDeps, plans: PlanRecord[]): Promise<
   }));
 }
 
+/** Every exported plan's processing record (查看详情), for audits: the export's second sheet. */
+async function exportRecords(deps: ExcelDeps, plans: readonly PlanRecord[]): Promise<ExportRecordRow[]> {
+  const names = new Map<string, string>();
+  const nameOf = async (actor: string) => {
+    if (!names.has(actor)) names.set(actor, actor.startsWith('ou_') ? ((await deps.users.find(actor))?.name ?? actor) : actor === 'system' ? '系统' : actor);
+    return names.get(actor)!;
+  };
+  const rows: ExportRecordRow[] = [];
+  for (const p of [...plans].sort((a, b) => a.number.localeCompare(b.number))) {
+    const events = await deps.plans.events(p.id);
+    for (const e of events) await nameOf(e.actor);
+    rows.push(...recordRows(p.number, events, (a) => names.get(a) ?? a));
+  }
+  return rows;
+}
+
 export async function exportFile(deps: ExcelDeps, year: number, statuses: readonly PlanStatus[] = DECLARED.filter((s) => s !== 'RETURNED')) {
   const plans = await deps.plans.list({ year, statuses });
-  const data = await deps.sheets.exportPlans(`柳州市机关事业单位${year}年度培训计划汇总表`, await exportRows(deps, plans));
+  const data = await deps.sheets.exportPlans(`柳州市机关事业单位${year}年度培训计划汇总表`, await exportRows(deps, plans), await exportRecords(deps, plans));
   return { name: `${year}年度培训计划汇总表.xlsx`, data, count: plans.length };
 }
 

@@ -75,7 +75,8 @@ export interface SpreadsheetPort {
   isExampleRow(values: Partial<Record<string, string>>): boolean;
   /** Why a file name cannot be a declaration upload (.xls, .et, .csv, .docx …), or null. */
   rejectFormat(fileName: string): string | null;
-  exportPlans(title: string, plans: ExportRow[]): Promise<Buffer>;
+  /** The summary sheet, and with `records` a 处理记录 sheet (one row per change or decision) for audits. */
+  exportPlans(title: string, plans: ExportRow[], records?: ExportRecordRow[]): Promise<Buffer>;
   /** The 补录 sheet (past classes and their six steps). */
   readHistory(data: Buffer, fileName: string, opts?: ReadOptions): Promise<SheetRead>;
   historyTemplate(p: { unitName?: string | undefined; rows: Partial<Record<HistoryKey, string | number>>[]; fromYear: number }): Promise<Buffer>;
@@ -106,6 +107,20 @@ export type ExportRow = {
   contactName: string;
   contactPhone: string;
   justification: string;
+};
+
+/** One line of a plan's processing record, as written to the export's 处理记录 sheet. */
+export type ExportRecordRow = {
+  number: string;
+  /** Beijing time as people read it: 2027年8月3日 10:02 */
+  at: string;
+  actor: string;
+  action: string;
+  field: string;
+  from: string;
+  to: string;
+  comment: string;
+  channel: string;
 };
 
 export type ExcelDeps = ReviewDeps & {

@@ -230,6 +230,18 @@ describe('exports', () => {
     expect(formulaCell!.type).toBe(ExcelJS.ValueType.String);
     expect(formulaCell!.numFmt).toBe('@');
     expect(fs.existsSync(out)).toBe(true);
+
+    // 处理记录: every change and decision of every exported plan, for audits
+    const rec = wb.getWorksheet('处理记录')!;
+    const recRows = (rec.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1).map((x) => (x === undefined || x === null ? '' : String(x))));
+    expect(recRows[0]).toEqual(['计划编号', '时间', '操作人', '操作', '项目', '原值', '新值', '意见', '渠道']);
+    const exported = await h.db.plan.findMany({ where: { year: 2027, status: { in: ['SUBMITTED', 'DRAFT'] } }, select: { number: true } });
+    expect(new Set(recRows.slice(1).map((r) => r[0]))).toEqual(new Set(exported.map((x) => x.number)));
+    expect(recRows.slice(1).every((r) => /^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d$/.test(r[1]!))).toBe(true);
+    const submittedRow = recRows.find((r) => r[0] === p!.number && r[3] === '提交');
+    expect(submittedRow).toMatchObject({ 5: '草稿', 6: '已提交，待初审' });
+    // how the plan began: each value it was created or filled with
+    expect(recRows.filter((r) => r[0] === p!.number && /^(创建草稿|填写)$/.test(r[3]!) && r[4] === '培训班名称')).toHaveLength(1);
   });
 
   it('a reviewer gets it as a file with 导出', async () => {

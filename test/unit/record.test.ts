@@ -2,7 +2,7 @@
 // and every change of a field with its old and new value, by whom and through which channel, grouped by sitting.
 import { describe, expect, it } from 'vitest';
 import type { PlanEventRecord } from '../../src/services/plans.ts';
-import { recordLines } from '../../src/services/review/timeline.ts';
+import { recordLines, recordRows } from '../../src/services/review/timeline.ts';
 
 let id = 0;
 const at = (hhmm: string, day = 3) => new Date(`2026-08-0${day}T${hhmm}:00+08:00`);
@@ -70,5 +70,24 @@ describe('the processing record', () => {
 
   it('what a person typed cannot break the card\'s markdown', () => {
     expect(lines([edit('10:00', { title: [null, '**培训**<at id=all></at>'] })])[1]).toBe('　培训班名称：&#42;&#42;培训&#42;&#42;&#60;at id=all&#62;&#60;/at&#62;');
+  });
+
+  it('the same record as the export\'s rows: one per change, one per decision', () => {
+    const events = [
+      ev({ action: 'create', at: at('10:00'), channel: 'excel', changes: { title: [null, '财务培训班'], budget: [null, 160000] } }),
+      ev({ action: 'submit', at: at('10:05'), fromStatus: 'DRAFT', toStatus: 'SUBMITTED' }),
+      ev({ action: 'return', at: at('15:00'), actor: 'ou_reviewer', channel: 'card', fromStatus: 'SUBMITTED', toStatus: 'RETURNED', comment: '经费偏高', details: { fields: [{ field: 'budget', note: null }] } }),
+      edit('16:00', { budget: [160000, 118000] }, { channel: 'card' }),
+      ev({ action: 'submit', at: at('16:02'), fromStatus: 'RETURNED', toStatus: 'SUBMITTED' }),
+    ];
+    const rows = recordRows('2027-001', events, (a) => names[a] ?? a).map((r) => [r.at, r.actor, r.action, r.field, r.from, r.to, r.comment, r.channel].join('|'));
+    expect(rows).toEqual([
+      '2026年8月3日 10:00|李明|创建草稿|培训班名称||财务培训班||Excel',
+      '2026年8月3日 10:00|李明|创建草稿|经费预算（元）||160,000.00元||Excel',
+      '2026年8月3日 10:05|李明|提交||草稿|已提交，待初审||对话',
+      '2026年8月3日 15:00|审核员甲|退回修改|需修改：经费预算（元）|已提交，待初审|已退回修改|经费偏高|卡片',
+      '2026年8月3日 16:00|李明|修改|经费预算（元）|160,000.00元|118,000.00元||卡片',
+      '2026年8月3日 16:02|李明|重新提交||已退回修改|已提交，待初审||对话',
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 // 查看详情: a plan's whole history from its append-only log, in people's words.
 import { noticeCard } from '../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
-import { formatShortDateTime } from '../../domain/dates.ts';
+import { formatDateTime, formatShortDateTime } from '../../domain/dates.ts';
 import { displayValue, PLAN_FIELDS, type PlanFieldKey } from '../../domain/plan.ts';
 import { STATUS_LABELS } from '../../domain/plan-status.ts';
 import { EXEC_ACTIONS } from '../../domain/execution.ts';
+import type { ExportRecordRow } from '../excel-import.ts';
 import type { PlanEventRecord, PlanRecord } from '../plans.ts';
 import type { ReviewDeps } from './deps.ts';
 import { DECISION_WORDS } from './notify.ts';
@@ -56,6 +57,14 @@ function describeEdits(x: Extract<Entry, { kind: 'edits' }>, name: string): stri
   return [`${when}　${name} ${verb} ${x.changes.length} 项（${via}）`, ...x.changes.map(([k, f, t]) => changeLine(k, f, t))].join('\n');
 }
 
+/** The first submission is 提交; only one after a return or a withdrawal is 重新提交. */
+function wordOf(e: PlanEventRecord, submittedBefore: boolean): string {
+  if (e.action === 'submit' && !submittedBefore) return '提交';
+  return DECISION_WORDS[e.action] ?? EXEC_ACTIONS[e.action] ?? (e.action === 'discard' ? '删除草稿' : e.action);
+}
+
+const fieldsToRevise = (e: PlanEventRecord) => (Array.isArray(e.details?.fields) ? (e.details.fields as { field: string; note: string | null }[]) : []);
+
 function describeEvent(e: PlanEventRecord, name: string, submittedBefore: boolean): string {
   const when = formatShortDateTime(e.at);
   const via = CHANNELS[e.channel] ?? e.channel;
@@ -65,10 +74,8 @@ function describeEvent(e: PlanEventRecord, name: string, submittedBefore: boolea
     if (!initial.length) return `${when}　${name} 创建草稿（${via}）`;
     return [`${when}　${name} 创建草稿，填写 ${initial.length} 项（${via}）`, ...initial.map(([k, [, to]]) => changeLine(k, null, to))].join('\n');
   }
-  // The first submission is 提交; only one after a return or a withdrawal is 重新提交.
-  const word =
-    e.action === 'submit' && !submittedBefore ? '提交' : (DECISION_WORDS[e.action] ?? EXEC_ACTIONS[e.action] ?? (e.action === 'discard' ? '删除草稿' : e.action));
-  const fields = Array.isArray(e.details?.fields) ? (e.details.fields as { field: string; note: string | null }[]) : [];
+  const word = wordOf(e, submittedBefore);
+  const fields = fieldsToRevise(e);
   return [
     `${when}　${name} **${word}**${typeof e.details?.what === 'string' ? ` ${escapeMarkdown(e.details.what)}` : ''}${e.toStatus ? `（${STATUS_LABELS[e.toStatus]}）` : ''}（${via}）`,
     ...(e.comment ? [`　意见：${escapeMarkdown(e.comment)}`] : []),
@@ -85,6 +92,35 @@ export function recordLines(events: readonly PlanEventRecord[], nameOf: (actor: 
     if (x.e.action === 'submit') submitted = true;
     return line;
   });
+}
+
+/** The same record as rows of the export's 处理记录 sheet: one per change of a field, one per decision. */
+export function recordRows(number: string, events: readonly PlanEventRecord[], nameOf: (actor: string) => string): ExportRecordRow[] {
+  const rows: ExportRecordRow[] = [];
+  let submitted = false;
+  for (const e of events) {
+    const base = { number, at: formatDateTime(e.at), actor: nameOf(e.actor), channel: CHANNELS[e.channel] ?? e.channel, comment: '' };
+    if (e.action === 'create' || e.action === 'edit') {
+      const changes = (Object.entries(e.changes ?? {}) as [PlanFieldKey, [unknown, unknown]][]).filter(([, [from, to]]) => !(isEmpty(from) && isEmpty(to)));
+      if (!changes.length) rows.push({ ...base, action: '创建草稿', field: '', from: '', to: '' });
+      for (const [k, [from, to]] of changes) {
+        rows.push({ ...base, action: e.action === 'create' ? '创建草稿' : isEmpty(from) ? '填写' : '修改', field: label(k), from: isEmpty(from) ? '' : displayValue(k, from), to: isEmpty(to) ? '' : displayValue(k, to) });
+      }
+      continue;
+    }
+    const what = typeof e.details?.what === 'string' ? ` ${e.details.what}` : '';
+    const revise = fieldsToRevise(e).map((f) => `${label(f.field)}${f.note ? `（${f.note}）` : ''}`).join('、');
+    rows.push({
+      ...base,
+      action: `${wordOf(e, submitted)}${what}`,
+      field: revise ? `需修改：${revise}` : '',
+      from: e.fromStatus ? STATUS_LABELS[e.fromStatus] : '',
+      to: e.toStatus ? STATUS_LABELS[e.toStatus] : '',
+      comment: e.comment ?? '',
+    });
+    if (e.action === 'submit') submitted = true;
+  }
+  return rows;
 }
 
 export async function timelineCard(deps: ReviewDeps, plan: PlanRecord) {
