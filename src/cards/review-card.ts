@@ -22,7 +22,8 @@ export type ReviewCardInput = {
   /** The unit's other plans of the year, one line each. */
   otherPlans: string[];
   quota: string;
-  outcome?: { title: string; text: string; color: 'green' | 'red' | 'grey' } | undefined;
+  /** Once decided: who, when, what; and for a return (or a 复审 rejection) the comment and the fields returned. */
+  outcome?: { title: string; text: string; color: 'green' | 'red' | 'grey'; notes?: string[] | undefined } | undefined;
   /** Show the return form instead of the buttons; with the problems of a first attempt. */
   returnForm?: { errors: string[] } | undefined;
   /** Reviewers linked to this unit: they may not decide its plans. */
@@ -118,7 +119,7 @@ export function reviewCard(p: ReviewCardInput): CardJson {
       `**市外培训班次**　${p.quota}`,
       ...(p.conflicted?.length ? [`<font color='orange'>审核人员 ${p.conflicted.map(escapeMarkdown).join('、')} 关联了本单位，不能审核此计划，需由其他审核人员决定。</font>`] : []),
     ].join('\n'),
-    outcome: p.outcome ? `**${escapeMarkdown(p.outcome.text)}**` : '',
+    outcome: p.outcome ? [`**${escapeMarkdown(p.outcome.text)}**`, ...(p.outcome.notes ?? []).map(escapeMarkdown)].join('\n') : '',
     returnForm: p.returnForm ? returnFormOf(p) : '',
     actions,
   });

@@ -116,7 +116,13 @@ describe('return, revise, resubmit', () => {
       notes: '每期人数：不少于50人\n计划月份：改到9月',
     });
     expect(r.toast).toMatchObject({ type: 'success', content: '退回修改' });
+    // the decided card keeps what was asked of the unit, on every reviewer's copy
+    expect(r.cardText).toContain('意见：人数偏少且时间与全市会议冲突，请调整');
+    expect(r.cardText).toContain('需修改：每期人数（不少于50人）、计划月份（改到9月）');
     await h.bot.idle();
+    const copyB = reviewCardOf(REVIEWER_B, number);
+    const patchedB = h.stub.patches.filter((x) => x.messageId === copyB.messageId).at(-1)!;
+    expect(JSON.stringify(patchedB.content)).toContain('需修改：每期人数（不少于50人）、计划月份（改到9月）');
 
     const t = transcript(h, EDU);
     const notice = t.all().at(-1)!;

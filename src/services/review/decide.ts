@@ -92,12 +92,12 @@ async function decide(
   if (!r.ok) {
     const last = await lastDecision(deps, p.plan.id);
     const current = (await deps.plans.get(p.plan.id))!;
-    const card = await reviewCardOf(deps, current, stage, last ? { outcome: outcomeOf(last.action, last.by, last.at) } : {});
+    const card = await reviewCardOf(deps, current, stage, last ? { outcome: outcomeOf(last.action, last.by, last.at, last) } : {});
     const who = last ? `已由 ${last.by} 于 ${formatDateTime(last.at)} ${outcomeOf(last.action, last.by, last.at).title}` : r.message;
     return toast('warning', r.error === 'conflict' || r.error === 'illegal' ? `${who}，这张卡片已过期` : r.message, card);
   }
   const by = p.reviewer.name ?? p.reviewer.openId;
-  const outcome = outcomeOf(p.action, by, now);
+  const outcome = outcomeOf(p.action, by, now, { comment: p.comment ?? p.request?.comment, fields: p.request?.fields });
   const cardFor = await updateReviewCards(deps, r.plan, outcome);
   const key = `decision:${r.plan.id}:v${r.plan.version}`;
   if (p.action === 'return' && p.request) await tellUnit(deps, r.plan, key, { card: await returnNotice(deps, r.plan, p.request) });

@@ -3,10 +3,10 @@
 import { reviewCard, type ReviewCardInput, type ReviewStage } from '../../cards/review-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { formatDateTime } from '../../domain/dates.ts';
-import { displayValue, outOfCityClasses, parsePlan } from '../../domain/plan.ts';
+import { displayValue, outOfCityClasses, parsePlan, PLAN_FIELDS } from '../../domain/plan.ts';
 import { STATUS_LABELS } from '../../domain/plan-status.ts';
 import { may } from '../../domain/people.ts';
-import { changesSince, lastReturn } from '../../domain/review.ts';
+import { changesSince, lastReturn, type ReturnedField } from '../../domain/review.ts';
 import { ownUnitOf } from '../../domain/review-conflict.ts';
 import { check, checkPartial, familyStaff, quotaWindow, type Finding } from '../../domain/rules.ts';
 import type { Unit } from '../../domain/units.ts';
@@ -130,12 +130,17 @@ export async function updateReviewCards(deps: ReviewDeps, plan: PlanRecord, outc
   return cardFor;
 }
 
-/** Who decided a plan last and when, for the toast of someone who clicked too late. */
-export async function lastDecision(deps: ReviewDeps, planId: number): Promise<{ by: string; at: Date; action: string } | null> {
+const fieldLabel = (k: string) => PLAN_FIELDS.find((f) => f.key === k)?.label ?? k;
+
+export type DecisionNotes = { comment?: string | null | undefined; fields?: readonly ReturnedField[] | undefined };
+
+/** Who decided a plan last and when (with a return's comment and fields), for the card of someone who clicked too late. */
+export async function lastDecision(deps: ReviewDeps, planId: number): Promise<({ by: string; at: Date; action: string } & DecisionNotes) | null> {
   const e = [...(await deps.plans.events(planId))].reverse().find((x) => x.action in DECISION_WORDS);
   if (!e) return null;
   const person = e.actor.startsWith('ou_') ? await deps.users.find(e.actor) : null;
-  return { by: person?.name ?? e.actor, at: e.at, action: e.action };
+  const fields = Array.isArray(e.details?.fields) ? (e.details.fields as ReturnedField[]) : undefined;
+  return { by: person?.name ?? e.actor, at: e.at, action: e.action, comment: e.comment, fields };
 }
 
 export const DECISION_WORDS: Record<string, string> = {
@@ -152,9 +157,14 @@ export const DECISION_WORDS: Record<string, string> = {
   publish: '公布',
 };
 
-export function outcomeOf(action: string, by: string, at: Date): NonNullable<ReviewCardInput['outcome']> {
+export function outcomeOf(action: string, by: string, at: Date, notes: DecisionNotes = {}): NonNullable<ReviewCardInput['outcome']> {
   const word = DECISION_WORDS[action] ?? action;
   const color = action === 'return' || action === 'reject_second' || action === 'record_not_approved' ? 'red' : action === 'submit' || action === 'withdraw' ? 'grey' : 'green';
   const title = action === 'submit' ? '已有新版本' : word;
-  return { title, text: `${by} 于 ${formatDateTime(at)} ${word}`, color };
+  // A decided card still says what was asked of the unit: the reviewers who did not decide read it there.
+  const said = action === 'submit' || action === 'withdraw' ? [] : [
+    ...(notes.comment ? [`意见：${notes.comment}`] : []),
+    ...(notes.fields?.length ? [`需修改：${notes.fields.map((f) => `${fieldLabel(f.field)}${f.note ? `（${f.note}）` : ''}`).join('、')}`] : []),
+  ];
+  return { title, text: `${by} 于 ${formatDateTime(at)} ${word}`, color, ...(said.length ? { notes: said } : {}) };
 }
