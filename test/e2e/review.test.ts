@@ -134,7 +134,12 @@ describe('return, revise, resubmit', () => {
 
     const revise = await t.click('修改');
     expect(revise.messages[0]).toContain('每期多少人');
-    expect((await t.say('50'))[0]).toContain('# 计划月份');
+    // each question of the revision says what is there now and what the reviewer asked of it
+    expect(revise.messages[0]).toContain('现在填的是：45人\n审核意见：不少于50人');
+    const month = (await t.say('50'))[0]!;
+    expect(month).toContain('# 计划月份');
+    expect(month).toContain('现在填的是：10月');
+    expect(month).toContain('审核意见：改到9月');
     const summary = await t.click('9月');
     expect(summary.messages.at(-1)).toContain('# 申报汇总');
     expect(summary.messages.at(-1)).toContain('**每期人数**　50人');

@@ -3,7 +3,8 @@
 import { escapeMarkdown } from '../../cards/render.ts';
 import { questionCard, type Choice } from '../../cards/question-card.ts';
 import { summaryCard } from '../../cards/summary-card.ts';
-import { fieldDef, parsePlan, type PlanDraft, type PlanFieldKey } from '../../domain/plan.ts';
+import { displayValue, fieldDef, parsePlan, type PlanDraft, type PlanFieldKey } from '../../domain/plan.ts';
+import type { ReturnRequest } from '../../domain/review.ts';
 import { check, checkPartial, type Finding } from '../../domain/rules.ts';
 import { askedFields, flowField, JUSTIFICATION_QUESTION, labelOf } from '../../flows/declare-flow.ts';
 import type { EngineContext, Outcome } from '../../flows/declare-engine.ts';
@@ -66,13 +67,30 @@ export function summaryFindings(draft: PlanDraft, ctx: EngineContext): { finding
   return { findings: checkPartial(draft, ctx.rules), missing: parsed.errors.map((e) => e.label) };
 }
 
-export type RenderContext = EngineContext & { family: { code: string; name: string }[]; unitName: string };
+export type RenderContext = EngineContext & {
+  family: { code: string; name: string }[];
+  unitName: string;
+  /** The last return of a plan being revised: its comment and the fields asked for. */
+  returned?: ReturnRequest;
+};
+
+/** During a revision, above each question: the value now, and what the reviewer said of this field. */
+export function revisionNotes(field: PlanFieldKey, draft: PlanDraft, returned: ReturnRequest | undefined): string[] {
+  if (!returned) return [];
+  const value = draft[field];
+  const now = value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length) ? null : displayValue(field, value);
+  const asked = returned.fields.find((f) => f.field === field);
+  return [
+    ...(now !== null ? [`现在填的是：${now}`] : []),
+    ...(asked ? [`审核意见：${asked.note ?? returned.comment}`] : []),
+  ];
+}
 
 export async function renderOutcome(reply: Reply, outcome: Outcome, plan: PlanRecord, ctx: RenderContext, first = false): Promise<void> {
   const draft = plan.data;
   switch (outcome.status) {
     case 'ask': {
-      const notes = [...(outcome.note ? [outcome.note] : []), ...warningText(outcome.warnings)];
+      const notes = [...(outcome.note ? [outcome.note] : []), ...warningText(outcome.warnings), ...revisionNotes(outcome.field, draft, ctx.returned)];
       const choices = choicesFor(outcome.field, draft, ctx);
       const question = questionOf(outcome.field, draft);
       if (choices) {

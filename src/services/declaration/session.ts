@@ -1,6 +1,7 @@
 // The guided declaration: start or resume a conversation on a draft, feed it what the person types or
 // clicks, save every accepted answer on the plan at once, and submit. The engine decides; this file loads,
 // saves (conditionally, on versions) and renders.
+import { lastReturn } from '../../domain/review.ts';
 import { EDITABLE } from '../../domain/plan-status.ts';
 import { declareRefusal, phaseAt } from '../../domain/campaign.ts';
 import { campaignFor } from '../reference-data.ts';
@@ -32,10 +33,12 @@ export async function loadConversation(deps: DeclarationDeps, openId: string): P
   return c && c.flow === FLOW && c.state.v === FLOW_VERSION ? c : null;
 }
 
-async function renderContext(deps: DeclarationDeps, d: Declarant, planId: number): Promise<RenderContext> {
-  const ctx = await engineContextFor(deps, d, d.year, planId);
+async function renderContext(deps: DeclarationDeps, d: Declarant, plan: PlanRecord): Promise<RenderContext> {
+  const ctx = await engineContextFor(deps, d, d.year, plan.id);
   const unitName = d.competent.name;
-  return { ...ctx, family: d.family.map((u) => ({ code: u.code, name: u.name })), unitName };
+  // While a returned plan is revised, each question says what the reviewer asked of it.
+  const returned = plan.status === 'RETURNED' ? lastReturn(await deps.plans.events(plan.id)) : null;
+  return { ...ctx, family: d.family.map((u) => ({ code: u.code, name: u.name })), unitName, ...(returned ? { returned } : {}) };
 }
 
 /** Why the declarant may not fill this plan now (null when they may): their unit's, editable, within its year's phase. */
@@ -85,7 +88,7 @@ export async function startDeclaration(
     plan = await createDraft(deps, { year: d.year, unitCode: d.competent.code, data: { ...base, ...opts.data }, actor: person.openId, channel: opts.channel ?? 'chat', now });
     log.info({ planId: plan.id }, 'declaration started');
   }
-  const ctx = await renderContext(deps, d, plan.id);
+  const ctx = await renderContext(deps, d, plan);
   const state = startState(plan.id, plan.data, ctx);
   await setConversation(deps, person.openId, state);
   if (!opts.planId && !opts.data) {
@@ -95,7 +98,7 @@ export async function startDeclaration(
 }
 
 async function resume(deps: DeclarationDeps, d: Declarant, conv: StoredConversation<DeclareState>, plan: PlanRecord, reply: Reply) {
-  const ctx = await renderContext(deps, d, plan.id);
+  const ctx = await renderContext(deps, d, plan);
   await renderOutcome(reply, current(conv.state), plan, ctx);
 }
 
@@ -131,7 +134,7 @@ export async function feed(deps: DeclarationDeps, person: LinkedPerson, input: I
     if (why) await reply.text(why);
     return { handled: !!why };
   }
-  const ctx = await renderContext(deps, d, plan.id);
+  const ctx = await renderContext(deps, d, plan);
   const r = step(conv.state, plan.data, input, ctx);
   return apply(deps, { d, conv, plan, r, ctx, reply, log, channel, actor: person.openId });
 }
@@ -196,7 +199,7 @@ async function setConversation(deps: DeclarationDeps, openId: string, state: Dec
 /** Sets the conversation's state and shows where it now is. */
 async function showState(deps: DeclarationDeps, d: Declarant, plan: PlanRecord, state: DeclareState, reply: Reply): Promise<void> {
   await setConversation(deps, d.person.openId, state);
-  await renderOutcome(reply, current(state), plan, await renderContext(deps, d, plan.id));
+  await renderOutcome(reply, current(state), plan, await renderContext(deps, d, plan));
 }
 
 /** Moves the conversation to a field of a plan (from a card: 修改 某项, 填写情况说明), then back to where it was. */
@@ -214,7 +217,7 @@ export async function jumpTo(
   const why = plan ? await editableNow(deps, d, plan) : '找不到这个计划。';
   if (!plan || why) return reply.text(why ?? '找不到这个计划。');
   const conv = await loadConversation(deps, person.openId);
-  const base = conv?.state.planId === planId ? conv.state : startState(planId, plan.data, await renderContext(deps, d, plan.id));
+  const base = conv?.state.planId === planId ? conv.state : startState(planId, plan.data, await renderContext(deps, d, plan));
   const returnTo = opts.returnTo ?? (base.step === field ? base.returnTo : base.step);
   await showState(deps, d, plan, { ...base, step: field, returnTo, queue: opts.queue ?? [], confirming: null }, reply);
 }
@@ -237,7 +240,7 @@ export async function submit(
   }
   const at = async (step: PlanFieldKey) => {
     const conv = await loadConversation(deps, p.actor);
-    const base = conv?.state.planId === p.plan.id ? conv.state : startState(p.plan.id, p.plan.data, await renderContext(deps, p.d, p.plan.id));
+    const base = conv?.state.planId === p.plan.id ? conv.state : startState(p.plan.id, p.plan.data, await renderContext(deps, p.d, p.plan));
     await showState(deps, p.d, p.plan, { ...base, step, returnTo: 'summary', confirming: null }, p.reply);
   };
   switch (r.error) {
