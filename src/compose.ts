@@ -1,5 +1,6 @@
 // Wires the bot's features from its adapters: repositories, the Feishu API, the outbox messenger and the
 // clock go in; the event handler, the card handler and the job dependencies come out. app.ts runs them.
+import { may } from './domain/people.ts';
 import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
 import { formatDeadline } from './domain/dates.ts';
@@ -153,6 +154,23 @@ export function composeFeatures(o: {
           reply: personalReply(messenger, ctx.action.openId, `click:${ctx.action.eventId}`),
         });
         return { toast: { type: 'success', content: T.helpSent } };
+      },
+      // A guess offered for an unclear message: the command runs as if its word had been sent (1:1 answer).
+      cmd: async (ctx) => {
+        const command = commands.all().find((c) => c.id === ctx.value.id);
+        if (!command) return { toast: { type: 'error', content: T.staleButton } };
+        if (!may(ctx.person, command.audience)) return { toast: { type: 'error', content: T.notAllowed(command.words[0]!) } };
+        ctx.log.info({ command: command.id }, 'command by guess button');
+        await command.run({
+          person: ctx.person,
+          openId: ctx.action.openId,
+          args: '',
+          now: ctx.now,
+          chatType: 'p2p',
+          log: ctx.log,
+          reply: personalReply(messenger, ctx.action.openId, `click:${ctx.action.eventId}`),
+        });
+        return { toast: { type: 'success', content: `「${command.words[0]}」` } };
       },
       ...declarationCardHandlers(declaration),
       ...linkCardHandlers(linking),

@@ -50,6 +50,8 @@ export type ListId = (typeof LIST_IDS)[number];
 
 export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('help') }).strict(),
+  /** Run a command (a guess offered for a message the bot was not sure about). */
+  z.object({ a: z.literal('cmd'), id: z.string().regex(/^[a-z_]{1,40}$/) }).strict(),
   /** Start (or resume) a declaration by chat. */
   z.object({ a: z.literal('declare') }).strict(),
   /** Open the one-card form. */

@@ -4,11 +4,15 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { isKnown, may, type Person } from '../domain/people.ts';
 import { welcomeCard } from '../cards/welcome-card.ts';
-import type { CommandContext, CommandRegistry, Reply } from './commands.ts';
+import { yearArg, type Command, type CommandContext, type CommandRegistry, type Reply } from './commands.ts';
 import { actorOf, dedupKeyOf, type InboundEvent, type IncomingMessage } from './inbound.ts';
 import type { Messenger } from './messenger.ts';
 import type { UnitLookup, UserRepo } from './people.ts';
+import { guessIntent, type IntentGuess } from './intents.ts';
 import { T } from './texts.ts';
+import { button } from '../cards/actions.ts';
+import { noticeCard } from '../cards/notice-card.ts';
+import { escapeMarkdown } from '../cards/render.ts';
 
 export type ChatDeps = {
   users: UserRepo;
@@ -69,6 +73,24 @@ async function mentionsBot(deps: ChatDeps, ev: IncomingMessage, log: Logger): Pr
   return ev.mentionOpenIds.includes(bot);
 }
 
+/** A year named in a plain sentence (「导出2027年的汇总」) is the command's argument; the rest is not. */
+function intentArgs(text: string): string {
+  const year = yearArg(text);
+  return year === undefined ? '' : String(year);
+}
+
+/** Two guesses for a message the bot is not sure about, as buttons (each runs its command). */
+function guessCard(text: string, commands: readonly Command[]) {
+  const shown = text.length > 20 ? `${text.slice(0, 20)}…` : text;
+  return noticeCard({
+    title: '您是想……？',
+    color: 'blue',
+    body: [`没有完全看懂「${escapeMarkdown(shown)}」，您是想：`, ...commands.map((c) => `- **${escapeMarkdown(c.words[0]!)}**：${escapeMarkdown(c.summary)}`)].join('\n'),
+    buttons: commands.map((c, i) => button(c.words[0]!, { a: 'cmd', id: c.id }, i === 0 ? 'primary' : 'default')),
+    footer: '都不是？发送「帮助」查看可以使用的指令。',
+  });
+}
+
 export function createChatHandler(deps: ChatDeps) {
   const greetEvery = deps.greetEveryMs ?? 7 * 24 * 3600_000;
 
@@ -84,8 +106,16 @@ export function createChatHandler(deps: ChatDeps) {
       if (inGroup) await reply.text(T.unknownInGroup);
       await (inGroup ? privately() : reply).text(T.unknownPerson(actorOf(ev)));
     };
-    if (!matched) return isKnown(person) ? reply.text(T.notUnderstood(text)) : tellUnknown();
-    const { command, args } = matched;
+    if (!matched && !isKnown(person)) return tellUnknown();
+    // Not a command word: what the person most likely means, among what they may do.
+    const guess = matched ? null : guessIntent(text, deps.commands.all().filter((c) => may(person, c.audience)));
+    if (!matched && guess?.kind === 'unsure') {
+      log.info({ guesses: guess.commands.map((c) => c.id) }, 'command unclear: guesses offered');
+      return reply.card(guessCard(text, guess.commands));
+    }
+    if (!matched && guess?.kind !== 'sure') return reply.text(T.notUnderstood(text));
+    const { command, args } = matched ?? { command: (guess as Extract<IntentGuess, { kind: 'sure' }>).command, args: intentArgs(text) };
+    if (!matched) log.info({ command: command.id, cue: (guess as Extract<IntentGuess, { kind: 'sure' }>).matched }, 'command by intent');
     if (!may(person, command.audience)) {
       log.info({ command: command.id }, 'command refused: audience');
       return isKnown(person) ? reply.text(T.notAllowed(command.words[0]!)) : tellUnknown();

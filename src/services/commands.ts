@@ -25,6 +25,11 @@ export type Command = {
   id: string;
   /** Words that start the command; the first is shown in help. */
   words: string[];
+  /**
+   * How people ask for it in their own words (「审核到哪了」「模板在哪下载」): matched by intents.ts when the
+   * message is no command word. Say what only this command is for; the phrase corpus in the tests decides.
+   */
+  phrases?: string[];
   /** Bot menu keys (configured in the Feishu console) that run it. */
   menuKeys?: string[];
   audience: Audience;

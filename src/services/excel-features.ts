@@ -76,6 +76,7 @@ export function excelCommands(deps: ExcelDeps): Command[] {
     {
       id: 'template',
       words: ['模板', '申报表', '下载模板', 'excel模板'],
+      phrases: ['模版', '模板在哪', '模板下载', '下载表格', '申报表格', '空白表格', '空表', 'excel表', '表格模板', '要一份表', '申报模板', 'excel文件', '表格'],
       menuKeys: ['template'],
       audience: 'anyone',
       summary: '获取申报表 Excel 模板（已填好本单位），填好后直接发回来即可申报',
@@ -89,6 +90,7 @@ export function excelCommands(deps: ExcelDeps): Command[] {
     {
       id: 'export',
       words: ['导出', '导出汇总', '汇总表'],
+      phrases: ['导出全部', '下载汇总', '汇总excel', '导出excel', '导出表格'],
       audience: 'reviewer',
       summary: '导出本年度申报汇总表（按单位分组，含小计合计），用于报批',
       usage: '导出 或 导出 2027',

@@ -86,6 +86,7 @@ export function linkCommand(deps: LinkingDeps): Command {
   return {
     id: 'link',
     words: ['绑定', '关联', '关联单位', '绑定单位'],
+    phrases: ['绑定我的单位', '关联我的单位', '加入单位', '我是哪个单位', '认证单位', '登记单位', '怎么绑定', '怎么关联'],
     audience: 'anyone',
     summary: '申请关联到本单位（管理员确认后即可申报）',
     usage: '绑定 101001',

@@ -57,6 +57,7 @@ export function calendarCommands(deps: CalendarDeps): Command[] {
     {
       id: 'holidays',
       words: ['节假日', '节假日安排', '工作日安排'],
+      phrases: ['放假', '放几天假', '调休', '上班安排', '休息日', '是不是工作日', '假期安排'],
       audience: 'anyone',
       summary: '查看某年的节假日安排和每月工作日数',
       usage: '节假日 2027',
@@ -72,6 +73,7 @@ export function calendarCommands(deps: CalendarDeps): Command[] {
     {
       id: 'holiday_import',
       words: ['导入节假日', '导入节假日安排', '节假日导入'],
+      phrases: ['导入放假通知', '放假通知导入'],
       audience: 'admin',
       summary: '导入国务院节假日安排：发送《国务院办公厅关于YYYY年部分节假日安排的通知》全文',
       usage: '导入节假日（后接通知全文）',

@@ -3,7 +3,9 @@
 import { button } from '../../cards/actions.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { summaryCard } from '../../cards/summary-card.ts';
+import { currentCampaignYear, defaultCampaign, describeCampaign, phaseAt } from '../../domain/campaign.ts';
 import { PLAN_FIELDS, type PlanFieldKey } from '../../domain/plan.ts';
+import { daysLeft } from '../../domain/reminders.ts';
 import type { Person } from '../../domain/people.ts';
 import type { Logger } from '../../logger.ts';
 import type { CardActionHandlers } from '../card-actions.ts';
@@ -29,6 +31,27 @@ async function withDeclarant(deps: DeclarationDeps, person: LinkedPerson, reply:
   return fn(d);
 }
 
+/** 截止时间: the campaign's dates and where it stands; the notice's usual dates are said to be only that. */
+export async function deadlineText(deps: DeclarationDeps, now: Date): Promise<string> {
+  const year = currentCampaignYear(now, await deps.reference.campaigns());
+  const stored = await deps.reference.campaign(year);
+  const c = stored ?? defaultCampaign(year);
+  const phase = phaseAt(c, now);
+  const lines = describeCampaign(c);
+  if (phase.phase === 'not_open' && !stored) {
+    return [`${year}年度培训计划的申报通知还没有发布。往年的安排如下，以当年的通知为准：`, ...lines.slice(1)].join('\n');
+  }
+  const left = daysLeft(now, phase.canDeclare ? c.declareClosesAt : c.reviseClosesAt);
+  const where = phase.canDeclare
+    ? `现在可以申报，${left <= 0 ? '今天截止' : `距申报截止还有 ${left} 天`}。发送「申报」开始。`
+    : phase.canRevise
+      ? `申报已截止；被退回的计划可以修改后重新提交，${left <= 0 ? '今天截止' : `还有 ${left} 天`}。发送「我的申报」查看。`
+      : phase.phase === 'not_open'
+        ? '申报尚未开始。'
+        : '申报和修改都已截止，系统已关闭。';
+  return [...lines, '', where].join('\n');
+}
+
 export function declarationCommands(deps: DeclarationDeps): Command[] {
   const need = (fn: (person: LinkedPerson, reply: Reply, log: Logger) => Promise<void>) => async (ctx: Parameters<Command['run']>[0]) => {
     if (linked(ctx.person)) await fn(ctx.person, ctx.reply, ctx.log);
@@ -37,6 +60,7 @@ export function declarationCommands(deps: DeclarationDeps): Command[] {
     {
       id: 'declare',
       words: ['申报', '开始申报', '新建申报', '填报', '我要申报'],
+      phrases: ['怎么报', '怎么申报', '如何申报', '报计划', '报培训', '报班', '报个班', '申报培训', '新增计划', '新建计划', '添加培训班', '新增培训班', '填计划', '填一个计划', '申请办班', '办班申报', '开始填', '申报一个'],
       menuKeys: ['declare'],
       audience: 'declarant',
       summary: '一问一答填写一个培训班的计划，自动检查是否符合通知要求',
@@ -45,6 +69,7 @@ export function declarationCommands(deps: DeclarationDeps): Command[] {
     {
       id: 'continue',
       words: ['继续', '继续填写', '继续申报'],
+      phrases: ['接着填', '继续刚才', '没填完', '上次没填完', '接着申报', '刚才填到'],
       menuKeys: ['continue'],
       audience: 'declarant',
       summary: '接着填写没填完的申报',
@@ -53,14 +78,25 @@ export function declarationCommands(deps: DeclarationDeps): Command[] {
     {
       id: 'form',
       words: ['表单申报', '表单填写', '表单'],
+      phrases: ['用表单', '一次填完', '填表单'],
       menuKeys: ['form'],
       audience: 'declarant',
       summary: '用一张表单卡片一次填完所有项目',
       run: need((p, reply) => withDeclarant(deps, p, reply, async (d) => (d.refusal ? reply.text(d.refusal) : reply.card(formFor(d))))),
     },
     {
+      id: 'deadline',
+      words: ['截止时间', '截止日期', '申报时间'],
+      phrases: ['截止', '哪天截止', '什么时候截止', '几号截止', '最晚什么时候', '最晚哪天', '期限', '还有几天', '什么时候报', '什么时候开始报', '报到什么时候', '时间安排', '日程安排', '申报期限'],
+      audience: 'anyone',
+      inGroups: 'here',
+      summary: '查看本年度的申报、修改截止时间',
+      run: async (ctx) => ctx.reply.text(await deadlineText(deps, ctx.now)),
+    },
+    {
       id: 'my_plans',
       words: ['我的申报', '我的计划', '申报列表', '本单位计划'],
+      phrases: ['报了哪些', '已报', '查看计划', '看看计划', '计划列表', '被退回', '退回', '退回来', '打回', '要修改计划', '改计划', '撤回', '报过'],
       menuKeys: ['my_plans'],
       audience: 'declarant',
       summary: '查看本单位本年度的计划、状态和下一步',
@@ -69,6 +105,7 @@ export function declarationCommands(deps: DeclarationDeps): Command[] {
     {
       id: 'copy_last_year',
       words: ['复制去年', '从去年复制', '复制上一年度'],
+      phrases: ['照去年', '跟去年一样', '和去年一样', '去年那个', '按去年'],
       audience: 'declarant',
       summary: '把上一年度的计划复制为本年度的新草稿',
       run: need((p, reply) => withDeclarant(deps, p, reply, async (d) => reply.card(await lastYearCard(deps, d)))),
@@ -76,6 +113,7 @@ export function declarationCommands(deps: DeclarationDeps): Command[] {
     {
       id: 'no_plan',
       words: ['无计划', '本年度无培训计划', '没有培训计划'],
+      phrases: ['不办班', '不办培训', '今年不办', '没有计划', '没计划', '不报', '不用报', '不需要申报', '无需申报', '没有培训', '不培训', '无培训'],
       menuKeys: ['no_plan'],
       audience: 'declarant',
       summary: '登记本单位本年度没有培训计划（完成申报、不再提醒）',

@@ -22,6 +22,7 @@ export function reviewCommands(deps: ReviewDeps): Command[] {
     {
       id: 'progress',
       words: ['进度', '查进度', '审核进度'],
+      phrases: ['到哪一步', '到哪步', '到哪了', '审核到哪', '审到哪', '计划到哪一步', '进展', '什么状态', '审核状态', '状态怎么样', '审核结果', '审完没有', '审完了没', '通过了没有', '通过没有', '有没有通过', '审核情况', '在谁手里', '谁在审', '审核'],
       menuKeys: ['progress'],
       audience: 'anyone',
       summary: '查看计划到了哪一步、在谁手里、等了几个工作日',
@@ -37,6 +38,7 @@ export function reviewCommands(deps: ReviewDeps): Command[] {
     {
       id: 'pending',
       words: ['待审', '待初审', '审核'],
+      phrases: ['要审', '待审核', '审核列表', '需要审核', '有什么要审', '待处理', '初审'],
       menuKeys: ['pending'],
       audience: 'reviewer',
       summary: '重新发送所有等待初审的计划的审核卡片',
@@ -49,6 +51,7 @@ export function reviewCommands(deps: ReviewDeps): Command[] {
     {
       id: 'second_review',
       words: ['复审'],
+      phrases: ['复审一下', '二审'],
       menuKeys: ['second_review'],
       audience: 'reviewer',
       summary: '系统关闭后复审：按单位汇总，全部符合要求的可一键通过',
@@ -58,6 +61,7 @@ export function reviewCommands(deps: ReviewDeps): Command[] {
     {
       id: 'send_for_approval',
       words: ['报批'],
+      phrases: ['报市委', '报市政府', '送审批', '提交审批', '报市委审批'],
       audience: 'reviewer',
       summary: '把复审通过的计划报市委、市政府审批，并生成汇总',
       run: async (ctx) => sendForApproval(deps, await year(ctx), { openId: ctx.openId, channel: 'chat' }, ctx.reply, ctx.log),
@@ -65,6 +69,7 @@ export function reviewCommands(deps: ReviewDeps): Command[] {
     {
       id: 'record_approval',
       words: ['审批'],
+      phrases: ['审批结果', '登记审批', '批下来'],
       audience: 'reviewer',
       summary: '登记某个计划的审批结果',
       usage: '审批 2027-001 不通过 经费超标',
@@ -78,6 +83,7 @@ export function reviewCommands(deps: ReviewDeps): Command[] {
     {
       id: 'publish',
       words: ['公布'],
+      phrases: ['发布结果', '公布结果', '发布计划'],
       audience: 'reviewer',
       summary: '向各主管单位公布审批结果（每个单位一张卡片）',
       run: async (ctx) => {
