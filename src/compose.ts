@@ -137,6 +137,10 @@ export function composeFeatures(o: {
       return (await executionFileHandler(execution, isDataSheet)(person, ev, reply, log)) || excelUploadHandler(excel)(person, ev, reply, log);
     },
     deadlineLine,
+    pendingLink: async (openId) => {
+      const r = await linking.links.pendingOf(openId);
+      return r ? { unitCode: r.unitCode, unitName: (await reference.unit(r.unitCode))?.name ?? null, createdAt: r.createdAt } : null;
+    },
   });
 
   const handleCard = createCardActionHandler({

@@ -77,6 +77,8 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('no_plan'), year: z.number().int(), yes: z.boolean() }).strict(),
   /** A link request from the greeting card's form (code in form_value). */
   z.object({ a: z.literal('link_request') }).strict(),
+  /** A unit picked among those whose name matched what followed 绑定. */
+  z.object({ a: z.literal('link_to'), code: z.string().regex(/^[0-9A-Z]{1,30}$/) }).strict(),
   /** An admin's decision on a link request. */
   z.object({ a: z.literal('link_decide'), req: z.number().int().positive(), approve: z.boolean() }).strict(),
   /** A review card's buttons: decisions carry the plan version the card showed. */

@@ -38,6 +38,53 @@ export function normalizeBudgetCode(raw: string): string {
 
 export const isCompetent = (u: Pick<Unit, 'parentCode'>): boolean => !u.parentCode;
 
+/** A unit's name as people shorten it: without the city (柳州市交通运输局 → 交通运输局), spaces and width folded. */
+function shortName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '').replace(/^(广西壮族自治区)?柳州市?/, '');
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const c of long) if (c === short[i]) i++;
+  return i === short.length;
+}
+
+function bigrams(s: string): string[] {
+  return Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2));
+}
+
+/**
+ * Units whose name is what someone typed after 绑定 (「交通运输局」「市交通局」「卫健委」), best first: the
+ * whole name, a part of it, an abbreviation, or a close spelling (shared character pairs); competent units before their
+ * second-tier units at the same closeness. Empty when nothing is close.
+ */
+export function unitsByName<U extends Unit>(query: string, units: readonly U[], limit = 3): U[] {
+  const q = shortName(query);
+  if (q.length < 2) return [];
+  const qb = bigrams(q);
+  const scored = units.map((u) => {
+    const n = shortName(u.name);
+    let score = 0;
+    if (n === q) score = 100;
+    else if (n.includes(q)) score = 80 - Math.min(20, n.length - q.length);
+    else if (q.includes(n) && n.length >= 2) score = 60;
+    // An abbreviation keeps the characters in order: 交通局 for 交通运输局, 卫健委 for 卫生健康委员会.
+    else if (isSubsequence(q, n)) score = 55 - Math.min(15, n.length - q.length);
+    else {
+      const nb = new Set(bigrams(n));
+      const shared = qb.filter((b) => nb.has(b)).length;
+      const dice = (2 * shared) / (qb.length + nb.size || 1);
+      score = dice >= 0.5 ? Math.round(50 * dice) : 0;
+    }
+    return { u, score: score + (isCompetent(u) && score > 0 ? 1 : 0) };
+  });
+  return scored
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score || a.u.code.localeCompare(b.u.code))
+    .slice(0, limit)
+    .map((x) => x.u);
+}
+
 /**
  * Checks a registry import against itself and the units already stored. Returns the normalized units,
  * or every problem found. Rows with the same code as a stored unit replace it (upsert by code).

@@ -28,6 +28,8 @@ export type ChatDeps = {
    * Explicit commands (other than 帮助, which the conversation answers in place) still go first.
    */
   interceptText?: (person: Person | null, text: string, reply: Reply, log: Logger) => Promise<boolean>;
+  /** Someone not linked yet whose request to be linked waits for an admin. */
+  pendingLink?: (openId: string) => Promise<{ unitCode: string; unitName: string | null; createdAt: Date } | null>;
   /** A file someone sent (a declaration spreadsheet); false when it is not for this feature. */
   onFile?: (person: Person | null, ev: IncomingMessage, reply: Reply, log: Logger) => Promise<boolean>;
   /** A line about the coming deadline for the welcome card of a declarant. */
@@ -106,6 +108,11 @@ export function createChatHandler(deps: ChatDeps) {
       if (inGroup) await reply.text(T.unknownInGroup);
       await (inGroup ? privately() : reply).text(T.unknownPerson(actorOf(ev)));
     };
+    // Waiting for an admin to confirm the link: whatever they send, they are told so (绑定 itself says it too).
+    if (!isKnown(person) && matched?.command.id !== 'link') {
+      const pending = await deps.pendingLink?.(actorOf(ev));
+      if (pending) return (inGroup ? privately() : reply).text(T.linkPending(pending));
+    }
     if (!matched && !isKnown(person)) return tellUnknown();
     // Not a command word: what the person most likely means, among what they may do.
     const guess = matched ? null : guessIntent(text, deps.commands.all().filter((c) => may(person, c.audience)));

@@ -3,7 +3,10 @@
 import { linkRequestCard } from '../cards/link-card.ts';
 import { formatDateTime } from '../domain/dates.ts';
 import { may, type Person } from '../domain/people.ts';
-import { normalizeBudgetCode } from '../domain/units.ts';
+import { isCompetent, normalizeBudgetCode, unitsByName } from '../domain/units.ts';
+import { button } from '../cards/actions.ts';
+import { noticeCard } from '../cards/notice-card.ts';
+import { escapeMarkdown } from '../cards/render.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { CardActionHandlers } from './card-actions.ts';
@@ -55,8 +58,11 @@ async function nameOf(deps: LinkingDeps, openId: string, log: Logger): Promise<s
 
 /** Files a request (or says why not); returns the text to tell the person. */
 export async function requestLink(deps: LinkingDeps, person: Person | null, openId: string, rawCode: string, log: Logger): Promise<string> {
+  // A request waiting for an admin is the answer, whatever code or name came with this one.
+  const waiting = person?.unitCode ? null : await deps.links.pendingOf(openId);
+  if (waiting) return `您已在 ${formatDateTime(waiting.createdAt)} 申请关联单位 ${waiting.unitCode}，正在等待管理员确认，确认后会通知您。`;
   const code = normalizeBudgetCode(rawCode);
-  if (!code) return '请在「绑定」后面写上本单位的预算单位代码，例如：绑定 101001';
+  if (!code) return '请在「绑定」后面写上本单位的预算单位代码或名称，例如：绑定 101001，或：绑定 交通运输局';
   const unit = await deps.reference.unit(code);
   if (!unit) return `单位名册中没有预算单位代码「${code}」。请核对代码（须与财政预算管理一体化系统一致）后重新发送。`;
   if (unit.parentCode) {
@@ -65,8 +71,6 @@ export async function requestLink(deps: LinkingDeps, person: Person | null, open
   }
   if (person?.unitCode === code) return `您已经关联到「${unit.name}」，可以直接申报。发送「帮助」查看怎么做。`;
   if (person?.unitCode) return `您已关联到单位 ${person.unitCode}。如需改为「${unit.name}」，请联系系统管理员。`;
-  const pending = await deps.links.pendingOf(openId);
-  if (pending) return `您已在 ${formatDateTime(pending.createdAt)} 申请关联单位 ${pending.unitCode}，正在等待管理员确认，确认后会通知您。`;
 
   const admins = await deps.users.listByRole('admin');
   if (!admins.length) {
@@ -82,6 +86,29 @@ export async function requestLink(deps: LinkingDeps, person: Person | null, open
   return `已提交申请：关联到「${unit.name}」（${code}）。管理员确认后会通知您。`;
 }
 
+/** 绑定 followed by a name (「绑定 交通运输局」): the closest units of the registry to pick from, or why none. */
+export async function linkByName(deps: LinkingDeps, query: string): Promise<{ text: string } | { card: ReturnType<typeof noticeCard> }> {
+  const matches = unitsByName(query, await deps.reference.units());
+  const shown = query.length > 20 ? `${query.slice(0, 20)}…` : query;
+  if (!matches.length) {
+    return { text: `单位名册中没有名称像「${shown}」的单位。请写单位全称或其中几个字（例如：绑定 交通运输局），或本单位的预算单位代码（例如：绑定 101001，可向本单位财务人员询问）。` };
+  }
+  return {
+    card: noticeCard({
+      title: '选择您的单位',
+      color: 'blue',
+      body: [
+        `单位名册中与「${escapeMarkdown(shown)}」最接近的${matches.length > 1 ? ` ${matches.length} 个` : ''}单位：`,
+        ...matches.map((u) => `- **${escapeMarkdown(u.name)}**（${u.code}）${isCompetent(u) ? '' : '，二层单位，由主管单位统一申报'}`),
+      ].join('\n'),
+      buttons: matches.map((u, i) => button(u.name.length > 14 ? `${u.name.slice(0, 13)}…` : u.name, { a: 'link_to', code: u.code }, i === 0 ? 'primary' : 'default')),
+      footer: '点您所在的单位提交关联申请，管理员确认后即可申报。都不是？请发送「绑定 预算单位代码」。',
+    }),
+  };
+}
+
+const looksLikeName = (args: string) => /[\u4e00-\u9fff]/.test(args);
+
 export function linkCommand(deps: LinkingDeps): Command {
   return {
     id: 'link',
@@ -91,16 +118,27 @@ export function linkCommand(deps: LinkingDeps): Command {
     summary: '申请关联到本单位（管理员确认后即可申报）',
     usage: '绑定 101001',
     showInHelp: (person) => !person.unitCode,
-    run: async (ctx) => ctx.reply.text(await requestLink(deps, ctx.person, ctx.openId, ctx.args, ctx.log)),
+    run: async (ctx) => {
+      if (looksLikeName(ctx.args) && !ctx.person?.unitCode && !(await deps.links.pendingOf(ctx.openId))) {
+        const r = await linkByName(deps, ctx.args);
+        return 'card' in r ? ctx.reply.card(r.card) : ctx.reply.text(r.text);
+      }
+      await ctx.reply.text(await requestLink(deps, ctx.person, ctx.openId, ctx.args, ctx.log));
+    },
   };
 }
 
-export function linkCardHandlers(deps: LinkingDeps): Pick<CardActionHandlers, 'link_request' | 'link_decide'> {
+export function linkCardHandlers(deps: LinkingDeps): Pick<CardActionHandlers, 'link_request' | 'link_to' | 'link_decide'> {
   const replyOf = (openId: string, eventId: string): Reply => personalReply(deps.messenger, openId, `click:${eventId}`);
   return {
     link_request: async (ctx) => {
       const code = ctx.action.formValue?.code;
       const text = await requestLink(deps, ctx.person, ctx.action.openId, typeof code === 'string' ? code : '', ctx.log);
+      await replyOf(ctx.action.openId, ctx.action.eventId).text(text);
+      return { toast: { type: text.startsWith('已提交') ? 'success' : 'info', content: text.length > 40 ? `${text.slice(0, 38)}…` : text } };
+    },
+    link_to: async (ctx) => {
+      const text = await requestLink(deps, ctx.person, ctx.action.openId, ctx.value.code, ctx.log);
       await replyOf(ctx.action.openId, ctx.action.eventId).text(text);
       return { toast: { type: text.startsWith('已提交') ? 'success' : 'info', content: text.length > 40 ? `${text.slice(0, 38)}…` : text } };
     },

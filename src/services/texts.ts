@@ -1,6 +1,6 @@
 // Chinese texts the bot says in chat. Every problem says what to do next.
 import { escapeMarkdown } from '../cards/render.ts';
-import { formatShortDateTime } from '../domain/dates.ts';
+import { formatDateTime, formatShortDateTime } from '../domain/dates.ts';
 import type { InboundEvent } from './inbound.ts';
 
 /** How a person recognises what failed: 您发送的文件「申报表.xlsx」, 您发送的「申报」, 刚才点的菜单. */
@@ -30,6 +30,8 @@ export const T = {
       '**您的飞书账号还没有关联单位。** 在下面填写本单位的预算单位代码申请关联，管理员确认后即可申报。',
       `（也可以把这行发给管理员：我的飞书编号 ${escapeMarkdown(openId)}）`,
     ].join('\n'),
+  linkPending: (p: { unitCode: string; unitName: string | null; createdAt: Date }) =>
+    `您的关联申请已提交（${formatDateTime(p.createdAt)}，${p.unitName ? `「${p.unitName}」（${p.unitCode}）` : `单位 ${p.unitCode}`}），正在等待管理员确认，确认后会通知您，之后即可申报。如等待较久，请联系市人力资源社会保障局职建科（0772-2825472）。`,
   notUnderstood: (text: string) =>
     `没有看懂「${text.length > 20 ? `${text.slice(0, 20)}…` : text}」。发送「帮助」查看可以使用的指令。`,
   notAllowed: (word: string) => `「${word}」只有相应权限的人员可以使用。发送「帮助」查看您可以使用的指令。`,

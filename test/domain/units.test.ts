@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateRegistry, type SheetRow, type Unit, type UnitColumn } from '../../src/domain/units.ts';
+import { unitsByName, validateRegistry, type SheetRow, type Unit, type UnitColumn } from '../../src/domain/units.ts';
 
 const row = (n: number, v: Partial<Record<UnitColumn, string>>): SheetRow<UnitColumn> => ({ row: n, values: v });
 const good = (n: number, code: string, name: string, parent = '', staff = '50', phone = '13800138000') =>
@@ -54,5 +54,31 @@ describe('unit registry import', () => {
     // The finance bureau cannot become second-tier while a stored unit has it as parent.
     const r = validateRegistry([good(2, '200001', '柳州市财政局', '300001'), good(3, '300001', '某委', '')], stored);
     expect(!r.ok && r.problems[0]!.message).toContain('柳州市财政局票据中心');
+  });
+});
+
+describe('finding a unit by what people call it', () => {
+  const units = [
+    { code: '102001', name: '柳州市财政局', parentCode: null },
+    { code: '102002', name: '柳州市财政局票据中心', parentCode: '102001' },
+    { code: '105001', name: '柳州市交通运输局', parentCode: null },
+    { code: '103001', name: '柳州市教育局', parentCode: null },
+    { code: '104001', name: '柳州市卫生健康委员会', parentCode: null },
+  ].map((u) => ({ ...u, staffCount: 1, contactName: null, contactMobile: null }));
+  it.each([
+    ['柳州市交通运输局', ['105001']],
+    ['交通运输局', ['105001']],
+    ['市交通运输局', ['105001']],
+    ['交通局', ['105001']],
+    ['财政', ['102001', '102002']],
+    ['财政局', ['102001', '102002']],
+    ['票据中心', ['102002']],
+    ['卫健委', ['104001']],
+    ['卫生健康委', ['104001']],
+    ['教育', ['103001']],
+    ['局', []],
+    ['公安局', []],
+  ])('%s → %j', (query, codes) => {
+    expect(unitsByName(query, units).map((u) => u.code)).toEqual(codes);
   });
 });

@@ -68,6 +68,26 @@ describe('getting linked', () => {
     }
   });
 
+  it('绑定 <name> offers the closest units; a pick files the request; until an admin decides, every message says it waits', async () => {
+    const someone = 'ou_newcomer00002';
+    const t = transcript(h, someone);
+    const none = (await t.say('绑定 交通运输局'))[0]!;
+    expect(none).toContain('单位名册中没有名称像「交通运输局」的单位');
+    const offered = (await t.say('绑定 财政'))[0]!;
+    expect(offered).toContain('# 选择您的单位');
+    expect(offered).toContain('- **柳州市财政局**（102001）');
+    expect(offered).toContain('- **柳州市财政局票据中心**（102002），二层单位，由主管单位统一申报');
+    expect(offered.indexOf('柳州市财政局**')).toBeLessThan(offered.indexOf('票据中心'));
+    expect((await t.say('绑定 卫生健康委'))[0]).toContain('- **柳州市卫生健康委员会**（104001）');
+    const picked = await t.click('柳州市财政局');
+    expect(picked.toast?.type).toBe('success');
+    expect(picked.messages[0]).toContain('已提交申请：关联到「柳州市财政局」（102001）');
+    for (const text of ['帮助', '申报', '我的计划到哪一步了']) {
+      expect((await t.say(text))[0]).toMatch(/^您的关联申请已提交（2026年8月3日 10:00，「柳州市财政局」（102001）），正在等待管理员确认/);
+    }
+    expect((await t.say('绑定 财政'))[0]).toContain('正在等待管理员确认');
+  });
+
   it('a declarant cannot decide a link request', async () => {
     const req = await h.db.linkRequest.create({ data: { openId: 'ou_someone000001', unitCode: '104001', createdAt: DECLARING } });
     const t = transcript(h, DECLARANT);
