@@ -28,6 +28,8 @@ export type ChatDeps = {
    * Explicit commands (other than 帮助, which the conversation answers in place) still go first.
    */
   interceptText?: (person: Person | null, text: string, reply: Reply, log: Logger) => Promise<boolean>;
+  /** A message that describes a class in one sentence: a declaration starts from it (false: not one). */
+  onClassSentence?: (person: Person | null, text: string, reply: Reply, log: Logger) => Promise<boolean>;
   /** Someone not linked yet whose request to be linked waits for an admin. */
   pendingLink?: (openId: string) => Promise<{ unitCode: string; unitName: string | null; createdAt: Date } | null>;
   /** A file someone sent (a declaration spreadsheet); false when it is not for this feature. */
@@ -114,6 +116,8 @@ export function createChatHandler(deps: ChatDeps) {
       if (pending) return (inGroup ? privately() : reply).text(T.linkPending(pending));
     }
     if (!matched && !isKnown(person)) return tellUnknown();
+    // A class told in one sentence starts a declaration (in the 1:1 chat: a group is not where one declares).
+    if (!matched && !inGroup && (await deps.onClassSentence?.(person, text, reply, log))) return;
     // Not a command word: what the person most likely means, among what they may do.
     const guess = matched ? null : guessIntent(text, deps.commands.all().filter((c) => may(person, c.audience)));
     if (!matched && guess?.kind === 'unsure') {

@@ -55,6 +55,29 @@ describe('plain Chinese', () => {
     expect(JSON.parse(plan!.data).title).toBe('进度管理能力提升培训班');
   });
 
+  it('a class in one sentence: a declaration with what it says filled in, shown back, then only the rest is asked', async () => {
+    const t = transcript(h, DECLARANT);
+    await t.say('保存草稿');
+    const r = await t.say('我们局10月想在市委党校办一期40人、3天的财务业务培训，预算2万左右');
+    expect(r[0]).toMatch(/^# 开始申报 · 2027-\d{3}/);
+    expect(r[0]).toContain('从您的话里读到 7 项，已填好：');
+    expect(r[0]).toContain('- **培训班名称**：财务业务培训班（「财务业务培训」）');
+    expect(r[0]).toContain('- **每期人数**：40人（「40人」）');
+    expect(r[0]).toContain('- **经费预算（元）**：20,000.00元（「2万」）');
+    expect(r[0]).toContain('- **承办机构**：市委党校');
+    expect(r[1]).toContain('# 培训类别');
+    const plan = await h.db.plan.findFirst({ where: { unitCode: '101001' }, orderBy: { id: 'desc' } });
+    expect(JSON.parse(plan!.data)).toMatchObject({ title: '财务业务培训班', month: 10, headcount: 40, sessions: 1, days: 3, budget: 20000, institution: '市委党校' });
+    // a correction in plain words, as always
+    expect((await t.say('人数改成45'))[0]).toContain('已把「每期人数」改为：45人。');
+    // 申报 followed by the sentence works the same; the record says where the values came from
+    await t.say('保存草稿');
+    const again = await t.say('申报 11月办两期消防安全培训，每期60人，2天，经费共5万元');
+    expect(again[0]).toContain('从您的话里读到 6 项');
+    const events = await h.db.planEvent.findMany({ where: { plan: { unitCode: '101001' } }, orderBy: { id: 'desc' }, take: 1 });
+    expect(events[0]!.channel).toBe('chat');
+  });
+
   it('a guess button of a command the person may not use is refused', async () => {
     const r = await h.click(DECLARANT, 'om_whatever', { a: 'cmd', id: 'export' });
     expect((r.json as { toast: { type: string; content: string } }).toast).toMatchObject({ type: 'error', content: expect.stringContaining('只有相应权限的人员可以使用') });

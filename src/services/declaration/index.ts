@@ -4,6 +4,7 @@ import { button } from '../../cards/actions.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { summaryCard } from '../../cards/summary-card.ts';
 import { currentCampaignYear, defaultCampaign, describeCampaign, phaseAt } from '../../domain/campaign.ts';
+import { describesAClass, readClassSentence } from '../../domain/class-sentence.ts';
 import { PLAN_FIELDS, type PlanFieldKey } from '../../domain/plan.ts';
 import { daysLeft } from '../../domain/reminders.ts';
 import type { Person } from '../../domain/people.ts';
@@ -52,6 +53,19 @@ export async function deadlineText(deps: DeclarationDeps, now: Date): Promise<st
   return [...lines, '', where].join('\n');
 }
 
+/**
+ * A class described in one sentence (「我们局10月想在市委党校办一期40人、3天的财务业务培训，预算2万左右」), sent as
+ * such or after 申报: a declaration starts with what it says filled in. False when the text describes no class.
+ */
+export async function declareFromSentence(deps: DeclarationDeps, person: Person | null, text: string, reply: Reply, log: Logger): Promise<boolean> {
+  if (!linked(person)) return false;
+  const reading = readClassSentence(text, { bases: await deps.reference.bases() });
+  if (!describesAClass(reading)) return false;
+  log.info({ fields: Object.keys(reading.data) }, 'declaration from a sentence');
+  await startDeclaration(deps, person, reply, log, { data: reading.data, channel: 'chat', understood: reading });
+  return true;
+}
+
 export function declarationCommands(deps: DeclarationDeps): Command[] {
   const need = (fn: (person: LinkedPerson, reply: Reply, log: Logger) => Promise<void>) => async (ctx: Parameters<Command['run']>[0]) => {
     if (linked(ctx.person)) await fn(ctx.person, ctx.reply, ctx.log);
@@ -63,8 +77,13 @@ export function declarationCommands(deps: DeclarationDeps): Command[] {
       phrases: ['怎么报', '怎么申报', '如何申报', '报计划', '报培训', '报班', '报个班', '申报培训', '新增计划', '新建计划', '添加培训班', '新增培训班', '填计划', '填一个计划', '申请办班', '办班申报', '开始填', '申报一个'],
       menuKeys: ['declare'],
       audience: 'declarant',
-      summary: '一问一答填写一个培训班的计划，自动检查是否符合通知要求',
-      run: need((p, reply, log) => startDeclaration(deps, p, reply, log)),
+      summary: '一问一答填写一个培训班的计划，自动检查是否符合通知要求；也可以一句话说清，例如：申报 10月在市委党校办一期40人、3天的财务培训，预算2万',
+      run: async (ctx) => {
+        if (!linked(ctx.person)) return;
+        // 申报 followed by a description of the class: what it says is filled in first.
+        if (ctx.args && (await declareFromSentence(deps, ctx.person, ctx.args, ctx.reply, ctx.log))) return;
+        await startDeclaration(deps, ctx.person, ctx.reply, ctx.log);
+      },
     },
     {
       id: 'continue',

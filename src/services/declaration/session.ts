@@ -5,7 +5,8 @@ import { lastReturn } from '../../domain/review.ts';
 import { EDITABLE } from '../../domain/plan-status.ts';
 import { declareRefusal, phaseAt } from '../../domain/campaign.ts';
 import { campaignFor } from '../reference-data.ts';
-import type { PlanDraft, PlanFieldKey } from '../../domain/plan.ts';
+import { displayValue, PLAN_FIELDS, type PlanDraft, type PlanFieldKey } from '../../domain/plan.ts';
+import type { SentenceReading } from '../../domain/class-sentence.ts';
 import { current, startState, step, type DeclareState, type Input, type StepResult } from '../../flows/declare-engine.ts';
 import { FLOW_VERSION } from '../../flows/declare-flow.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
@@ -56,13 +57,26 @@ export async function editableNow(deps: DeclarationDeps, d: Declarant, plan: Pla
   return null;
 }
 
+/** What was read from a one-sentence description, to confirm or correct; the questions for the rest follow. */
+function understoodCard(d: Declarant, plan: PlanRecord, r: SentenceReading) {
+  const lines = PLAN_FIELDS.filter((f) => r.data[f.key] !== undefined).map(
+    (f) => `- **${f.label}**：${escapeMarkdown(displayValue(f.key, r.data[f.key]))}${r.from[f.key] ? `（「${escapeMarkdown(r.from[f.key]!)}」）` : ''}`,
+  );
+  return noticeCard({
+    title: `开始申报 · ${plan.number}`,
+    color: 'blue',
+    body: [`${d.year}年度培训计划，${escapeMarkdown(d.competent.name)}。从您的话里读到 ${lines.length} 项，已填好：`, ...lines].join('\n'),
+    footer: '不对的直接说，例如「人数改成45」「月份改成11」；没说到的，接着一项一项问您。每一步都自动保存。',
+  });
+}
+
 /** Starts (or resumes) a declaration: a new draft, or the given plan. */
 export async function startDeclaration(
   deps: DeclarationDeps,
   person: LinkedPerson,
   reply: Reply,
   log: Logger,
-  opts: { planId?: number; data?: PlanDraft; channel?: Channel } = {},
+  opts: { planId?: number; data?: PlanDraft; channel?: Channel; /** Read from one sentence: shown back before the first question. */ understood?: SentenceReading } = {},
 ): Promise<void> {
   const now = deps.clock.now();
   const d = await declarantOf(deps, person, now);
@@ -94,6 +108,7 @@ export async function startDeclaration(
   if (!opts.planId && !opts.data) {
     await reply.text(`开始申报 ${d.year}年度培训计划（编号 ${plan.number}，${d.competent.name}）。一项一项回答就好，大约 3 分钟；每一步都会自动保存。`);
   }
+  if (opts.understood) await reply.card(understoodCard(d, plan, opts.understood));
   await renderOutcome(reply, current(state), plan, ctx, !opts.planId);
 }
 
