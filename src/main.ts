@@ -75,6 +75,16 @@ try {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 } catch (err) {
+  const e = err as NodeJS.ErrnoException & { port?: number };
+  if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
+    const port = e.port ?? '（PORT 设置的端口）';
+    process.stderr.write(
+      e.code === 'EADDRINUSE'
+        ? `端口 ${port} 已被占用，机器人没有启动。请停止占用它的程序（可用 ss -ltnp 查看），或用环境变量 PORT 换一个端口，例如：PORT=3001 npm start\n`
+        : `没有权限监听端口 ${port}，机器人没有启动。1024 以下的端口需要管理员权限；请用环境变量 PORT 换一个端口，例如：PORT=3000 npm start\n`,
+    );
+    process.exit(78);
+  }
   if (err instanceof LongConnectionRefused) {
     // Credentials Feishu refuses are a configuration error like the others: said plainly, exit 78.
     process.stderr.write(`${err.message}\n`);

@@ -84,6 +84,20 @@ describe('running as a process', () => {
     expect(await s.exited).toBe(0);
   });
 
+  it('a busy port is said plainly, naming PORT', async () => {
+    const port = await freePort();
+    const blocker = net.createServer().listen(port, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    try {
+      const s = start({ ...botEnv(), DATABASE_URL: `file:${path.join(dir, 'port', 'bot.db')}` }, port);
+      expect(await s.exited).toBe(78);
+      expect(s.output()).toContain(`端口 ${port} 已被占用，机器人没有启动。`);
+      expect(s.output()).toContain('用环境变量 PORT 换一个端口，例如：PORT=3001 npm start');
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('refuses --sandbox when Feishu credentials are configured', async () => {
     const child = spawn(process.execPath, [...START_ARGS, '--sandbox'], { cwd: ROOT, env: { PATH: process.env.PATH, ...TIME_ENV, FEISHU_APP_ID: 'cli_x', FEISHU_APP_SECRET: 'y' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

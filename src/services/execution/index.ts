@@ -50,7 +50,7 @@ export async function executionList(deps: ExecutionDeps, person: Linked, years?:
   const text = (p: PlanExecution) => {
     const head = `**${p.plan.number}《${escapeMarkdown(p.plan.data.title ?? '')}》**　${p.plan.data.scope ?? ''} · 批准 ${p.outcome.sessions} 期 · ${OUTCOME_LABELS[p.outcome.status]}`;
     const classes = p.classes.slice(0, CLASS_LINES).map((c) => {
-      const marks = c.outcome.steps.map((s) => `${CIRCLED[s.step]}${s.done ? '✅' : s.pending === 'submitted' ? '⏳' : s.pending === 'returned' ? '↩️' : s.overdue ? '🔴' : s.dueSoon ? '🟠' : '⚪'}`).join(' ');
+      const marks = c.outcome.steps.map((s) => `${CIRCLED[s.step]}${s.done ? (s.late ? '🟡' : '✅') : s.pending === 'submitted' ? '⏳' : s.pending === 'returned' ? '↩️' : s.overdue ? '🔴' : s.dueSoon ? '🟠' : '⚪'}`).join(' ');
       return `第${c.cls.seq}期 ${formatRange(c.cls.start, c.cls.end)}${c.tentativeYears.length ? '（期限暂定）' : ''}\n${marks}`;
     });
     const hidden = p.classes.length - CLASS_LINES;
@@ -67,7 +67,7 @@ export async function executionList(deps: ExecutionDeps, person: Linked, years?:
     title: `执行情况 · ${unit?.name ?? person.unitCode}`,
     subtitle: `${ys.join('、')}年度 · ${plans.length} 个审批通过的计划`,
     color: overdue ? 'red' : soon ? 'orange' : 'blue',
-    intro: `①培训包审核 ②发布 ③报名审核 须在开班前 5 个工作日完成〔通知 一、二(一)4〕；④签到 ⑤教培管理 ⑥结算 须在结班后 5 个工作日内填报〔通知 一、二(一)5〕。✅已完成 ⏳审核中 🟠快到期 🔴已逾期 ⚪未到期${guessed.length ? `\n期限暂定的：${tentativeNote(guessed)}。` : ''}`,
+    intro: `①培训包审核 ②发布 ③报名审核 须在开班前 5 个工作日完成〔通知 一、二(一)4〕；④签到 ⑤教培管理 ⑥结算 须在结班后 5 个工作日内填报〔通知 一、二(一)5〕。✅已完成 🟡逾期完成 ⏳审核中 ↩️已退回修改 🟠快到期 🔴已逾期 ⚪未到期${guessed.length ? `\n期限暂定的：${tentativeNote(guessed)}。` : ''}`,
     plans: shown.items.map((p) => ({ text: text(p) })),
     pageLine: shown.pages > 1 ? pageText(shown, '个计划') : '',
     classes: shown.items.flatMap((p) => p.classes.map((c) => ({ id: c.cls.id, label: `${classLabel(p.plan.number, c.cls.seq)} ${p.plan.data.title ?? ''}` }))),

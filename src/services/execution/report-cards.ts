@@ -27,7 +27,7 @@ function planLines(p: PlanExecution): string {
   return lines.join('\n');
 }
 
-const LEGEND = '①培训包审核 ②发布 ③报名审核 ④签到 ⑤教培管理 ⑥结算　✅按时 🟡逾期完成 ⏳已报送待审核 🔴逾期未报 ⚪未到期';
+const LEGEND = '①培训包审核 ②发布 ③报名审核 ④签到 ⑤教培管理 ⑥结算　✅按时 🟡逾期完成 ⏳已报送待审核 🔴逾期未报 ⚪未到期（退回修改的按未报计）';
 /** Entries of each list on the reviewer's summary card; 查看全部 pages through the rest. */
 const ON_SUMMARY = 5;
 /** Entries on a page of one list: about 600 bytes each. */
