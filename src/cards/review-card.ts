@@ -21,6 +21,8 @@ export type ReviewCardInput = {
   resubmission?: { changes: Partial<Record<PlanFieldKey, [unknown, unknown]>>; previous: ReturnRequest } | undefined;
   /** The unit's other plans of the year, one line each. */
   otherPlans: string[];
+  /** Other units' plans of the year like this one (joint training, redundant projects), one line each. */
+  similar?: string[] | undefined;
   quota: string;
   /** Once decided: who, when, what; and for a return (or a 复审 rejection) the comment and the fields returned. */
   outcome?: { title: string; text: string; color: 'green' | 'red' | 'grey'; notes?: string[] | undefined } | undefined;
@@ -116,6 +118,7 @@ export function reviewCard(p: ReviewCardInput): CardJson {
     context: [
       `**本单位本年度其他计划**`,
       ...(p.otherPlans.length ? p.otherPlans : ['（无）']),
+      ...(p.similar?.length ? ['**其他单位的相似计划**（可建议联合办班〔通知 二(二)五〕，避免项目冗杂〔二(二)四〕）', ...p.similar.map((l) => `- ${escapeMarkdown(l)}`)] : []),
       `**市外培训班次**　${p.quota}`,
       ...(p.conflicted?.length ? [`<font color='orange'>审核人员 ${p.conflicted.map(escapeMarkdown).join('、')} 关联了本单位，不能审核此计划，需由其他审核人员决定。</font>`] : []),
     ].join('\n'),

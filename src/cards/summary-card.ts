@@ -6,7 +6,7 @@ import { PLAN_FIELDS } from '../domain/plan.ts';
 import type { Finding } from '../domain/rules.ts';
 import { button } from './actions.ts';
 import { buttonRow, fieldLines, fieldOptions, findingLines } from './parts.ts';
-import { renderCard, type CardJson } from './render.ts';
+import { escapeMarkdown, renderCard, type CardJson } from './render.ts';
 
 export type SummaryInput = {
   plan: { id: number; number: string; version: number; status: PlanStatus; data: PlanDraft };
@@ -15,6 +15,8 @@ export type SummaryInput = {
   /** Fields still missing (a draft not yet complete). */
   missing: string[];
   note?: string | undefined;
+  /** Other units' plans of the year like this one: joint training is encouraged [seed 二(二)五]. */
+  similar?: string[] | undefined;
 };
 
 export function summaryCard(s: SummaryInput): CardJson {
@@ -26,6 +28,7 @@ export function summaryCard(s: SummaryInput): CardJson {
   const findings = [
     ...(s.missing.length ? [`<font color='red'>❌ 还没有填写：${s.missing.join('、')}</font>`] : []),
     findingLines(s.findings),
+    ...(s.similar?.length ? s.similar.map((l) => `💡 ${escapeMarkdown(l)}，可考虑联合办班〔通知 二(二)五〕`) : []),
   ].join('\n');
   const actions = editable
     ? buttonRow([

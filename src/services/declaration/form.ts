@@ -11,6 +11,8 @@ import { createDraft, editPlan } from '../plans.ts';
 import { FLOW } from './session.ts';
 import { engineContextFor, type Declarant, type DeclarationDeps } from './context.ts';
 import { summaryFindings } from './render.ts';
+import { similarLine } from '../../domain/similar-plans.ts';
+import { similarTo } from '../similar.ts';
 
 export function formFor(d: Declarant, planId?: number, values: FormValues = {}, errors: Partial<Record<PlanFieldKey, string>> = {}) {
   return planFormCard({ year: d.year, planId, units: d.family, values, errors });
@@ -70,5 +72,6 @@ export async function submitForm(
   const version = (await deps.conversations.get(actor))?.version ?? null;
   await deps.conversations.save(actor, FLOW, state, version, now);
   const { findings, missing } = summaryFindings(plan.data, ctx);
-  return { toast: { type: 'success', content: `已保存为草稿 ${plan.number}` }, card: summaryCard({ plan, unitName: d.competent.name, findings, missing }) };
+  const similar = (await similarTo(deps, plan, plan.data, 2)).map(similarLine);
+  return { toast: { type: 'success', content: `已保存为草稿 ${plan.number}` }, card: summaryCard({ plan, unitName: d.competent.name, findings, missing, similar }) };
 }

@@ -72,6 +72,8 @@ export type RenderContext = EngineContext & {
   unitName: string;
   /** The last return of a plan being revised: its comment and the fields asked for. */
   returned?: ReturnRequest;
+  /** Other units' declared plans like this one (shown on the summary). */
+  similarTo?: (plan: PlanRecord) => Promise<string[]>;
 };
 
 /** During a revision, above each question: the value now, and what the reviewer said of this field. */
@@ -137,7 +139,7 @@ export async function renderOutcome(reply: Reply, outcome: Outcome, plan: PlanRe
     case 'summary': {
       const { findings, missing } = summaryFindings(draft, ctx);
       if (outcome.note) await reply.text(outcome.note);
-      await reply.card(summaryCard({ plan, unitName: ctx.unitName, findings, missing }));
+      await reply.card(summaryCard({ plan, unitName: ctx.unitName, findings, missing, similar: (await ctx.similarTo?.(plan)) ?? [] }));
       return;
     }
     case 'confirm':

@@ -7,6 +7,8 @@ import { declareRefusal, phaseAt } from '../../domain/campaign.ts';
 import { campaignFor } from '../reference-data.ts';
 import { displayValue, PLAN_FIELDS, type PlanDraft, type PlanFieldKey } from '../../domain/plan.ts';
 import type { SentenceReading } from '../../domain/class-sentence.ts';
+import { similarLine } from '../../domain/similar-plans.ts';
+import { similarTo } from '../similar.ts';
 import { current, startState, step, type DeclareState, type Input, type StepResult } from '../../flows/declare-engine.ts';
 import { FLOW_VERSION } from '../../flows/declare-flow.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
@@ -39,7 +41,13 @@ async function renderContext(deps: DeclarationDeps, d: Declarant, plan: PlanReco
   const unitName = d.competent.name;
   // While a returned plan is revised, each question says what the reviewer asked of it.
   const returned = plan.status === 'RETURNED' ? lastReturn(await deps.plans.events(plan.id)) : null;
-  return { ...ctx, family: d.family.map((u) => ({ code: u.code, name: u.name })), unitName, ...(returned ? { returned } : {}) };
+  return {
+    ...ctx,
+    family: d.family.map((u) => ({ code: u.code, name: u.name })),
+    unitName,
+    ...(returned ? { returned } : {}),
+    similarTo: async (p) => (await similarTo(deps, p, p.data, 2)).map(similarLine),
+  };
 }
 
 /** Why the declarant may not fill this plan now (null when they may): their unit's, editable, within its year's phase. */

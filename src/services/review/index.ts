@@ -11,8 +11,28 @@ import { reviewCardHandlers } from './decide.ts';
 import { reviewYear, type ReviewDeps } from './deps.ts';
 import { declarantProgress, reviewerQueue } from './progress.ts';
 import { approveAllGreen, secondReviewCard, secondReviewList } from './second.ts';
+import { escapeMarkdown } from '../../cards/render.ts';
+import type { ComparablePlan } from '../../domain/similar-plans.ts';
+import { similarPairsOfYear } from '../similar.ts';
 
 type PageContext = Parameters<PageHandlers['queue']>[0];
+
+const SIMILAR_SHOWN = 25;
+
+/** 相似计划: every pair of similar plans of different units in a year, the closest first, with why. */
+async function similarOverview(deps: ReviewDeps, year: number) {
+  const pairs = await similarPairsOfYear(deps, year);
+  const side = (p: ComparablePlan) => `${escapeMarkdown(p.unitName)} ${escapeMarkdown(p.number)}《${escapeMarkdown(p.title)}》${p.month ? `${p.month}月` : ''}`;
+  const lines = pairs.slice(0, SIMILAR_SHOWN).map((x) => `- ${side(x.a)} ↔ ${side(x.b)}（都有「${escapeMarkdown(x.titleWords)}」${x.audienceWords ? `，对象都有「${escapeMarkdown(x.audienceWords)}」` : ''}）`);
+  return noticeCard({
+    title: `相似计划 · ${year}年度`,
+    color: pairs.length ? 'orange' : 'green',
+    body: pairs.length
+      ? [`已申报的计划中有 ${pairs.length} 对相似${pairs.length > SIMILAR_SHOWN ? `，列出最接近的 ${SIMILAR_SHOWN} 对` : ''}：`, ...lines].join('\n')
+      : '已申报的计划中没有发现不同单位之间相似的培训班。',
+    footer: '判断依据：培训类别相同，名称中表示主题的词相同，培训对象有重叠（或面向全体）。可建议相关单位联合办班〔通知 二(二)五〕，避免项目冗杂〔二(二)四〕。',
+  });
+}
 
 const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
 
@@ -79,6 +99,15 @@ export function reviewCommands(deps: ReviewDeps): Command[] {
         const r = await recordApprovals(deps, [{ number: m[1]!, approved: m[2] === '通过', comment: m[3] || null }], { openId: ctx.openId, channel: 'chat' });
         await ctx.reply.text(r.recorded ? `已登记：${m[1]} 审批${m[2]}。` : r.problems.join('；'));
       },
+    },
+    {
+      id: 'similar',
+      words: ['相似计划', '相似项目', '联合办班'],
+      phrases: ['重复项目', '重复培训', '类似计划', '可以联合', '项目冗杂'],
+      audience: 'reviewer',
+      summary: '本年度各单位之间相似的计划：可建议联合办班，避免项目冗杂',
+      usage: '相似计划 2027',
+      run: async (ctx) => ctx.reply.card(await similarOverview(deps, await year(ctx))),
     },
     {
       id: 'publish',

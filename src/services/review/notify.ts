@@ -14,6 +14,8 @@ import type { Logger } from '../../logger.ts';
 import { outOfCityCounts, quotaYears, type PlanRecord } from '../plans.ts';
 import { reviewTargets, type ReviewDeps } from './deps.ts';
 import { recipientId, type Card } from '../messenger.ts';
+import { similarTo } from '../similar.ts';
+import { similarLine } from '../../domain/similar-plans.ts';
 
 export async function findingsOf(deps: ReviewDeps, plan: PlanRecord) {
   return (await findingsOfMany(deps, [plan])).get(plan.id)!;
@@ -85,6 +87,7 @@ export async function reviewCardOf(deps: ReviewDeps, plan: PlanRecord, stage: Re
       ...(others.length > OTHER_PLANS ? [`……另有 ${others.length - OTHER_PLANS} 个（共 ${others.length} 个；全部计划见「导出」的汇总表）`] : []),
     ],
     quota: quotaLine(plan, units, unitPlans),
+    similar: (await similarTo(deps, plan, plan.data)).map(similarLine),
     conflicted: await conflictedReviewers(deps, plan.unitCode, units),
     ...extra,
   });

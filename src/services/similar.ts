@@ -1,0 +1,30 @@
+// Plans of other units in the same year that are like this one (domain/similar-plans.ts): for the declarant's
+// summary (可考虑联合办班 [seed 二(二)五]), the reviewer's card and the reviewers' 相似计划 overview.
+import { DECLARED } from '../domain/plan-status.ts';
+import type { PlanDraft } from '../domain/plan.ts';
+import { similarPairs, similarPlans, type ComparablePlan, type SimilarPlan } from '../domain/similar-plans.ts';
+import type { PlanRecord, PlanRepo } from './plans.ts';
+import type { ReferenceRepo } from './reference-data.ts';
+
+type Deps = { plans: Pick<PlanRepo, 'list'>; reference: Pick<ReferenceRepo, 'units'> };
+
+async function comparableOfYear(deps: Deps, year: number): Promise<ComparablePlan[]> {
+  const names = new Map((await deps.reference.units()).map((u) => [u.code, u.name]));
+  return (await deps.plans.list({ year, statuses: DECLARED }))
+    .filter((p) => p.data.title)
+    .map((p) => comparable(p, p.data, names.get(p.unitCode) ?? p.unitCode));
+}
+
+function comparable(p: Pick<PlanRecord, 'id' | 'number' | 'unitCode'>, d: PlanDraft, unitName: string): ComparablePlan {
+  return { id: p.id, number: p.number, unitCode: p.unitCode, unitName, title: d.title ?? '', audience: d.audience, scope: d.scope, month: d.month };
+}
+
+/** Declared plans of other units like `plan` (as it is now, a draft too), closest first. */
+export async function similarTo(deps: Deps, plan: Pick<PlanRecord, 'id' | 'number' | 'unitCode' | 'year'>, data: PlanDraft, limit = 3): Promise<SimilarPlan[]> {
+  if (!data.title) return [];
+  return similarPlans(comparable(plan, data, ''), await comparableOfYear(deps, plan.year), limit);
+}
+
+export async function similarPairsOfYear(deps: Deps, year: number) {
+  return similarPairs(await comparableOfYear(deps, year));
+}
