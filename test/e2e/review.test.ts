@@ -186,6 +186,20 @@ describe('return, revise, resubmit', () => {
   });
 });
 
+describe('before the close', () => {
+  it('复审, 报批 and the batch button say why they wait, with the date', async () => {
+    h.clock.set(DECLARING);
+    const rv = transcript(h, REVIEWER_A);
+    const second = (await rv.say('复审'))[0]!;
+    expect(second).toMatch(/^2027年度的复审在申报系统关闭后进行：修改截止是 2026年8月10日 23:59，之后发送「复审」。现在有 \d+ 个计划已提交或初审通过，初审请发送「待审」。$/);
+    expect((await rv.say('报批'))[0]).toContain('2027年度的报批在申报系统关闭后进行：修改截止是 2026年8月10日 23:59');
+    const r = await rv.clickValue('om_old_card', { a: 'batch2', year: 2027 });
+    expect(r.toast?.type).toBe('warning');
+    expect(r.toast?.content).toContain('2027年度的复审在申报系统关闭后进行');
+    expect(await h.db.plan.count({ where: { year: 2027, status: 'SECOND_APPROVED' } })).toBe(0);
+  });
+});
+
 describe('similar plans of different units [notice 二(二)四、二(二)五]', () => {
   it('the declarant\'s summary suggests joint training, the reviewer\'s card lists the similar plan, 相似计划 shows the pair', async () => {
     const fin = await submitted(FIN, { title: '2027年度预算绩效管理培训班', month: '9', audience: '本系统财务人员' });

@@ -10,7 +10,7 @@ import { approvalSummaryCard, approveAll, publishedCard, publishResults, recordA
 import { reviewCardHandlers } from './decide.ts';
 import { reviewYear, type ReviewDeps } from './deps.ts';
 import { declarantProgress, reviewerQueue } from './progress.ts';
-import { approveAllGreen, secondReviewCard, secondReviewList } from './second.ts';
+import { approveAllGreen, secondReviewCard, secondReviewList, secondReviewNotYet } from './second.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import type { ComparablePlan } from '../../domain/similar-plans.ts';
 import { similarPairsOfYear } from '../similar.ts';
@@ -84,7 +84,12 @@ export function reviewCommands(deps: ReviewDeps): Command[] {
       phrases: ['报市委', '报市政府', '送审批', '提交审批', '报市委审批'],
       audience: 'reviewer',
       summary: '把复审通过的计划报市委、市政府审批，并生成汇总',
-      run: async (ctx) => sendForApproval(deps, await year(ctx), { openId: ctx.openId, channel: 'chat' }, ctx.reply, ctx.log),
+      run: async (ctx) => {
+        const y = await year(ctx);
+        const notYet = await secondReviewNotYet(deps, y, '报批');
+        if (notYet) return ctx.reply.text(notYet);
+        await sendForApproval(deps, y, { openId: ctx.openId, channel: 'chat' }, ctx.reply, ctx.log);
+      },
     },
     {
       id: 'record_approval',
@@ -163,6 +168,8 @@ export function reviewHandlers(deps: ReviewDeps): Pick<CardActionHandlers, 'revi
     ...reviewCardHandlers(deps),
     batch2: async (ctx) => {
       if (!may(ctx.person, 'reviewer')) return refuse;
+      const notYet = await secondReviewNotYet(deps, ctx.value.year);
+      if (notYet) return toast('warning', notYet.length > 60 ? `${notYet.slice(0, 58)}…` : notYet);
       const { approved: n, own } = await approveAllGreen(deps, ctx.value.year, ctx.person!, ctx.log);
       const ownLine = own ? `\n另有 ${own} 个符合要求的计划属于您关联的单位，未由您通过，需由其他审核人员复审。` : '';
       return toast('success', `已复审通过 ${n} 个计划`, noticeCard({ title: `复审：已批量通过 ${n} 个`, color: 'green', body: `由 ${ctx.person!.name ?? ctx.person!.openId} 批量复审通过（规则检查全部符合）。发送「复审」查看剩余的计划，「报批」报市委、市政府审批。${ownLine}` }));

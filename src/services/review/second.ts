@@ -4,7 +4,10 @@ import { button } from '../../cards/actions.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { pageOf } from '../../cards/paging.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
+import { phaseAt } from '../../domain/campaign.ts';
+import { formatDeadline } from '../../domain/dates.ts';
 import { displayValue } from '../../domain/plan.ts';
+import { campaignFor } from '../reference-data.ts';
 import type { Person } from '../../domain/people.ts';
 import { ownUnitOf } from '../../domain/review-conflict.ts';
 import type { Logger } from '../../logger.ts';
@@ -67,7 +70,22 @@ export async function secondReviewCard(deps: ReviewDeps, year: number, page = 1,
   });
 }
 
+/**
+ * Why the second review (or 报批) cannot happen yet: it follows the close of the revision window
+ * [seed 二(一)2]. Null once the window has closed.
+ */
+export async function secondReviewNotYet(deps: ReviewDeps, year: number, what: '复审' | '报批' = '复审'): Promise<string | null> {
+  const campaign = await campaignFor(deps.reference, year);
+  const now = deps.clock.now();
+  const phase = phaseAt(campaign, now);
+  if (phase.secondReview || phase.published) return null;
+  const waiting = (await deps.plans.list({ year, statuses: AWAITING_SECOND })).length;
+  return `${year}年度的${what}在申报系统关闭后进行：修改截止是 ${formatDeadline(campaign.reviseClosesAt)}，之后发送「${what}」。${waiting ? `现在有 ${waiting} 个计划已提交或初审通过，初审请发送「待审」。` : ''}`;
+}
+
 export async function secondReviewList(deps: ReviewDeps, year: number, reply: Reply, log: Logger, opts: { allCards?: boolean } = {}) {
+  const notYet = await secondReviewNotYet(deps, year);
+  if (notYet) return reply.text(notYet);
   const a = await awaiting(deps, year);
   const { plans, attention } = a;
   if (!plans.length) return reply.text(`${year}年度没有等待复审的计划。`);
