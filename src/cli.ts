@@ -13,7 +13,9 @@ import { CliError, type CliCommand } from './cli/types.ts';
 import { USER_COMMANDS } from './cli/users.ts';
 import { loadCliConfig } from './config.ts';
 import { migrateSqlite } from './db/migrate.ts';
-import { createDb } from './db/prisma.ts';
+import { createDb, sqliteFilePath } from './db/prisma.ts';
+import fs from 'node:fs';
+import path from 'node:path';
 import { pino } from 'pino';
 import { createLogger } from './logger.ts';
 
@@ -37,6 +39,8 @@ export async function runCli(
   env: Record<string, string | undefined>,
   out: (line: string) => void,
   now = new Date(),
+  /** Notes about how the command runs (stderr, so that what it prints stays readable by a program). */
+  note: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Promise<number> {
   let parsed;
   try {
@@ -78,6 +82,11 @@ export async function runCli(
   if (!cfg.ok) {
     out(cfg.message);
     return 78;
+  }
+  // Next to a sandbox, say plainly which database this is: the sandbox keeps its own (data/sandbox.db).
+  const sandboxDb = path.resolve('data', 'sandbox.db');
+  if (!env.DATABASE_URL?.trim() && fs.existsSync(sandboxDb)) {
+    note(`注意：没有设置 DATABASE_URL，使用默认数据库 ${sqliteFilePath(cfg.databaseUrl)}；沙盒的数据在另一个数据库 ${sandboxDb}。要对沙盒执行，请这样运行：DATABASE_URL=file:./data/sandbox.db npm run cli -- ${argv.join(' ')}`);
   }
   // Diagnostics go to stderr: what a command prints (e.g. --json) stays readable by a program.
   const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel, pino.destination(2));

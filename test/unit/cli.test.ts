@@ -16,6 +16,26 @@ async function cli(...args: string[]) {
 }
 
 describe('admin CLI', () => {
+  it('next to a sandbox, says plainly which database it uses (the sandbox keeps its own)', async () => {
+    const here = fs.mkdtempSync(path.join(os.tmpdir(), 'tpbot-cli-sbx-'));
+    fs.mkdirSync(path.join(here, 'data'));
+    fs.writeFileSync(path.join(here, 'data', 'sandbox.db'), '');
+    const cwd = process.cwd();
+    process.chdir(here);
+    try {
+      const notes: string[] = [];
+      expect(await runCli(['units:list'], { LOG_LEVEL: 'silent' }, () => undefined, new Date(), (l) => notes.push(l))).toBe(0);
+      expect(notes.join('\n')).toContain(`注意：没有设置 DATABASE_URL，使用默认数据库 ${path.join(here, 'data', 'bot.db')}；沙盒的数据在另一个数据库 ${path.join(here, 'data', 'sandbox.db')}`);
+      expect(notes.join('\n')).toContain('DATABASE_URL=file:./data/sandbox.db npm run cli -- units:list');
+      const quiet: string[] = [];
+      expect(await runCli(['units:list'], { LOG_LEVEL: 'silent', DATABASE_URL: 'file:./data/sandbox-copy.db' }, () => undefined, new Date(), (l) => quiet.push(l))).toBe(0);
+      expect(quiet).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+      fs.rmSync(here, { recursive: true, force: true });
+    }
+  });
+
   it('prints usage for --help and for no command', async () => {
     expect(await cli('--help')).toMatchObject({ code: 0, out: expect.stringContaining('users:grant') });
     expect((await cli()).code).toBe(2);
