@@ -1,6 +1,7 @@
 // Wires the bot's features from its adapters: repositories, the Feishu API, the outbox messenger and the
 // clock go in; the event handler, the card handler and the job dependencies come out. app.ts runs them.
 import { may } from './domain/people.ts';
+import { referenceUploadHandler } from './services/reference-upload.ts';
 import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
 import { formatDeadline } from './domain/dates.ts';
@@ -121,6 +122,9 @@ export function composeFeatures(o: {
     return clock.now() < c.declareClosesAt ? `${c.year}年度培训计划申报截止：**${formatDeadline(c.declareClosesAt)}**` : null;
   };
 
+  // An admin's unit registry or training-base list, sent in chat.
+  const referenceFiles = referenceUploadHandler({ sheets: o.sheets, feishu: o.api, reference, users });
+
   const handleEvent = createChatHandler({
     users,
     units,
@@ -134,7 +138,11 @@ export function composeFeatures(o: {
       // A file for a package or a statement first (unless it is a declaration or 补录 sheet), then spreadsheets.
       const wait = waitNotice(reply, log);
       const isDataSheet = async (data: Buffer, name: string) => (await o.sheets.readHistory(data, name, wait)).ok || (await o.sheets.readDeclaration(data, name, wait)).ok;
-      return (await executionFileHandler(execution, isDataSheet)(person, ev, reply, log)) || excelUploadHandler(excel)(person, ev, reply, log);
+      return (
+        (await referenceFiles(person, ev, reply, log)) ||
+        (await executionFileHandler(execution, isDataSheet)(person, ev, reply, log)) ||
+        excelUploadHandler(excel)(person, ev, reply, log)
+      );
     },
     deadlineLine,
     onClassSentence: (person, text, reply, log) => declareFromSentence(declaration, person, text, reply, log),

@@ -5,11 +5,10 @@ import { createReferenceRepo } from '../db/reference-repo.ts';
 import { createUserRepo } from '../db/user-repo.ts';
 import { describeCampaign, phaseAt } from '../domain/campaign.ts';
 import { isYmd, parseDateText, type Ymd } from '../domain/dates.ts';
-import { UNIT_COLUMNS, type UnitColumn } from '../domain/units.ts';
 import { readTable, type ColumnSpec } from '../excel/table-reader.ts';
+import { BASES_TABLE, UNITS_TABLE } from '../excel/tables.ts';
 import { createFeishuApi } from '../feishu/api.ts';
 import {
-  BASE_COLUMNS,
   CALENDAR_COLUMNS,
   campaignFor,
   importUnits,
@@ -21,7 +20,7 @@ import {
 } from '../services/reference-data.ts';
 import { CliError, need, parseYear, printProblems, type CliCommand, type CliContext } from './types.ts';
 
-async function readFileTable<K extends string>(ctx: CliContext, file: string, columns: ColumnSpec<K>[]) {
+async function readFileTable<K extends string>(ctx: CliContext, file: string, columns: readonly ColumnSpec<K>[]) {
   if (!fs.existsSync(file)) throw new CliError(`找不到文件「${file}」`);
   const table = await readTable(fs.readFileSync(file), path.basename(file), columns);
   if (!table.ok) throw new CliError(`「${path.basename(file)}」无法导入：${table.error}`);
@@ -29,14 +28,6 @@ async function readFileTable<K extends string>(ctx: CliContext, file: string, co
   return table.rows;
 }
 
-const UNIT_SPECS: ColumnSpec<UnitColumn>[] = [
-  { key: 'code', header: UNIT_COLUMNS.code, aliases: ['单位代码', '预算代码'], required: true },
-  { key: 'name', header: UNIT_COLUMNS.name, aliases: ['预算单位名称'], required: true },
-  { key: 'parentCode', header: UNIT_COLUMNS.parentCode, aliases: ['上级单位代码', '主管单位代码'], required: true },
-  { key: 'staffCount', header: UNIT_COLUMNS.staffCount, aliases: ['在编人员', '在编人员数'], required: true },
-  { key: 'contactName', header: UNIT_COLUMNS.contactName, aliases: ['培训联系人'], required: false },
-  { key: 'contactPhone', header: UNIT_COLUMNS.contactPhone, aliases: ['联系人手机', '手机号', '手机'], required: false },
-];
 
 const specs = <K extends string>(cols: Record<K, { header: string; aliases: readonly string[] }>, required: K[]): ColumnSpec<K>[] =>
   (Object.entries(cols) as [K, { header: string; aliases: readonly string[] }][]).map(([key, c]) => ({
@@ -61,7 +52,7 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
     summary: '导入（更新）财政局的单位名册，并按手机号找到联系人的飞书账号',
     async run(ctx, pos) {
       need(pos, 1, 'units:import <file.xlsx|file.csv>');
-      const rows = await readFileTable(ctx, pos[0]!, UNIT_SPECS);
+      const rows = await readFileTable(ctx, pos[0]!, UNITS_TABLE.columns);
       const feishu = ctx.config ? createFeishuApi({ ...ctx.config.feishu, logger: ctx.logger, timeoutMs: 10_000 }) : null;
       const r = await importUnits(rows, { repo: createReferenceRepo(ctx.db), users: createUserRepo(ctx.db), feishu, logger: ctx.logger });
       if (!r.ok) printProblems(ctx, path.basename(pos[0]!), r.problems);
@@ -94,7 +85,7 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
     summary: '导入柳州市干部教育培训基地名单（基地名称、所在城市、别名）',
     async run(ctx, pos, flags) {
       need(pos, 1, 'bases:import <file> [--replace]');
-      const rows = await readFileTable<BaseColumn>(ctx, pos[0]!, specs(BASE_COLUMNS, ['name', 'city']));
+      const rows = await readFileTable<BaseColumn>(ctx, pos[0]!, BASES_TABLE.columns);
       const r = validateBases(rows);
       if (!r.ok) printProblems(ctx, path.basename(pos[0]!), r.problems);
       await createReferenceRepo(ctx.db).saveBases(r.bases, flags.replace === true);

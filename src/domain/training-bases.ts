@@ -6,6 +6,14 @@ import { matchKey, normalizeText } from './parse.ts';
 
 export type TrainingBase = { name: string; city: string; aliases: string[] };
 
+/** The columns of the base list as uploaded (bases:import, or an admin's file in chat). */
+export const BASE_COLUMNS = {
+  name: { header: '基地名称', aliases: ['名称', '培训基地', '承办机构', 'name'] },
+  city: { header: '所在城市', aliases: ['城市', '所在地', 'city'] },
+  aliases: { header: '别名', aliases: ['其他名称', '简称', 'aliases'] },
+} as const;
+export type BaseColumn = keyof typeof BASE_COLUMNS;
+
 export const trainingBaseSchema = z.object({
   name: z.string().transform(normalizeText).pipe(z.string().min(2, { error: '基地名称为空或太短' }).max(100)),
   city: z.string().transform(normalizeText).pipe(z.string().min(1, { error: '所在城市为空' }).max(40)),

@@ -43,7 +43,7 @@ export function createIsolatedSpreadsheets(pool: WorkerPool, o: { logger: Logger
       if (outcome.ok) return outcome.value;
       o.logger.warn({ failure: outcome.failure, detail: outcome.detail, bytes: data.length }, 'spreadsheet reader worker failed');
       const error: SheetRead = { ok: false, error: failureText(outcome) };
-      return { declaration: error, history: error, stats: null };
+      return { declaration: error, history: error, units: error, bases: error, stats: null };
     });
     reads.set(key, answer);
     answer.catch(() => reads.delete(key)); // the pool closed: nothing learnt about the file
@@ -67,6 +67,8 @@ export function createIsolatedSpreadsheets(pool: WorkerPool, o: { logger: Logger
     ...base,
     readDeclaration: async (data, fileName, opts) => (await read(data, fileName, opts)).declaration,
     readHistory: async (data, fileName, opts) => (await read(data, fileName, opts)).history,
+    readUnits: async (data, fileName, opts) => (await read(data, fileName, opts)).units,
+    readBases: async (data, fileName, opts) => (await read(data, fileName, opts)).bases,
     annotate,
   };
 }

@@ -9,7 +9,7 @@ import { buildTemplate } from './template.ts';
 import { exportPlans } from './export.ts';
 import { exportCompletion } from './completion.ts';
 import { buildHistoryTemplate, historyHeaderOf } from './history-sheet.ts';
-import { DECLARATION_TABLE, HISTORY_TABLE, isExampleRow } from './tables.ts';
+import { BASES_TABLE, DECLARATION_TABLE, HISTORY_TABLE, isExampleRow, UNITS_TABLE } from './tables.ts';
 
 export function createSpreadsheets(): SpreadsheetPort {
   return {
@@ -18,6 +18,8 @@ export function createSpreadsheets(): SpreadsheetPort {
     exportPlans,
     exportCompletion,
     readHistory: (data, fileName) => readTable(data, fileName, HISTORY_TABLE.columns, HISTORY_TABLE.opts),
+    readUnits: (data, fileName) => readTable(data, fileName, UNITS_TABLE.columns, UNITS_TABLE.opts),
+    readBases: (data, fileName) => readTable(data, fileName, BASES_TABLE.columns, BASES_TABLE.opts),
     historyTemplate: (p) => buildHistoryTemplate(p),
     historyHeaderOf,
     template: (p) => buildTemplate({ ...p, rules: RULES }),

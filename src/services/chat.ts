@@ -167,6 +167,8 @@ export function createChatHandler(deps: ChatDeps) {
     await sayIfLate(ev, reply);
     if (ev.file && ev.chatType === 'p2p' && (await deps.onFile?.(person, ev, reply, log))) return;
     if (ev.text === undefined || ev.text === '') {
+      // A file no feature took: say what it was taken for, not only what the bot can read.
+      if (ev.file && ev.chatType === 'p2p' && isKnown(person)) return reply.text(T.fileNotPlaced(ev.file, may(person, 'admin'), !!person.unitCode));
       await reply.text(isKnown(person) ? T.unsupportedMessage : T.unknownPerson(ev.senderOpenId));
       return;
     }

@@ -79,6 +79,9 @@ export interface SpreadsheetPort {
   exportPlans(title: string, plans: ExportRow[], records?: ExportRecordRow[]): Promise<Buffer>;
   /** The 补录 sheet (past classes and their six steps). */
   readHistory(data: Buffer, fileName: string, opts?: ReadOptions): Promise<SheetRead>;
+  /** The unit registry and the training-base list, as an admin may send them (.xlsx or .csv). */
+  readUnits(data: Buffer, fileName: string, opts?: ReadOptions): Promise<SheetRead>;
+  readBases(data: Buffer, fileName: string, opts?: ReadOptions): Promise<SheetRead>;
   historyTemplate(p: { unitName?: string | undefined; rows: Partial<Record<HistoryKey, string | number>>[]; fromYear: number }): Promise<Buffer>;
   historyHeaderOf(key: string): string;
   exportCompletion(c: CompletionSheet): Promise<Buffer>;

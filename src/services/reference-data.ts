@@ -5,7 +5,7 @@ import type { Logger } from '../logger.ts';
 import { defaultCampaign, withDates, type Campaign, type CampaignDates } from '../domain/campaign.ts';
 import { isYmd, parseDateText } from '../domain/dates.ts';
 import { normalizeText } from '../domain/parse.ts';
-import { trainingBaseSchema, type TrainingBase } from '../domain/training-bases.ts';
+import { BASE_COLUMNS, trainingBaseSchema, type BaseColumn, type TrainingBase } from '../domain/training-bases.ts';
 import { isCompetent, validateRegistry, type RowProblem, type SheetRow, type Unit, type UnitColumn } from '../domain/units.ts';
 import { WorkCalendar, type DayOverride, type YearSchedule } from '../domain/working-days.ts';
 import type { UserRepo } from './people.ts';
@@ -100,12 +100,7 @@ export async function importUnits(
   };
 }
 
-export const BASE_COLUMNS = {
-  name: { header: '基地名称', aliases: ['名称', '培训基地', '承办机构', 'name'] },
-  city: { header: '所在城市', aliases: ['城市', '所在地', 'city'] },
-  aliases: { header: '别名', aliases: ['其他名称', '简称', 'aliases'] },
-} as const;
-export type BaseColumn = keyof typeof BASE_COLUMNS;
+export { BASE_COLUMNS, type BaseColumn } from '../domain/training-bases.ts';
 
 export function validateBases(rows: SheetRow<BaseColumn>[]): { ok: true; bases: TrainingBase[] } | { ok: false; problems: RowProblem[] } {
   const problems: RowProblem[] = [];

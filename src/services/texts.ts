@@ -35,6 +35,14 @@ export const T = {
   notUnderstood: (text: string) =>
     `没有看懂「${text.length > 20 ? `${text.slice(0, 20)}…` : text}」。发送「帮助」查看可以使用的指令。`,
   notAllowed: (word: string) => `「${word}」只有相应权限的人员可以使用。发送「帮助」查看您可以使用的指令。`,
+  fileNotPlaced: (file: { fileName: string; type: 'file' | 'image' }, admin: boolean, declarant: boolean) => {
+    const what = file.type === 'image' ? '这张图片' : `「${file.fileName}」`;
+    const can = [
+      ...(declarant ? ['申报表（发送「模板」获取）', '补录表（发送「补录」获取）'] : []),
+      ...(admin ? ['单位名册（须有「预算单位代码」「单位名称」「上级单位代码」「在编人数」几列）', '培训基地名单（「基地名称」「所在城市」两列）'] : []),
+    ];
+    return `收到${what}，但没有认出它是哪种表格，没有导入。${can.length ? `我能读的表格：${can.join('、')}，请检查表头是否与模板一致。` : ''}培训包附件和情况说明请先发送「执行」或「上传情况说明 计划编号」，再发文件。`;
+  },
   unsupportedMessage: '我能读懂文字消息和 Excel 申报表（.xlsx）。请直接发送文字指令，例如「帮助」，或发送「模板」获取申报表。',
   unknownMenu: '这个菜单项暂时不可用。发送「帮助」查看可以使用的指令。',
   answeredPrivately: (word: string) => `「${word}」的结果已私信发给您（群里的其他人看不到）。`,
