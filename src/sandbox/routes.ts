@@ -115,7 +115,10 @@ export function sandboxApi(deps: Deps): Router {
       return { openId: u.openId, name: u.name ?? u.openId, title: u.unitCode ? `${role} · ${units.get(u.unitCode) ?? u.unitCode}` : (demo?.title ?? role), role: u.role, unitCode: u.unitCode };
     });
     const now = deps.clock.now();
-    res.json({ people, menus: MENUS, presets: await presets(deps, now), now: formatDateTime(now) });
+    // The demo campaign is placed around today: say so, next to the notice's own dates (Aug 5 / Aug 10).
+    const c = await campaignFor(reference, currentCampaignYear(now, await reference.campaigns()));
+    const schedule = `演示日程按今天平移（正式通知为 8月5日申报截止、8月10日修改截止）：${c.year}年度申报截止 ${formatDateTime(new Date(c.declareClosesAt.getTime() - 1))}，修改截止 ${formatDateTime(new Date(c.reviseClosesAt.getTime() - 1))}。`;
+    res.json({ people, menus: MENUS, presets: await presets(deps, now), now: formatDateTime(now), nowMs: now.getTime(), schedule });
   });
 
   router.get('/api/chat', async (req, res) => {
@@ -202,10 +205,14 @@ export function sandboxApi(deps: Deps): Router {
     const lines: string[] = [`按北京时间 ${formatDateTime(at)} ${b.dryRun ? '试运行（只显示，不发送）' : '运行'}定时任务：`];
     const jobDeps = { inbox: createInboxRepo(bot.db), outbox: createOutboxRepo(bot.db), logger: deps.logger, app };
     for (const job of JOBS.filter((j) => j.name !== 'cleanup')) {
-      lines.push(`【${job.name}】${job.description}`);
+      lines.push(`【${job.title}】${job.description}`);
       lines.push(...(await runJob(job, jobDeps, at, { dryRun: b.dryRun })).map((l) => `  ${l}`));
     }
-    res.json({ lines });
+    // People and chats by name, as the page shows them (the job reports name them by Feishu id).
+    const units = new Map((await createReferenceRepo(bot.db).units()).map((u) => [u.code, u.name]));
+    const names = new Map((await bot.db.user.findMany()).map((u) => [u.openId, `${u.name ?? u.openId}${u.unitCode ? `（${units.get(u.unitCode) ?? u.unitCode}）` : ''}`]));
+    const named = (l: string) => l.replace(/\bou_[0-9A-Za-z_-]+/g, (id) => names.get(id) ?? id).replace(/\boc_[0-9A-Za-z_-]+/g, '审核群');
+    res.json({ lines: lines.map(named) });
   });
 
   router.post('/api/reset', async (_req, res) => {

@@ -18,6 +18,8 @@ if (!available) console.warn(`Chromium not found at ${CHROMIUM}: browser tests s
 
 const LIMING = 'ou_sandbox_hrss_liming';
 const WANGFANG = 'ou_sandbox_reviewer_wangfang';
+const ZHANGWEI = 'ou_sandbox_fin_zhangwei';
+const LIUYANG = 'ou_sandbox_new_liuyang';
 
 let sandbox: RunningSandbox;
 let browser: Browser;
@@ -123,4 +125,62 @@ describe.skipIf(!available)('the sandbox in a browser', () => {
     expect(await page.locator('#messages a.file').last().innerText()).toContain('申报表（问题标注）.xlsx');
     await shot('4-upload-row-named');
   }, 60_000);
+
+  it('the page follows what changes: a moving clock, the shifted demo schedule, the header after linking, names in time travel', async () => {
+    expect(await page.locator('#schedule').innerText()).toMatch(/^演示日程按今天平移（正式通知为 8月5日申报截止、8月10日修改截止）：\d{4}年度申报截止 \d{4}年\d+月\d+日 23:59，修改截止 /);
+    const before = await page.locator('#now').innerText();
+    await page.waitForTimeout(1300);
+    expect(await page.locator('#now').innerText()).not.toBe(before);
+
+    await choose(LIUYANG);
+    expect(await page.locator('#who').innerText()).toContain('刘洋 · 未关联单位');
+    // an admin approves the link elsewhere: the header and the menu follow without choosing again
+    await sandbox.bot().db.user.update({ where: { openId: LIUYANG }, data: { unitCode: '105001', role: 'declarant' } });
+    await expect.poll(() => page.locator('#who').innerText(), { timeout: 8000 }).toContain('刘洋 · 申报人');
+    await expect.poll(() => page.locator('#menus').innerText()).toContain('开始申报');
+
+    await page.selectOption('#preset', { index: 1 });
+    await page.check('#dry-run');
+    await page.click('#travel');
+    await expect.poll(() => page.locator('#travel-out').innerText(), { timeout: 15_000 }).toContain('【申报和修改截止提醒】');
+    const out = await page.locator('#travel-out').innerText();
+    expect(out).not.toMatch(/\bou_|[{}]/);
+    await shot('5-page-follows');
+  }, 60_000);
+
+  it('the return form\'s multi-select is a dropdown with a checkbox per item, as in Feishu', async () => {
+    await choose(ZHANGWEI);
+    await say(ZHANGWEI, '我们10月在柳州市城中区办一期45人、3天的财政政策培训，预算3.6万，线下');
+    const answers: [RegExp, string][] = [[/预算单位代码/, '102001'], [/培训对象/, '业务科室工作人员'], [/培训类别/, '市内'], [/培训方式/, '线下'], [/联系电话/, '0772-2825472'], [/联系人/, '张伟']];
+    for (let i = 0; i < 15; i++) {
+      const last = await lastBot().innerText();
+      if (last.includes('申报汇总')) break;
+      await say(ZHANGWEI, answers.find(([q]) => q.test(last))?.[1] ?? '跳过');
+    }
+    const summary = lastBot();
+    await expect.poll(() => summary.innerText()).toContain('申报汇总');
+    await summary.getByRole('button', { name: '提交', exact: true }).click();
+    await page.waitForTimeout(300);
+    await settled(ZHANGWEI);
+    const planNo = /已提交 · (\d{4}-\d{3})/.exec(await page.locator('#messages').innerText())?.[1] ?? '';
+
+    await choose(WANGFANG);
+    const card = page.locator('#messages .msg.bot', { hasText: `待初审 · ${planNo}` });
+    await expect.poll(() => card.count()).toBe(1);
+    await card.getByRole('button', { name: '退回修改', exact: true }).click();
+    const multi = page.locator('#messages details.multi').last();
+    await expect.poll(() => multi.count()).toBe(1);
+    await multi.locator('summary').click();
+    await multi.getByLabel('每期人数').check();
+    await multi.getByLabel('计划月份').check();
+    expect(await multi.locator('summary').innerText()).toBe('每期人数、计划月份');
+    await shot('6-return-form-multiselect');
+    const form = multi.locator('xpath=ancestor::form');
+    await form.locator('textarea, input[type="text"]').first().fill('人数偏少，月份请调整');
+    await form.getByRole('button', { name: /退回/ }).last().click();
+    await expect.poll(() => page.locator('#messages').innerText(), { timeout: 10_000 }).toContain(`退回修改 · ${planNo}`);
+    const plan = await sandbox.bot().db.plan.findUnique({ where: { number: planNo } });
+    const ret = await sandbox.bot().db.planEvent.findFirst({ where: { planId: plan!.id, action: 'return' } });
+    expect(JSON.parse(ret!.details!).fields.map((f: { field: string }) => f.field)).toEqual(['headcount', 'month']);
+  }, 90_000);
 });

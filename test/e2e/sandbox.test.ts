@@ -63,6 +63,9 @@ describe('the sandbox API', () => {
     const state = (await (await get('state')).json()) as { people: { openId: string; title: string }[]; presets: { label: string }[] };
     expect(state.people.map((p) => p.openId)).toContain(LIMING);
     expect(state.presets[0]!.label).toMatch(/^申报截止前 3 个工作日 09:00/);
+    const full = state as unknown as { schedule: string; nowMs: number };
+    expect(full.schedule).toMatch(/^演示日程按今天平移（正式通知为 8月5日申报截止、8月10日修改截止）：\d{4}年度申报截止 /);
+    expect(Math.abs(full.nowMs - Date.now())).toBeLessThan(60_000);
     expect((await post('say', { openId: LIMING, text: '帮助' })).status).toBe(200);
     expect(textOf(await chat(LIMING))).toContain('我能做什么');
     // The webhook accepted it as Feishu's: it is in the inbox, processed.
@@ -99,6 +102,10 @@ describe('the sandbox API', () => {
     expect(textOf(await chat(ZHANGWEI))).not.toContain('培训计划申报提醒');
     const run = await post('jobs', { at });
     expect((run.json.lines as string[]).join('\n')).toMatch(/已发送 2 条提醒/);
+    // people by name and unit, jobs by their Chinese name, no ids or JSON
+    expect((run.json.lines as string[]).join('\n')).toContain('张伟（柳州市财政局）');
+    expect((run.json.lines as string[]).join('\n')).toContain('【草稿提醒】');
+    expect((run.json.lines as string[]).join('\n')).not.toMatch(/\bou_|[{}]|【[a-z-]+】/);
     expect(textOf(await chat(ZHANGWEI))).toContain('培训计划申报提醒');
     expect(textOf(await chat(ZHAOMIN))).not.toContain('培训计划申报提醒'); // 教育局 has submitted
   });
@@ -114,7 +121,7 @@ describe('the sandbox API', () => {
     expect(lines).toContain(`${formatMonthDay(day)}是`);
     expect(lines).toMatch(/非工作日不发提醒（截止当天除外）(，顺延到|；下一次提醒：)\d+月\d+日 \d\d:\d\d（/);
     // Jobs that change data are not run in a dry run.
-    expect(lines).toContain('【close】');
+    expect(lines).toContain('【关闭申报】');
     expect(lines).toContain('此任务会修改数据，试运行时不执行');
   });
 

@@ -97,6 +97,17 @@ describe('the sandbox card renderer', () => {
     expect(renderCard(SAMPLES['execution-list']![0]).html).toContain('data-select=');
   });
 
+  it('shows a multi-select as Feishu does: a dropdown with a checkbox per option, the chosen ones named', () => {
+    const { html } = renderCard({
+      schema: '2.0',
+      body: { elements: [{ tag: 'form', name: 'f', elements: [{ tag: 'multi_select_static', name: 'fields', required: true, placeholder: { tag: 'plain_text', content: '需要修改的项目' }, selected_values: ['month'], options: [{ text: { tag: 'plain_text', content: '每期人数' }, value: 'headcount' }, { text: { tag: 'plain_text', content: '计划月份' }, value: 'month' }] }] }] },
+    });
+    expect(html).toContain('<details class="multi" data-name="fields" data-placeholder="需要修改的项目" data-required><summary>计划月份</summary>');
+    expect(html).toContain('<input type="checkbox" name="fields" value="headcount"> 每期人数');
+    expect(html).toContain('<input type="checkbox" name="fields" value="month" checked> 计划月份');
+    expect(html).not.toContain('multiple');
+  });
+
   it('says so when a card has a component it cannot show, instead of dropping it', () => {
     const r = renderCard({ schema: '2.0', body: { elements: [{ tag: 'chart', chart_spec: {} }, { tag: 'markdown', content: '正文' }] } });
     expect(r.unsupported).toEqual(['chart']);

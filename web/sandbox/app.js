@@ -33,14 +33,49 @@ function personItem(p) {
   return li;
 }
 
-async function loadState() {
+async function loadState(full = true) {
   const s = await api('state');
-  state.people = s.people;
+  const peopleSig = JSON.stringify(s.people);
   state.menus = s.menus;
-  $('people').replaceChildren(...s.people.map(personItem));
-  $('preset').innerHTML = ['<option value="">选择一个时刻…</option>', ...s.presets.map((p) => `<option value="${escapeHtml(p.at)}">${escapeHtml(p.label)}</option>`)].join('');
-  $('now').textContent = `沙盒现在：${s.now}（北京时间）`;
+  if (full || peopleSig !== state.peopleSig) {
+    state.people = s.people;
+    state.peopleSig = peopleSig;
+    $('people').replaceChildren(...s.people.map(personItem));
+  }
+  // The time-travel picker keeps what the visitor chose between the periodic updates.
+  if (full) $('preset').innerHTML = ['<option value="">选择一个时刻…</option>', ...s.presets.map((p) => `<option value="${escapeHtml(p.at)}">${escapeHtml(p.label)}</option>`)].join('');
+  state.clock = { at: s.nowMs, seen: Date.now() };
+  tick();
+  $('schedule').textContent = s.schedule;
   if (state.current && !s.people.some((p) => p.openId === state.current)) state.current = null;
+  const p = state.people.find((x) => x.openId === state.current);
+  for (const li of $('people').children) li.classList.toggle('active', li.dataset.openId === state.current);
+  if (p) header(p);
+}
+
+const pad = (n) => String(n).padStart(2, '0');
+/** The sandbox's clock, in Beijing time, moving. */
+function tick() {
+  if (!state.clock) return;
+  const d = new Date(state.clock.at + Date.now() - state.clock.seen + 8 * 3600_000);
+  $('now').textContent = `沙盒现在：${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}（北京时间）`;
+}
+
+/** The chosen person's name, role and unit, and their menu: again whenever they change (after 绑定, a grant). */
+function header(p) {
+  const sig = `${p.name}|${p.title}|${p.role}|${p.unitCode}`;
+  if (state.headerSig === sig) return;
+  state.headerSig = sig;
+  $('who').textContent = `${p.name} · ${p.title}`;
+  $('menus').replaceChildren(
+    ...menusFor(p).map((m) => {
+      const b = document.createElement('button');
+      b.className = 'btn btn-default';
+      b.textContent = m.label;
+      b.addEventListener('click', () => send('menu', { key: m.key }));
+      return b;
+    }),
+  );
 }
 
 function menusFor(p) {
@@ -56,16 +91,8 @@ async function choose(openId) {
   $('messages').replaceChildren();
   for (const li of $('people').children) li.classList.toggle('active', li.dataset.openId === openId);
   const p = state.people.find((x) => x.openId === openId);
-  $('who').textContent = `${p.name} · ${p.title}`;
-  $('menus').replaceChildren(
-    ...menusFor(p).map((m) => {
-      const b = document.createElement('button');
-      b.className = 'btn btn-default';
-      b.textContent = m.label;
-      b.addEventListener('click', () => send('menu', { key: m.key }));
-      return b;
-    }),
-  );
+  state.headerSig = null;
+  header(p);
   const { items } = await api(`chat?openId=${encodeURIComponent(openId)}`);
   if (!items.length) await api('enter', { openId }); // opening the chat: the bot greets
   await refresh();
@@ -125,8 +152,10 @@ async function send(kind, body) {
 
 function formValues(form) {
   const out = {};
+  // A multi-select: every ticked option, as Feishu sends them (an empty list when none is).
+  for (const d of form.querySelectorAll('details.multi')) out[d.dataset.name] = [...d.querySelectorAll('input[type="checkbox"]:checked')].map((c) => c.value);
   for (const el of form.querySelectorAll('input[name], textarea[name], select[name]')) {
-    if (!el.name) continue;
+    if (!el.name || el.type === 'checkbox') continue;
     if (el.tagName === 'SELECT' && el.multiple) out[el.name] = [...el.selectedOptions].map((o) => o.value);
     else if (el.dataset.kind === 'date') {
       if (el.value) out[el.name] = `${el.value} +0800`; // as Feishu's date picker sends it
@@ -162,7 +191,11 @@ $('messages').addEventListener('click', (e) => {
   if (action.reset) return button.closest('form')?.reset();
   if (action.submit) {
     const form = button.closest('form');
-    const missing = [...form.querySelectorAll('[required]')].filter((el) => (el.multiple ? !el.selectedOptions.length : !el.value.trim()));
+    const missing = [
+      ...[...form.querySelectorAll('[required]')].filter((el) => (el.multiple ? !el.selectedOptions.length : !el.value.trim())),
+      ...[...form.querySelectorAll('details.multi[data-required]')].filter((d) => !d.querySelector('input:checked')),
+    ];
+    if (missing[0]?.tagName === 'DETAILS') missing[0].open = true;
     if (missing.length) {
       missing[0].focus();
       return toast('请填写标 * 的必填项', 'warning');
@@ -174,6 +207,12 @@ $('messages').addEventListener('click', (e) => {
 });
 
 $('messages').addEventListener('change', (e) => {
+  const multi = e.target.closest('details.multi');
+  if (multi) {
+    const ticked = [...multi.querySelectorAll('input:checked')].map((c) => c.parentElement.textContent.trim());
+    multi.querySelector('summary').textContent = ticked.length ? ticked.join('、') : multi.dataset.placeholder;
+    return;
+  }
   const select = e.target.closest('select[data-select]');
   if (!select) return;
   const msg = select.closest('.msg');
@@ -235,6 +274,7 @@ $('reset').addEventListener('click', async () => {
     $('messages').replaceChildren();
     $('who').textContent = '请选择一个身份';
     $('menus').replaceChildren();
+    state.headerSig = null;
     $('travel-out').hidden = true;
     await loadState();
     toast('已恢复演示数据', 'success');
@@ -245,3 +285,6 @@ $('reset').addEventListener('click', async () => {
 
 await loadState();
 state.poll = setInterval(() => refresh().catch(() => {}), 1000);
+setInterval(tick, 1000);
+// People change (a link approved, a role granted): the list and the header follow.
+setInterval(() => loadState(false).catch(() => {}), 3000);

@@ -112,7 +112,22 @@ function renderInput(el) {
   return `<div class="field">${label}${control}</div>`;
 }
 
+/** Feishu's multi-select is a dropdown with a checkbox per option; so is this one. */
+function renderMultiSelect(el) {
+  const opts = options(el);
+  const initial = new Set(el.selected_values ?? []);
+  const placeholder = el.placeholder?.content ?? '请选择';
+  const name = attr(el.name ?? '');
+  const chosen = opts.filter((o) => initial.has(o.value));
+  const summary = chosen.length ? chosen.map((o) => o.label).join('、') : text(placeholder);
+  const boxes = opts
+    .map((o) => `<label class="multi-option"><input type="checkbox" name="${name}" value="${attr(o.value)}"${initial.has(o.value) ? ' checked' : ''}> ${o.label}</label>`)
+    .join('');
+  return `<div class="field"><label class="field-label">${text(placeholder)}${el.required ? '<span class="req">*</span>' : ''}</label><details class="multi" data-name="${name}" data-placeholder="${attr(placeholder)}"${el.required ? ' data-required' : ''}><summary>${summary}</summary><div class="multi-options">${boxes}</div></details></div>`;
+}
+
 function renderSelect(el, inForm, multiple) {
+  if (multiple) return renderMultiSelect(el);
   const opts = options(el);
   const initial = multiple ? new Set(el.selected_values ?? []) : new Set(el.initial_option !== undefined ? [String(el.initial_option)] : []);
   const behavior = (el.behaviors ?? []).find((b) => b.type === 'callback');
