@@ -30,7 +30,7 @@ import { executionFileHandler } from './services/execution/files.ts';
 import { historyUploadHandler } from './services/execution/history.ts';
 import { DEFAULT_SCHEDULE, type ReminderSchedule } from './domain/reminders.ts';
 import { reviewCommands, reviewHandlers, reviewPages } from './services/review/index.ts';
-import { declarationCardHandlers, declarationCommands, declareFromSentence, declarationInterceptor, declarationPages } from './services/declaration/index.ts';
+import { declarationCardHandlers, declarationCommands, declareFromSentence, openQuestion, declarationInterceptor, declarationPages } from './services/declaration/index.ts';
 import { pageHandler } from './services/paging.ts';
 import { helpCommand } from './services/help.ts';
 import { linkCardHandlers, linkCommand } from './services/linking.ts';
@@ -146,6 +146,7 @@ export function composeFeatures(o: {
     },
     deadlineLine,
     onClassSentence: (person, text, reply, log) => declareFromSentence(declaration, person, text, reply, log),
+    openQuestion: (person) => openQuestion(declaration, person),
     pendingLink: async (openId) => {
       const r = await linking.links.pendingOf(openId);
       return r ? { unitCode: r.unitCode, unitName: (await reference.unit(r.unitCode))?.name ?? null, createdAt: r.createdAt } : null;

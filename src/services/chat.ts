@@ -13,6 +13,7 @@ import { T } from './texts.ts';
 import { button } from '../cards/actions.ts';
 import { noticeCard } from '../cards/notice-card.ts';
 import { escapeMarkdown } from '../cards/render.ts';
+import type { PlanFieldKey } from '../domain/plan.ts';
 
 export type ChatDeps = {
   users: UserRepo;
@@ -30,6 +31,8 @@ export type ChatDeps = {
   interceptText?: (person: Person | null, text: string, reply: Reply, log: Logger) => Promise<boolean>;
   /** A message that describes a class in one sentence: a declaration starts from it (false: not one). */
   onClassSentence?: (person: Person | null, text: string, reply: Reply, log: Logger) => Promise<boolean>;
+  /** The free-text question an open declaration waits on (a command word typed then may be the answer). */
+  openQuestion?: (person: Person | null) => Promise<{ planId: number; field: PlanFieldKey; label: string } | null>;
   /** Someone not linked yet whose request to be linked waits for an admin. */
   pendingLink?: (openId: string) => Promise<{ unitCode: string; unitName: string | null; createdAt: Date } | null>;
   /** A file someone sent (a declaration spreadsheet); false when it is not for this feature. */
@@ -77,6 +80,21 @@ async function mentionsBot(deps: ChatDeps, ev: IncomingMessage, log: Logger): Pr
   return ev.mentionOpenIds.includes(bot);
 }
 
+/** Commands that steer the declaration itself: never taken for an answer. */
+const FLOW_WORDS = new Set(['help', 'continue', 'declare', 'form']);
+
+function commandOrAnswerCard(text: string, command: Command, q: { planId: number; field: PlanFieldKey; label: string }) {
+  return noticeCard({
+    title: '是指令还是回答？',
+    color: 'orange',
+    body: `您正在填写「${escapeMarkdown(q.label)}」。「${escapeMarkdown(text)}」是要执行「${escapeMarkdown(command.words[0]!)}」，还是作为「${escapeMarkdown(q.label)}」的回答？`,
+    buttons: [
+      button(`作为${q.label}`, { a: 'answer', plan: q.planId, field: q.field, value: text }, 'primary'),
+      button(`执行「${command.words[0]!}」`, { a: 'cmd', id: command.id }),
+    ],
+  });
+}
+
 /** A year named in a plain sentence (「导出2027年的汇总」) is the command's argument; the rest is not. */
 function intentArgs(text: string): string {
   const year = yearArg(text);
@@ -103,8 +121,18 @@ export function createChatHandler(deps: ChatDeps) {
     // Answers that are not for the whole group go to the person's 1:1 chat, keyed on the same event.
     const privately = () => personalReply(deps.messenger, actorOf(ev), `${dedupKeyOf(ev)}:dm`);
     const matched = deps.commands.match(text);
-    // An open conversation takes answers only in the 1:1 chat: nothing said in a group feeds it.
-    if (!inGroup && (!matched || matched.command.id === 'help') && (await deps.interceptText?.(person, text, reply, log))) return;
+    // An open conversation takes answers only in the 1:1 chat: nothing said in a group feeds it. A command
+    // word the person may not use is no command for them: an answer.
+    const usable = matched && may(person, matched.command.audience) ? matched.command : null;
+    if (!inGroup && (!usable || usable.id === 'help') && (await deps.interceptText?.(person, text, reply, log))) return;
+    // A command word while a free-text question waits may be the answer: asked, never guessed.
+    if (!inGroup && usable && !FLOW_WORDS.has(usable.id) && text.length <= 100) {
+      const q = await deps.openQuestion?.(person);
+      if (q) {
+        log.info({ command: usable.id, field: q.field }, 'command word during a declaration: asked');
+        return reply.card(commandOrAnswerCard(text, usable, q));
+      }
+    }
     // Someone not linked yet is told how to link privately: the hint carries their Feishu id.
     const tellUnknown = async () => {
       if (inGroup) await reply.text(T.unknownInGroup);

@@ -78,6 +78,28 @@ describe('plain Chinese', () => {
     expect(events[0]!.channel).toBe('chat');
   });
 
+  it('a command word while a free-text question waits is asked about, not executed', async () => {
+    const t = transcript(h, DECLARANT);
+    await t.say('保存草稿');
+    await t.say('申报');
+    await t.say('人社政策宣讲培训班');
+    await t.click('市内');
+    await t.click('线下');
+    const asked = (await t.say('进度')).join('\n');
+    expect(asked).toContain('# 是指令还是回答？');
+    expect(asked).toContain('您正在填写「培训对象」。「进度」是要执行「进度」，还是作为「培训对象」的回答？');
+    const plan = await h.db.plan.findFirst({ where: { unitCode: '101001', status: 'DRAFT' }, orderBy: { id: 'desc' } });
+    expect(JSON.parse(plan!.data).audience).toBeUndefined();
+    const r = await t.click('作为培训对象');
+    expect(r.toast).toMatchObject({ type: 'success', content: '培训对象：进度' });
+    expect(r.messages.join('\n')).toContain('每期多少人');
+    // a command word this person may not use is simply an answer
+    const next = (await t.say('待审')).join('\n');
+    expect(next).not.toContain('只有相应权限的人员可以使用');
+    // a command the flow knows (继续) still works as before
+    expect((await t.say('继续')).join('\n')).not.toContain('是指令还是回答');
+  });
+
   it('a guess button of a command the person may not use is refused', async () => {
     const r = await h.click(DECLARANT, 'om_whatever', { a: 'cmd', id: 'export' });
     expect((r.json as { toast: { type: string; content: string } }).toast).toMatchObject({ type: 'error', content: expect.stringContaining('只有相应权限的人员可以使用') });

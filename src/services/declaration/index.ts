@@ -163,6 +163,18 @@ export function declarationPages(deps: DeclarationDeps): Pick<PageHandlers, 'my_
 }
 
 /** What a linked person types while a declaration is open goes to it (after the explicit commands). */
+/** Fields whose answer is free text: a command word could be meant as one (培训对象：审核人员 …). */
+const FREE_TEXT: readonly PlanFieldKey[] = ['title', 'audience', 'location', 'institution', 'contactName', 'remarks', 'justification', 'unitName', 'jointUnits'];
+
+/** The free-text question an open declaration is waiting on, if any. */
+export async function openQuestion(deps: DeclarationDeps, person: Person | null): Promise<{ planId: number; field: PlanFieldKey; label: string } | null> {
+  if (!linked(person)) return null;
+  const conv = await loadConversation(deps, person.openId);
+  const step = conv?.state.step;
+  if (!conv || !step || step === 'summary' || conv.state.confirming || !FREE_TEXT.includes(step as PlanFieldKey)) return null;
+  return { planId: conv.state.planId, field: step as PlanFieldKey, label: PLAN_FIELDS.find((f) => f.key === step)!.label };
+}
+
 export function declarationInterceptor(deps: DeclarationDeps) {
   return async (person: Person | null, text: string, reply: Reply, log: Logger): Promise<boolean> => {
     if (!linked(person)) return false;
