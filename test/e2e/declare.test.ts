@@ -349,17 +349,17 @@ describe('idle drafts', () => {
     await t.say('2027年度档案管理业务培训班');
     const nudges = () => h.stub.messagesTo(who).filter((m) => JSON.stringify(m.content).includes('您有一份申报还没填完'));
 
-    expect(await job('2026-07-28T09:00:00+08:00')).toContain('"nudged":0'); // 23 h: not yet
-    expect(await job('2026-07-28T22:00:00+08:00')).toContain('quiet hours'); // idle long enough, but late evening
-    expect(await job('2026-07-29T09:00:00+08:00')).toContain('"nudged":1');
-    expect(await job('2026-07-29T10:00:00+08:00')).toContain('"nudged":0'); // not more
+    expect(await job('2026-07-28T09:00:00+08:00')).toContain('没有闲置超过 24 小时、尚未提醒的草稿。'); // 23 h: not yet
+    expect(await job('2026-07-28T22:00:00+08:00')).toContain('现在不在 08:30–20:00 之间，不发提醒。'); // idle long enough, but late evening
+    expect(await job('2026-07-29T09:00:00+08:00')).toContain('提醒了 1 份闲置超过 24 小时的草稿。');
+    expect(await job('2026-07-29T10:00:00+08:00')).toContain('没有闲置超过 24 小时、尚未提醒的草稿。'); // not more
     expect(nudges()).toHaveLength(1);
     expect(JSON.stringify(nudges()[0]!.content)).toContain('申报截止：**2026年8月5日 23:59**');
 
     h.clock.set(new Date('2026-07-29T11:00:00+08:00'));
     await t.click('继续填写');
     await t.click('市内'); // an answer: a new idle stretch starts
-    expect(await job('2026-07-30T12:00:00+08:00')).toContain('"nudged":1');
+    expect(await job('2026-07-30T12:00:00+08:00')).toContain('提醒了 1 份闲置超过 24 小时的草稿。');
     expect(nudges()).toHaveLength(2);
     h.clock.set(DECLARING);
   });

@@ -234,10 +234,10 @@ describe('closing, second review, approval, publication', () => {
       await h.bot.idle();
       return out.join('\n');
     };
-    expect(await job('close', '2026-08-10T23:00:00+08:00')).toContain('"closed":[]'); // not yet
+    expect(await job('close', '2026-08-10T23:00:00+08:00')).toContain('没有到了修改截止、尚未关闭的申报年度。'); // not yet
     h.clock.set(new Date('2026-08-11T00:05:00+08:00'));
-    expect(await job('close', '2026-08-11T00:01:00+08:00')).toMatch(/"closed":\[2027\],"expired":[1-9]/);
-    expect(await job('close', '2026-08-11T01:00:00+08:00')).toContain('"closed":[]'); // once only
+    expect(await job('close', '2026-08-11T00:01:00+08:00')).toMatch(/已关闭 2027年度的申报，[1-9]\d* 个计划作逾期处理。/);
+    expect(await job('close', '2026-08-11T01:00:00+08:00')).toContain('没有到了修改截止、尚未关闭的申报年度。'); // once only
     expect(await h.db.plan.count({ where: { year: 2027, status: { in: ['DRAFT', 'RETURNED'] } } })).toBe(0);
     expect(h.stub.textsTo(FIN).at(-1)).toContain('已作逾期处理，不再受理：');
     expect(h.stub.textsTo(REVIEWER_A).at(-1)).toMatch(/2027年度培训计划申报已关闭：\d+ 个计划等待复审/);
