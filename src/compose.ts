@@ -1,6 +1,6 @@
 // Wires the bot's features from its adapters: repositories, the Feishu API, the outbox messenger and the
 // clock go in; the event handler, the card handler and the job dependencies come out. app.ts runs them.
-import { may } from './domain/people.ts';
+import { may, type Person } from './domain/people.ts';
 import { referenceUploadHandler } from './services/reference-upload.ts';
 import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
@@ -15,7 +15,7 @@ import { createUnitYearRepo } from './db/unit-year-repo.ts';
 import { createUnitLookup, createUserRepo } from './db/user-repo.ts';
 import { createCardActionHandler } from './services/card-actions.ts';
 import { createChatHandler, personalReply } from './services/chat.ts';
-import { CommandRegistry } from './services/commands.ts';
+import { CommandRegistry, type Command } from './services/commands.ts';
 import { createReviewNoticeRepo } from './db/review-notice-repo.ts';
 import { createExcelImportRepo } from './db/excel-import-repo.ts';
 import type { ExcelDeps, SpreadsheetPort } from './services/excel-import.ts';
@@ -153,20 +153,24 @@ export function composeFeatures(o: {
     },
   });
 
+  /** A command run from a button: as if its word had been sent in the 1:1 chat, keyed on the click. */
+  const runClicked = (command: Command, ctx: { person: Person | null; action: { openId: string; eventId: string }; now: Date; log: Logger }) =>
+    command.run({
+      person: ctx.person,
+      openId: ctx.action.openId,
+      args: '',
+      now: ctx.now,
+      chatType: 'p2p',
+      log: ctx.log,
+      reply: personalReply(messenger, ctx.action.openId, `click:${ctx.action.eventId}`),
+    });
+
   const handleCard = createCardActionHandler({
     users,
     now: () => clock.now(),
     handlers: {
       help: async (ctx) => {
-        await commands.byMenuKey('help')!.run({
-          person: ctx.person,
-          openId: ctx.action.openId,
-          args: '',
-          now: ctx.now,
-          chatType: 'p2p',
-          log: ctx.log,
-          reply: personalReply(messenger, ctx.action.openId, `click:${ctx.action.eventId}`),
-        });
+        await runClicked(commands.byMenuKey('help')!, ctx);
         return { toast: { type: 'success', content: T.helpSent } };
       },
       // A guess offered for an unclear message: the command runs as if its word had been sent (1:1 answer).
@@ -175,15 +179,7 @@ export function composeFeatures(o: {
         if (!command) return { toast: { type: 'error', content: T.staleButton } };
         if (!may(ctx.person, command.audience)) return { toast: { type: 'error', content: T.notAllowed(command.words[0]!) } };
         ctx.log.info({ command: command.id }, 'command by guess button');
-        await command.run({
-          person: ctx.person,
-          openId: ctx.action.openId,
-          args: '',
-          now: ctx.now,
-          chatType: 'p2p',
-          log: ctx.log,
-          reply: personalReply(messenger, ctx.action.openId, `click:${ctx.action.eventId}`),
-        });
+        await runClicked(command, ctx);
         return { toast: { type: 'success', content: `「${command.words[0]}」` } };
       },
       ...declarationCardHandlers(declaration),
