@@ -53,17 +53,21 @@ const RECORD_COLUMNS: { key: keyof ExportRecordRow; header: string; width: numbe
   { key: 'channel', header: '渠道', width: 9 },
 ];
 
+/** The column headers in bold on the light-blue fill, committed. */
+function headerRow(row: ExcelJS.Row, columns: readonly { header: string }[]) {
+  columns.forEach((c, i) => {
+    row.getCell(i + 1).value = c.header;
+    row.getCell(i + 1).font = { bold: true };
+    row.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+  });
+  row.commit();
+}
+
 /** 处理记录: every change of a field (old → new) and every decision of every plan exported, oldest first per plan. */
 function writeRecords(wb: ExcelJS.stream.xlsx.WorkbookWriter, records: readonly ExportRecordRow[]) {
   const ws = wb.addWorksheet('处理记录', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = RECORD_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
-  const header = ws.getRow(1);
-  RECORD_COLUMNS.forEach((c, i) => {
-    header.getCell(i + 1).value = c.header;
-    header.getCell(i + 1).font = { bold: true };
-    header.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-  });
-  header.commit();
+  headerRow(ws.getRow(1), RECORD_COLUMNS);
   records.forEach((r, n) => {
     const row = ws.getRow(n + 2);
     RECORD_COLUMNS.forEach((c, i) => put(row.getCell(i + 1), r[c.key]));
@@ -89,13 +93,7 @@ export async function exportPlans(title: string, plans: readonly ExportRow[], re
   titleRow.getCell(1).value = title;
   titleRow.getCell(1).font = { bold: true, size: 14 };
   titleRow.commit();
-  const header = ws.getRow(2);
-  COLUMNS.forEach((c, i) => {
-    header.getCell(i + 1).value = c.header;
-    header.getCell(i + 1).font = { bold: true };
-    header.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-  });
-  header.commit();
+  headerRow(ws.getRow(2), COLUMNS);
   let next = 3;
   const groups = new Map<string, ExportRow[]>();
   for (const p of plans) groups.set(p.unitCode, [...(groups.get(p.unitCode) ?? []), p]);
