@@ -8,8 +8,9 @@ import type { ReferenceRepo } from './reference-data.ts';
 
 type Deps = { plans: Pick<PlanRepo, 'list'>; reference: Pick<ReferenceRepo, 'units'> };
 
-async function comparableOfYear(deps: Deps, year: number): Promise<ComparablePlan[]> {
-  const names = new Map((await deps.reference.units()).map((u) => [u.code, u.name]));
+/** `units`: the roll when the caller has read it already (a review card has). */
+async function comparableOfYear(deps: Deps, year: number, units?: readonly { code: string; name: string }[]): Promise<ComparablePlan[]> {
+  const names = new Map((units ?? (await deps.reference.units())).map((u) => [u.code, u.name]));
   return (await deps.plans.list({ year, statuses: DECLARED }))
     .filter((p) => p.data.title)
     .map((p) => comparable(p, p.data, names.get(p.unitCode) ?? p.unitCode));
@@ -20,9 +21,14 @@ function comparable(p: Pick<PlanRecord, 'id' | 'number' | 'unitCode'>, d: PlanDr
 }
 
 /** Declared plans of other units like `plan` (as it is now, a draft too), closest first. */
-export async function similarTo(deps: Deps, plan: Pick<PlanRecord, 'id' | 'number' | 'unitCode' | 'year'>, data: PlanDraft, limit = 3): Promise<SimilarPlan[]> {
+export async function similarTo(
+  deps: Deps,
+  plan: Pick<PlanRecord, 'id' | 'number' | 'unitCode' | 'year'>,
+  data: PlanDraft,
+  o: { limit?: number; units?: readonly { code: string; name: string }[] } = {},
+): Promise<SimilarPlan[]> {
   if (!data.title) return [];
-  return similarPlans(comparable(plan, data, ''), await comparableOfYear(deps, plan.year), limit);
+  return similarPlans(comparable(plan, data, ''), await comparableOfYear(deps, plan.year, o.units), o.limit ?? 3);
 }
 
 export async function similarPairsOfYear(deps: Deps, year: number) {

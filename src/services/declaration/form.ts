@@ -72,6 +72,6 @@ export async function submitForm(
   const version = (await deps.conversations.get(actor))?.version ?? null;
   await deps.conversations.save(actor, FLOW, state, version, now);
   const { findings, missing } = summaryFindings(plan.data, ctx);
-  const similar = (await similarTo(deps, plan, plan.data, 2)).map(similarLine);
+  const similar = (await similarTo(deps, plan, plan.data, { limit: 2 })).map(similarLine);
   return { toast: { type: 'success', content: `已保存为草稿 ${plan.number}` }, card: summaryCard({ plan, unitName: d.competent.name, findings, missing, similar }) };
 }

@@ -46,7 +46,7 @@ async function renderContext(deps: DeclarationDeps, d: Declarant, plan: PlanReco
     family: d.family.map((u) => ({ code: u.code, name: u.name })),
     unitName,
     ...(returned ? { returned } : {}),
-    similarTo: async (p) => (await similarTo(deps, p, p.data, 2)).map(similarLine),
+    similarTo: async (p) => (await similarTo(deps, p, p.data, { limit: 2 })).map(similarLine),
   };
 }
 

@@ -87,7 +87,7 @@ export async function reviewCardOf(deps: ReviewDeps, plan: PlanRecord, stage: Re
       ...(others.length > OTHER_PLANS ? [`……另有 ${others.length - OTHER_PLANS} 个（共 ${others.length} 个；全部计划见「导出」的汇总表）`] : []),
     ],
     quota: quotaLine(plan, units, unitPlans),
-    similar: (await similarTo(deps, plan, plan.data)).map(similarLine),
+    similar: (await similarTo(deps, plan, plan.data, { units })).map(similarLine),
     conflicted: await conflictedReviewers(deps, plan.unitCode, units),
     ...extra,
   });
