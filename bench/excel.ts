@@ -15,10 +15,10 @@ import { createDb } from '../src/db/prisma.ts';
 import { createSpreadsheets } from '../src/excel/spreadsheets.ts';
 import { createFeishuApi } from '../src/feishu/api.ts';
 import { createLogger } from '../src/logger.ts';
-import { declarantOf } from '../src/services/declaration/context.ts';
-import { checkRows, type ExcelDeps } from '../src/services/excel-import.ts';
-import { exportFile } from '../src/services/excel-features.ts';
-import { createMessenger } from '../src/services/messenger.ts';
+import { declarantOf } from '../src/model/declarant.ts';
+import { checkRows, type ExcelDeps } from '../src/features/excel/import.ts';
+import { exportFile } from '../src/features/excel/index.ts';
+import { createMessenger } from '../src/runtime/messenger.ts';
 import { peakRssMb, ROOT, table } from './support.ts';
 
 const phase = process.argv[2] ?? 'main';

@@ -13,10 +13,10 @@ import { createDb } from '../src/db/prisma.ts';
 import { createSpreadsheets } from '../src/excel/spreadsheets.ts';
 import { createFeishuApi } from '../src/feishu/api.ts';
 import { createLogger } from '../src/logger.ts';
-import { planExecutionAlerts } from '../src/services/execution/alerts.ts';
-import { completion, completionSheet } from '../src/services/execution/report.ts';
-import { loadExecution } from '../src/services/execution/view.ts';
-import { createMessenger } from '../src/services/messenger.ts';
+import { planExecutionAlerts } from '../src/features/execution/alerts.ts';
+import { completion, completionSheet } from '../src/features/execution/report.ts';
+import { loadExecution } from '../src/features/execution/view.ts';
+import { createMessenger } from '../src/runtime/messenger.ts';
 import { peakRssMb, table } from './support.ts';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 500);

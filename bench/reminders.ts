@@ -11,8 +11,8 @@ import { appDeps } from '../src/compose.ts';
 import { loadConfig } from '../src/config.ts';
 import { createOutboxRepo } from '../src/db/outbox-repo.ts';
 import { createLogger } from '../src/logger.ts';
-import { createMessenger } from '../src/services/messenger.ts';
-import { planCampaignReminders, sendReminders } from '../src/services/reminders.ts';
+import { createMessenger } from '../src/runtime/messenger.ts';
+import { planCampaignReminders, sendReminders } from '../src/features/reminders/index.ts';
 import { startFeishuStub } from '../test/support/feishu-stub.ts';
 import { peakRssMb, table } from './support.ts';
 

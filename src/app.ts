@@ -20,14 +20,14 @@ import { createServer } from './server.ts';
 import { composeFeatures } from './compose.ts';
 import { createIsolatedSpreadsheets } from './excel/isolated-sheets.ts';
 import { WorkerPool } from './excel/worker-pool.ts';
-import { replyFor } from './services/chat.ts';
-import { createInbox } from './services/inbox.ts';
-import { createMessenger } from './services/messenger.ts';
-import { createOutboxWorker } from './services/outbox.ts';
-import { quarantineNotices } from './services/quarantine.ts';
-import { LoadMeter } from './services/load-meter.ts';
-import type { FeishuApi } from './services/ports.ts';
-import { T } from './services/texts.ts';
+import { replyFor } from './bot/chat.ts';
+import { createInbox } from './runtime/inbox.ts';
+import { createMessenger } from './runtime/messenger.ts';
+import { createOutboxWorker } from './runtime/outbox.ts';
+import { quarantineNotices } from './bot/quarantine.ts';
+import { LoadMeter } from './runtime/load-meter.ts';
+import type { FeishuApi } from './ports/feishu.ts';
+import { T } from './bot/texts.ts';
 
 export type BotOptions = {
   config: Config;

@@ -1,7 +1,7 @@
 // createServer(deps) → express app. Never listens: main/app decides where, tests drive it directly.
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Logger } from './logger.ts';
-import type { LoadMeter } from './services/load-meter.ts';
+import type { LoadMeter } from './runtime/load-meter.ts';
 
 export type ServerDeps = {
   logger: Logger;

@@ -8,8 +8,8 @@ import { formatDateTime } from '../domain/dates.ts';
 import { readHolidayNotice, type Festival } from '../domain/holiday-notice.ts';
 import { monthSummaries, namedGroups, noticeJson, scheduleJson, yearWorkingDays, type MonthSummary } from '../domain/year-calendar.ts';
 import type { NoticeView } from '../cards/holiday-card.ts';
-import { alreadyCurrent, CLI_ACTOR, contentOf, importPending, personName, problemsText, scheduleLabel, viewOf } from '../services/calendar/notice-import.ts';
-import { loadWorkCalendar } from '../services/reference-data.ts';
+import { alreadyCurrent, CLI_ACTOR, contentOf, importPending, personName, problemsText, scheduleLabel, viewOf } from '../features/calendar/notice-import.ts';
+import { loadWorkCalendar } from '../model/reference-data.ts';
 import { cliCalendarDeps } from './deps.ts';
 import { CliError, need, parseYear, type CliCommand, type CliContext } from './types.ts';
 

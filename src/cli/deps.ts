@@ -5,9 +5,9 @@ import { calendarDeps, executionDeps } from '../compose.ts';
 import { createOutboxRepo } from '../db/outbox-repo.ts';
 import { createSpreadsheets } from '../excel/spreadsheets.ts';
 import { createFeishuApi } from '../feishu/api.ts';
-import type { CalendarDeps } from '../services/calendar/deps.ts';
-import type { ExecutionDeps } from '../services/execution/deps.ts';
-import { createMessenger } from '../services/messenger.ts';
+import type { CalendarDeps } from '../features/calendar/deps.ts';
+import type { ExecutionDeps } from '../features/execution/deps.ts';
+import { createMessenger } from '../runtime/messenger.ts';
 import type { CliContext } from './types.ts';
 
 function adapters(ctx: CliContext, now: Date) {

@@ -1,12 +1,12 @@
 // template, export — spreadsheets from the command line.
 import fs from 'node:fs';
 import { PLAN_STATUSES, type PlanStatus } from '../domain/plan-status.ts';
-import type { ExcelDeps } from '../services/excel-import.ts';
-import { exportFile, templateFile } from '../services/excel-features.ts';
-import { reviewYear } from '../services/review/deps.ts';
+import type { ExcelDeps } from '../features/excel/import.ts';
+import { exportFile, templateFile } from '../features/excel/index.ts';
+import { reviewYear } from '../features/review/deps.ts';
 import { CliError, parseYear, type CliCommand, type CliContext } from './types.ts';
 import { cliDeps } from './deps.ts';
-import { completion, completionSheet } from '../services/execution/report.ts';
+import { completion, completionSheet } from '../features/execution/report.ts';
 import { beijingYmd, ymdParts } from '../domain/dates.ts';
 
 const excelDeps = (ctx: CliContext): ExcelDeps => cliDeps(ctx);

@@ -2,7 +2,7 @@
 // and imports it for every unit (nothing unless every row is valid; --dry-run only checks).
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyHistory, checkHistory, describeHistory, historyTemplateFile } from '../services/execution/history.ts';
+import { applyHistory, checkHistory, describeHistory, historyTemplateFile } from '../features/execution/history.ts';
 import { cliDeps } from './deps.ts';
 import { CliError, need, printProblems, type CliCommand } from './types.ts';
 

@@ -17,7 +17,7 @@ import {
   validateCalendar,
   type BaseColumn,
   type CalendarColumn,
-} from '../services/reference-data.ts';
+} from '../model/reference-data.ts';
 import { CliError, need, parseYear, printProblems, type CliCommand, type CliContext } from './types.ts';
 
 async function readFileTable<K extends string>(ctx: CliContext, file: string, columns: readonly ColumnSpec<K>[]) {

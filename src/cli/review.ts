@@ -5,8 +5,8 @@ import { systemClock } from '../clock.ts';
 import { appDeps } from '../compose.ts';
 import { createOutboxRepo } from '../db/outbox-repo.ts';
 import { readTable } from '../excel/table-reader.ts';
-import { createMessenger } from '../services/messenger.ts';
-import { APPROVAL_COLUMNS, parseApprovalRows, recordApprovals, type ApprovalColumn } from '../services/review/approval.ts';
+import { createMessenger } from '../runtime/messenger.ts';
+import { APPROVAL_COLUMNS, parseApprovalRows, recordApprovals, type ApprovalColumn } from '../features/review/approval.ts';
 import { CliError, need, printProblems, type CliCommand } from './types.ts';
 
 export const REVIEW_COMMANDS: CliCommand[] = [

@@ -4,7 +4,7 @@ import { createOutboxRepo } from '../db/outbox-repo.ts';
 import { createUnitLookup, createUserRepo } from '../db/user-repo.ts';
 import { ROLE_LABELS, roleSchema, type Person } from '../domain/people.ts';
 import { createFeishuApi } from '../feishu/api.ts';
-import { createMessenger } from '../services/messenger.ts';
+import { createMessenger } from '../runtime/messenger.ts';
 import { CliError, need, parseOpenId, type CliCommand, type CliContext } from './types.ts';
 
 /** Best effort: the person's name from Feishu, so the admin sees who they granted. */

@@ -1,4 +1,4 @@
-import type { ConversationRepo } from '../services/conversations.ts';
+import type { ConversationRepo } from '../ports/conversations.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
 
 export function createConversationRepo(db: Db): ConversationRepo {

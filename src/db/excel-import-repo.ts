@@ -1,8 +1,8 @@
 // Uploaded declaration spreadsheets; committing one creates all its plans (and their audit events) and marks
 // the upload imported in a single transaction, conditional on the upload's version: a double click imports once.
 import type { PlanDraft } from '../domain/plan.ts';
-import type { ExcelImport, ExcelImportRepo } from '../services/excel-import.ts';
-import { diffData } from '../services/plans.ts';
+import type { ExcelImport, ExcelImportRepo } from '../features/excel/import.ts';
+import { diffData } from '../model/plans.ts';
 import { planNumber } from './plan-repo.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { Deviation, StepData, StepNo } from '../domain/execution.ts';
 import { storedDeviation } from '../domain/execution-checks.ts';
-import type { AttachmentKind, AttachmentMeta, ClassRecord, ExecutionRepo, StoredStep } from '../services/execution/deps.ts';
+import type { AttachmentKind, AttachmentMeta, ClassRecord, ExecutionRepo, StoredStep } from '../features/execution/deps.ts';
 import { eventData } from './plan-repo.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
 

@@ -3,7 +3,7 @@
 // the same transaction, so a year has one schedule whoever clicks when.
 import type { Festival, NoticeNote } from '../domain/holiday-notice.ts';
 import type { DayOverride, YearSchedule } from '../domain/working-days.ts';
-import type { HolidayNoticeRepo, MoveReport, NoticeContent, StoredNotice } from '../services/calendar/deps.ts';
+import type { HolidayNoticeRepo, MoveReport, NoticeContent, StoredNotice } from '../features/calendar/deps.ts';
 import type { Db } from './prisma.ts';
 
 type Row = {

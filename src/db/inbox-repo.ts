@@ -1,7 +1,7 @@
 // Inbound pushes: the dedup table and the durable queue of work still to do.
 import { Prisma } from '../generated/prisma/client.ts';
-import type { LaneStore } from '../services/lane-worker.ts';
-import type { InboxRepo, NewInboxRow } from '../services/inbox.ts';
+import type { LaneStore } from '../runtime/lane-worker.ts';
+import type { InboxRepo, NewInboxRow } from '../runtime/inbox.ts';
 import type { Db } from './prisma.ts';
 import { BatchInserter, claimRow, handBackRow, renewRow, windowOf } from './queue-sql.ts';
 

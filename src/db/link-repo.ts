@@ -1,4 +1,4 @@
-import type { LinkRepo, LinkRequest } from '../services/linking.ts';
+import type { LinkRepo, LinkRequest } from '../features/linking/index.ts';
 import type { Db } from './prisma.ts';
 
 const toRequest = (r: { status: string } & Omit<LinkRequest, 'status'>): LinkRequest => ({ ...r, status: r.status as LinkRequest['status'] });

@@ -1,7 +1,7 @@
 // Outbound Feishu calls, stored before they are made.
 import { Prisma } from '../generated/prisma/client.ts';
-import { newRow, type LaneStore } from '../services/lane-worker.ts';
-import type { OutboundItem, OutboxRepo, OutboxRow } from '../services/outbox.ts';
+import { newRow, type LaneStore } from '../runtime/lane-worker.ts';
+import type { OutboundItem, OutboxRepo, OutboxRow } from '../runtime/outbox.ts';
 import type { Db } from './prisma.ts';
 import { BatchInserter, claimRow, handBackRow, renewRow, windowOf } from './queue-sql.ts';
 

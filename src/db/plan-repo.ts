@@ -2,7 +2,7 @@
 // inserting the next sequence number under a unique (year, seq) constraint and retrying on a clash.
 import type { PlanDraft } from '../domain/plan.ts';
 import type { PlanStatus } from '../domain/plan-status.ts';
-import type { Channel, NewPlanEvent, PlanEventRecord, PlanRecord, PlanRepo } from '../services/plans.ts';
+import type { Channel, NewPlanEvent, PlanEventRecord, PlanRecord, PlanRepo } from '../model/plans.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
 
 type PlanRow = {

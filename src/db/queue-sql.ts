@@ -3,7 +3,7 @@
 // PostgreSQL both take INSERT … ON CONFLICT DO NOTHING RETURNING) and run as raw queries, which skip
 // the Prisma query compiler's per-call planning (~0.5 ms of CPU each on this machine).
 import { Prisma } from '../generated/prisma/client.ts';
-import type { ClaimedRow, LaneRow } from '../services/lane-worker.ts';
+import type { ClaimedRow, LaneRow } from '../runtime/lane-worker.ts';
 import type { Db } from './prisma.ts';
 
 export type QueueTable = 'InboundEvent' | 'OutboxMessage';

@@ -2,7 +2,7 @@
 import { defaultCampaign, type Campaign } from '../domain/campaign.ts';
 import type { TrainingBase } from '../domain/training-bases.ts';
 import type { DayOverride } from '../domain/working-days.ts';
-import type { ReferenceRepo, StoredUnit } from '../services/reference-data.ts';
+import type { ReferenceRepo, StoredUnit } from '../model/reference-data.ts';
 import { noticeSchedules } from './holiday-notice-repo.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
 

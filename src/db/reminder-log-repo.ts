@@ -1,4 +1,4 @@
-import type { ReminderLogRepo } from '../services/reminders.ts';
+import type { ReminderLogRepo } from '../features/reminders/index.ts';
 import type { Db } from './prisma.ts';
 
 export function createReminderLogRepo(db: Db): ReminderLogRepo {

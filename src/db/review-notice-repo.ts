@@ -1,4 +1,4 @@
-import type { ReviewNoticeRepo } from '../services/review/deps.ts';
+import type { ReviewNoticeRepo } from '../features/review/deps.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
 
 export function createReviewNoticeRepo(db: Db): ReviewNoticeRepo {

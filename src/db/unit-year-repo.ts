@@ -1,4 +1,4 @@
-import type { UnitYearRepo } from '../services/declaration/context.ts';
+import type { UnitYearRepo } from '../model/declarant.ts';
 import type { Db } from './prisma.ts';
 
 export function createUnitYearRepo(db: Db): UnitYearRepo {

@@ -1,5 +1,5 @@
 import type { Person, Role } from '../domain/people.ts';
-import type { UnitLookup, UserRepo } from '../services/people.ts';
+import type { UnitLookup, UserRepo } from '../ports/people.ts';
 import type { Db } from './prisma.ts';
 
 type UserRow = { openId: string; name: string | null; role: string | null; unitCode: string | null };

@@ -4,7 +4,7 @@
 // Writing templates and exports stays in this process: their size is the bot's own data.
 import crypto from 'node:crypto';
 import type { Logger } from '../logger.ts';
-import type { ReadOptions, SheetRead, SpreadsheetPort } from '../services/excel-import.ts';
+import type { ReadOptions, SheetRead, SpreadsheetPort } from '../features/excel/import.ts';
 import type { CellProblem } from './annotate.ts';
 import type { AnnotateJob } from './annotate-worker.ts';
 import { LIMIT_TEXT } from './limits.ts';

@@ -1,6 +1,6 @@
 // The spreadsheet adapter: the services' SpreadsheetPort implemented with exceljs, in this process (the CLI
 // and the benchmarks). The bot reads uploads in worker threads instead (isolated-sheets.ts).
-import type { SpreadsheetPort } from '../services/excel-import.ts';
+import type { SpreadsheetPort } from '../features/excel/import.ts';
 import { RULES } from '../domain/rules.ts';
 import { annotate } from './annotate.ts';
 import { headerOf, type SheetKey } from './plan-sheet.ts';

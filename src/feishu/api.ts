@@ -5,7 +5,7 @@
 // token on its own (§5.2–5.3): the outbox decides from the classified FeishuCallError.
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../logger.ts';
-import { FeishuCallError, type FeishuApi } from '../services/ports.ts';
+import { FeishuCallError, type FeishuApi } from '../ports/feishu.ts';
 import { classifyError, failureFromBody } from './errors.ts';
 
 export type FeishuApiOptions = {

@@ -1,6 +1,6 @@
 // Classifies every failed Feishu call once, so the outbox retries only what can succeed later.
 // Codes: ../shared/feishu.md §5.2 (rate limits, token errors) and the IM error tables.
-import { FeishuCallError, type FeishuFailureKind } from '../services/ports.ts';
+import { FeishuCallError, type FeishuFailureKind } from '../ports/feishu.ts';
 
 const RATE_LIMIT_CODES = new Set([99991400, 230020]);
 const TOKEN_CODES = new Set([99991661, 99991663, 99991665]);

@@ -2,7 +2,7 @@
 // the long connection): normalize it, store an event in the inbox before it is acknowledged, answer a card
 // click inside the callback with {toast, card}. The transports only decide how the outcome is written back.
 import type { Logger } from '../logger.ts';
-import type { CardAction, CardResponse, InboundEvent } from '../services/inbound.ts';
+import type { CardAction, CardResponse, InboundEvent } from '../inbound.ts';
 import { normalizePush } from './normalize.ts';
 
 export type PushHandlers = {

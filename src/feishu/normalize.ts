@@ -3,7 +3,7 @@
 // Payload references: ../shared/feishu.md §2 (events) and §4.4 (card.action.trigger).
 import { z } from 'zod';
 import { cleanStrings, cleanText } from '../domain/text-hygiene.ts';
-import type { CardAction, InboundEvent } from '../services/inbound.ts';
+import type { CardAction, InboundEvent } from '../inbound.ts';
 
 export type Normalized =
   | { type: 'challenge'; challenge: string }

@@ -1,15 +1,15 @@
 // Scheduled jobs by name. Each job is one call into a service with the instant it runs "as of", so
 // `npm run cli -- jobs:run <job> --now <ISO>` runs exactly what the schedule would at that instant.
 import type { Logger } from '../logger.ts';
-import { nudgeIdleDrafts } from '../services/declaration/nudges.ts';
-import { closeCampaigns } from '../services/review/close.ts';
-import { describeReport, runReminders, type RunReport } from '../services/reminders.ts';
-import type { ExecutionDeps } from '../services/execution/deps.ts';
-import { runExecutionAlerts } from '../services/execution/alerts.ts';
-import type { InboxRepo } from '../services/inbox.ts';
-import type { OutboxRepo } from '../services/outbox.ts';
-import { purgeOldRows } from '../services/housekeeping.ts';
-import { describeMissingYears, remindMissingYears, type MissingYearReport } from '../services/calendar/missing-year.ts';
+import { nudgeIdleDrafts } from '../features/declaration/nudges.ts';
+import { closeCampaigns } from '../features/review/close.ts';
+import { describeReport, runReminders, type RunReport } from '../features/reminders/index.ts';
+import type { ExecutionDeps } from '../features/execution/deps.ts';
+import { runExecutionAlerts } from '../features/execution/alerts.ts';
+import type { InboxRepo } from '../runtime/inbox.ts';
+import type { OutboxRepo } from '../runtime/outbox.ts';
+import { purgeOldRows } from '../runtime/housekeeping.ts';
+import { describeMissingYears, remindMissingYears, type MissingYearReport } from '../features/calendar/missing-year.ts';
 
 export type JobDeps = { inbox: InboxRepo; outbox: OutboxRepo; logger: Logger; app: ExecutionDeps };
 

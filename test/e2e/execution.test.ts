@@ -9,7 +9,7 @@ import { runCli } from '../../src/cli.ts';
 import { createExecutionRepo } from '../../src/db/execution-repo.ts';
 import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import type { PlanDraft } from '../../src/domain/plan.ts';
-import type { PlanRecord } from '../../src/services/plans.ts';
+import type { PlanRecord } from '../../src/model/plans.ts';
 import { publishedPlan, valueIn } from '../support/execution.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { cardText, messageText, transcript } from '../support/transcript.ts';

@@ -1,6 +1,6 @@
 // Outbound delivery through the persistent outbox, against the Feishu stand-in's faults and limits.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMessenger } from '../../src/services/messenger.ts';
+import { createMessenger } from '../../src/runtime/messenger.ts';
 import { createOutboxRepo } from '../../src/db/outbox-repo.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 

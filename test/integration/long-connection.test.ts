@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushHandlers } from '../../src/feishu/ingress.ts';
 import { startLongConnection, type LongConnection } from '../../src/feishu/long-connection.ts';
 import { createLogger } from '../../src/logger.ts';
-import type { CardAction, InboundEvent } from '../../src/services/inbound.ts';
+import type { CardAction, InboundEvent } from '../../src/inbound.ts';
 import { cardActionEvent, envelope, messageEvent } from '../support/feishu-push.ts';
 import { startFeishuStub, type FeishuStub } from '../support/feishu-stub.ts';
 

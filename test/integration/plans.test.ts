@@ -3,7 +3,7 @@ import { createPlanRepo } from '../../src/db/plan-repo.ts';
 import type { Db } from '../../src/db/prisma.ts';
 import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import type { PlanDraft } from '../../src/domain/plan.ts';
-import { actOnPlan, createDraft, editPlan, type PlanDeps } from '../../src/services/plans.ts';
+import { actOnPlan, createDraft, editPlan, type PlanDeps } from '../../src/model/plans.ts';
 import { tempDb } from '../support/temp-db.ts';
 
 let t: Awaited<ReturnType<typeof tempDb>>;

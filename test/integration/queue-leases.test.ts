@@ -8,9 +8,9 @@ import { createInboxRepo } from '../../src/db/inbox-repo.ts';
 import { createOutboxRepo } from '../../src/db/outbox-repo.ts';
 import type { Db } from '../../src/db/prisma.ts';
 import { createLogger } from '../../src/logger.ts';
-import type { InboundEvent } from '../../src/services/inbound.ts';
-import { createInbox, type QuarantineInfo } from '../../src/services/inbox.ts';
-import { newRow } from '../../src/services/lane-worker.ts';
+import type { InboundEvent } from '../../src/inbound.ts';
+import { createInbox, type QuarantineInfo } from '../../src/runtime/inbox.ts';
+import { newRow } from '../../src/runtime/lane-worker.ts';
 import { tempDb } from '../support/temp-db.ts';
 
 let t: Awaited<ReturnType<typeof tempDb>>;

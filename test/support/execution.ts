@@ -2,7 +2,7 @@
 // button or a menu on a card.
 import { createPlanRepo } from '../../src/db/plan-repo.ts';
 import type { PlanDraft } from '../../src/domain/plan.ts';
-import type { PlanRecord } from '../../src/services/plans.ts';
+import type { PlanRecord } from '../../src/model/plans.ts';
 import type { Harness } from './harness.ts';
 
 const at = (iso: string) => new Date(`${iso}+08:00`);

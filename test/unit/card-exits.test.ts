@@ -4,12 +4,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { countElements, requestBytes } from '../../src/cards/limits.ts';
 import { createLogger } from '../../src/logger.ts';
-import { answerRejectedCard } from '../../src/services/card-fallback.ts';
-import { createCardActionHandler, type CardActionHandlers } from '../../src/services/card-actions.ts';
-import { newRow } from '../../src/services/lane-worker.ts';
-import { createMessenger } from '../../src/services/messenger.ts';
-import type { OutboundItem, OutboxRepo, OutboxRow } from '../../src/services/outbox.ts';
-import type { UserRepo } from '../../src/services/people.ts';
+import { answerRejectedCard } from '../../src/runtime/card-fallback.ts';
+import { createCardActionHandler, type CardActionHandlers } from '../../src/bot/card-actions.ts';
+import { newRow } from '../../src/runtime/lane-worker.ts';
+import { createMessenger } from '../../src/runtime/messenger.ts';
+import type { OutboundItem, OutboxRepo, OutboxRow } from '../../src/runtime/outbox.ts';
+import type { UserRepo } from '../../src/ports/people.ts';
 
 /** 300 lines of markdown, one element each: over Feishu's 200. */
 const hugeCard = {

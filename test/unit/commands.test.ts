@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CommandRegistry, normalizeInput, type Command } from '../../src/services/commands.ts';
+import { CommandRegistry, normalizeInput, type Command } from '../../src/bot/commands.ts';
 
 const cmd = (id: string, words: string[], audience: Command['audience'] = 'anyone'): Command => ({
   id,

@@ -3,15 +3,15 @@
 // This corpus is the specification of intents.ts; a phrasing that goes wrong in use belongs here.
 import { describe, expect, it } from 'vitest';
 import { may, type Person } from '../../src/domain/people.ts';
-import { calendarCommands } from '../../src/services/calendar/index.ts';
-import { CommandRegistry } from '../../src/services/commands.ts';
-import { declarationCommands } from '../../src/services/declaration/index.ts';
-import { excelCommands } from '../../src/services/excel-features.ts';
-import { executionCommands } from '../../src/services/execution/index.ts';
-import { helpCommand } from '../../src/services/help.ts';
-import { editDistance, guessIntent, intentText } from '../../src/services/intents.ts';
-import { linkCommand } from '../../src/services/linking.ts';
-import { reviewCommands } from '../../src/services/review/index.ts';
+import { calendarCommands } from '../../src/features/calendar/index.ts';
+import { CommandRegistry } from '../../src/bot/commands.ts';
+import { declarationCommands } from '../../src/features/declaration/index.ts';
+import { excelCommands } from '../../src/features/excel/index.ts';
+import { executionCommands } from '../../src/features/execution/index.ts';
+import { helpCommand } from '../../src/features/help/index.ts';
+import { editDistance, guessIntent, intentText } from '../../src/bot/intents.ts';
+import { linkCommand } from '../../src/features/linking/index.ts';
+import { reviewCommands } from '../../src/features/review/index.ts';
 
 // The manifests only: nothing runs, so the features get no dependencies.
 const none = {} as never;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.ts';
 import { createLogger } from '../../src/logger.ts';
-import { LaneWorker, type LaneRow, type LaneStore } from '../../src/services/lane-worker.ts';
+import { LaneWorker, type LaneRow, type LaneStore } from '../../src/runtime/lane-worker.ts';
 
 type Row = LaneRow & { value: string; crashes: number };
 

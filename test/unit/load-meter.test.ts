@@ -1,7 +1,7 @@
 // When background work steps back for acknowledgements: only under a real flood, never at the rates a
 // city's users produce (a deadline-day peak of ~10/s, a burst of 150/s), so those are answered at once.
 import { describe, expect, it } from 'vitest';
-import { LoadMeter } from '../../src/services/load-meter.ts';
+import { LoadMeter } from '../../src/runtime/load-meter.ts';
 
 function arrivals(perSecond: number, seconds: number, inFlightEach = 0) {
   let now = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/services/rate-limiter.ts';
+import { RateLimiter } from '../../src/runtime/rate-limiter.ts';
 
 function limiter(limits = { appPerSecond: 50, appPerMinute: 1000, keyPerSecond: 5 }) {
   let now = 1_000_000;

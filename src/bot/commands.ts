@@ -1,0 +1,110 @@
+// Text commands and menu keys as a registry: each says who may use it, what it is for (the help text is
+// built from these), and what it does. Later features register their commands here.
+import type { Logger } from '../logger.ts';
+import { isKnown, may, type Audience, type Person } from '../domain/people.ts';
+import { planYearSchema } from '../domain/campaign.ts';
+import type { Card } from '../runtime/messenger.ts';
+
+export type Reply = {
+  text(text: string): Promise<void>;
+  card(card: Card): Promise<void>;
+};
+
+export type CommandContext = {
+  person: Person | null;
+  openId: string;
+  /** Text after the command word, trimmed. */
+  args: string;
+  now: Date;
+  chatType: 'p2p' | 'group';
+  reply: Reply;
+  log: Logger;
+};
+
+export type Command = {
+  id: string;
+  /** Words that start the command; the first is shown in help. */
+  words: string[];
+  /**
+   * How people ask for it in their own words (「审核到哪了」「模板在哪下载」): matched by intents.ts when the
+   * message is no command word. Say what only this command is for; the phrase corpus in the tests decides.
+   */
+  phrases?: string[];
+  /** Bot menu keys (configured in the Feishu console) that run it. */
+  menuKeys?: string[];
+  audience: Audience;
+  /** One line for the help card, e.g. 「申报」开始申报一个培训班. */
+  summary: string;
+  /** Example shown in help when the command takes arguments. */
+  usage?: string;
+  /**
+   * Asked in a group: answered there ('here', for what anyone may read, like 帮助) or in the person's 1:1
+   * chat with a short note in the group ('privately', the default: a unit's plans, the review queue and
+   * conversations are not for the whole group).
+   */
+  inGroups?: 'here' | 'privately';
+  /** Whether help lists it for this person (default: whenever they may use it). */
+  showInHelp?: (person: Person) => boolean;
+  run(ctx: CommandContext): Promise<void>;
+};
+
+/** A plan year given after the command word (「报批 2027」「完成情况 2026」), if any. */
+export function yearArg(args: string): number | undefined {
+  const m = /(\d{4})/.exec(args);
+  const r = m ? planYearSchema.safeParse(m[1]) : null;
+  return r?.success ? r.data : undefined;
+}
+
+/** Full-width letters, digits and punctuation to half-width; collapses spaces. */
+export function normalizeInput(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export class CommandRegistry {
+  private readonly commands: Command[] = [];
+
+  register(...cmds: Command[]): this {
+    for (const c of cmds) {
+      const clash = this.commands.find((o) => o.id === c.id || o.words.some((w) => c.words.includes(w)));
+      if (clash) throw new Error(`command ${c.id} clashes with ${clash.id}`);
+      this.commands.push(c);
+    }
+    return this;
+  }
+
+  all(): readonly Command[] {
+    return this.commands;
+  }
+
+  /** The command a message starts with, and the rest of the message as its arguments. */
+  match(text: string): { command: Command; args: string } | null {
+    const t = normalizeInput(text).replace(/^[/!！]/, '');
+    const lower = t.toLowerCase();
+    let best: { command: Command; args: string; len: number } | null = null;
+    for (const command of this.commands) {
+      for (const w of command.words) {
+        const word = w.toLowerCase();
+        if (lower === word || (lower.startsWith(word) && /^[\s:：,，]/.test(lower.slice(word.length)))) {
+          if (!best || word.length > best.len) {
+            best = { command, args: t.slice(word.length).replace(/^[\s:：,，]+/, '').trim(), len: word.length };
+          }
+        }
+      }
+    }
+    return best && { command: best.command, args: best.args };
+  }
+
+  byMenuKey(key: string): Command | null {
+    return this.commands.find((c) => c.menuKeys?.includes(key)) ?? null;
+  }
+
+  /** The commands help lists for this person, in registration order (help itself is listed by help). */
+  availableTo(person: Person | null): Command[] {
+    if (!isKnown(person)) return [];
+    return this.commands.filter((c) => c.id !== 'help' && may(person, c.audience) && (c.showInHelp?.(person) ?? true));
+  }
+}

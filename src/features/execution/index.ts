@@ -1,0 +1,346 @@
+// The execution feature's entry points [seed 一, 二(一)4-5]: 执行 (the unit's classes and their six steps),
+// 完成情况 (the year's report), 补录 (past years), 附件 and 上传情况说明; the card buttons; files sent for a
+// package or a statement; and what the CLI and the scheduled job call.
+import { executionListCard, MENU_OPTIONS } from '../../cards/execution-card.ts';
+import { pagerRow, pageText, resendLine, weightedPageOf } from '../../cards/paging.ts';
+import { noticeCard } from '../../cards/notice-card.ts';
+import { escapeMarkdown } from '../../cards/render.ts';
+import { beijingYmd, formatDateTime, ymdParts } from '../../domain/dates.ts';
+import { BACKFILL_FROM_YEAR, backfillYears, CIRCLED, classLabel, formatRange, OUTCOME_LABELS, type StepNo } from '../../domain/execution.ts';
+import { may, type Person } from '../../domain/people.ts';
+import { tentativeNote } from '../../domain/working-days.ts';
+import type { CardActionHandlers } from '../../bot/card-actions.ts';
+import { personalReply } from '../../bot/chat.ts';
+import { yearArg, type Command, type Reply } from '../../bot/commands.ts';
+import type { CardResponse } from '../../inbound.ts';
+import { runExecutionAlerts } from './alerts.ts';
+import { cancelClass, changeDates, classCardOf, executablePlan, newClassForm, openStep, ownClass, recordClass, saveStep, type Linked } from './classes.ts';
+import type { ExecutionDeps } from './deps.ts';
+import { expectStatement, sendPlanFiles } from './files.ts';
+import { confirmHistory, historyTemplateFile } from './history.ts';
+import { decidePackage, packageCardAgain, packageReturnForm, sendPackageFiles } from './package.ts';
+import { completion, completionSheet } from './report.ts';
+import { allCompletionCard, COMPLETION_LISTS, completionListCard, unitCompletionCard } from './report-cards.ts';
+import type { PageHandlers } from '../../bot/paging.ts';
+import { executionYears, loadExecution, type PlanExecution } from './view.ts';
+
+const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
+const linked = (p: Person | null): p is Linked => !!p?.unitCode;
+const NOT_LINKED = toast('error', '您还没有关联单位。发送「帮助」查看怎么关联。');
+
+/** Class lines shown under a plan on the 执行 list (each about 170 bytes); the menu reaches every class. */
+const CLASS_LINES = 10;
+/** A page holds at most 8 plans and 40 classes (the menu's options), so it stays near 20 KB and 120 elements. */
+const EXEC_PAGE = { max: 8, budget: MENU_OPTIONS, weight: (p: PlanExecution) => Math.max(1, p.classes.length) };
+
+/** 执行: the unit's approved plans of this year and next, their classes at a glance, and menus to act. */
+export async function executionList(deps: ExecutionDeps, person: Linked, years?: number[], page = 1) {
+  const now = deps.clock.now();
+  const unit = await deps.reference.unit(person.unitCode);
+  const ys = years ?? executionYears(now);
+  const plans = (await loadExecution(deps, { years: ys, unitCode: person.unitCode }, now)).sort((a, b) => a.plan.number.localeCompare(b.plan.number));
+  const resend = `执行${years?.length === 1 ? ` ${years[0]}` : ''}`;
+  if (!plans.length) {
+    return noticeCard({
+      title: `执行情况 · ${unit?.name ?? person.unitCode}`,
+      color: 'grey',
+      body: `${ys.join('、')}年度没有审批通过的计划，暂无需要填报的执行情况。\n往年的培训项目请发送「补录」补录执行数据。`,
+    });
+  }
+  const text = (p: PlanExecution) => {
+    const head = `**${p.plan.number}《${escapeMarkdown(p.plan.data.title ?? '')}》**　${p.plan.data.scope ?? ''} · 批准 ${p.outcome.sessions} 期 · ${OUTCOME_LABELS[p.outcome.status]}`;
+    const classes = p.classes.slice(0, CLASS_LINES).map((c) => {
+      const marks = c.outcome.steps.map((s) => `${CIRCLED[s.step]}${s.done ? (s.late ? '🟡' : '✅') : s.pending === 'submitted' ? '⏳' : s.pending === 'returned' ? '↩️' : s.overdue ? '🔴' : s.dueSoon ? '🟠' : '⚪'}`).join(' ');
+      return `第${c.cls.seq}期 ${formatRange(c.cls.start, c.cls.end)}${c.tentativeYears.length ? '（期限暂定）' : ''}\n${marks}`;
+    });
+    const hidden = p.classes.length - CLASS_LINES;
+    const more = hidden > 0 ? [`……另有 ${hidden} 期，${p.classes.length > MENU_OPTIONS ? `菜单列出前 ${MENU_OPTIONS} 期，其余各期请发送「完成情况」查看` : '从下面的菜单选一期查看'}`] : [];
+    const missing = p.outcome.missing.length ? [`<font color='red'>缺：${escapeMarkdown(p.outcome.missing.join('；'))}</font>`] : [];
+    const room = p.classes.length < p.outcome.sessions ? [`还有 ${p.outcome.sessions - p.classes.length} 期未登记开班日期${p.statement ? '（已上传情况说明）' : ''}`] : [];
+    return [head, ...classes, ...more, ...missing, ...room].join('\n');
+  };
+  const overdue = plans.some((p) => p.classes.some((c) => c.outcome.steps.some((s) => s.overdue)));
+  const soon = plans.some((p) => p.classes.some((c) => c.outcome.steps.some((s) => s.dueSoon)));
+  const shown = weightedPageOf(plans, page, EXEC_PAGE);
+  const guessed = [...new Set(plans.flatMap((p) => p.classes.flatMap((c) => c.tentativeYears)))].sort((a, b) => a - b);
+  return executionListCard({
+    title: `执行情况 · ${unit?.name ?? person.unitCode}`,
+    subtitle: `${ys.join('、')}年度 · ${plans.length} 个审批通过的计划`,
+    color: overdue ? 'red' : soon ? 'orange' : 'blue',
+    intro: `①培训包审核 ②发布 ③报名审核 须在开班前 5 个工作日完成〔通知 一、二(一)4〕；④签到 ⑤教培管理 ⑥结算 须在结班后 5 个工作日内填报〔通知 一、二(一)5〕。✅已完成 🟡逾期完成 ⏳审核中 ↩️已退回修改 🟠快到期 🔴已逾期 ⚪未到期${guessed.length ? `\n期限暂定的：${tentativeNote(guessed)}。` : ''}`,
+    plans: shown.items.map((p) => ({ text: text(p) })),
+    pageLine: shown.pages > 1 ? pageText(shown, '个计划') : '',
+    classes: shown.items.flatMap((p) => p.classes.map((c) => ({ id: c.cls.id, label: `${classLabel(p.plan.number, c.cls.seq)} ${p.plan.data.title ?? ''}` }))),
+    plansWithRoom: shown.items.filter((p) => p.classes.length < p.outcome.sessions).map((p) => ({ id: p.plan.id, label: `${p.plan.number} ${p.plan.data.title ?? ''}` })),
+    pager: pagerRow(shown, 'exec', now, years?.length === 1 ? years[0] : undefined),
+    footer: '从上面的菜单选一期填报，或选一个计划登记开班日期（菜单列出本页的计划）。审批通过但不开展的计划，发送「上传情况说明 计划编号」上传盖章的情况说明。',
+    resend: resendLine(resend),
+  });
+}
+
+/** 补录 for a declarant: what the unit has on record since 2020 and what is missing. */
+async function backfillCard(deps: ExecutionDeps, person: Linked) {
+  const now = deps.clock.now();
+  const y = ymdParts(beijingYmd(now)).y;
+  const plans = await loadExecution(deps, { years: backfillYears(now), unitCode: person.unitCode }, now);
+  const gaps = plans.filter((p) => p.outcome.missing.length);
+  const unit = await deps.reference.unit(person.unitCode);
+  const campaign = (await deps.reference.campaigns()).find((c) => c.year === y + 1);
+  const deadline = campaign ? formatDateTime(new Date(campaign.backfillClosesAt.getTime() - 1)) : `${y}年12月31日`;
+  return noticeCard({
+    title: `执行数据补录 · ${unit?.name ?? person.unitCode}`,
+    color: gaps.length ? 'orange' : 'green',
+    body: [
+      `${BACKFILL_FROM_YEAR}年以来审批通过的培训项目须补齐六个环节的数据，截止 **${deadline}**。`,
+      `系统中本单位 ${BACKFILL_FROM_YEAR}–${y - 1} 年共 ${plans.length} 个计划，${plans.reduce((n, p) => n + p.classes.length, 0)} 期；数据不全的 ${gaps.length} 个：`,
+      ...(gaps.length ? gaps.slice(0, 20).map((p) => `- ${p.plan.number}《${escapeMarkdown(p.plan.data.title ?? '')}》${escapeMarkdown(p.outcome.missing.join('；'))}`) : ['（无）']),
+      '',
+      '已发送补录表（已预填系统中的计划和期次）。补齐后把文件直接发给我；系统中没有的往年项目，新增一行即可。未开展的计划请发送「上传情况说明 计划编号」。',
+    ].join('\n'),
+  });
+}
+
+export function executionCommands(deps: ExecutionDeps): Command[] {
+  return [
+    {
+      id: 'execution',
+      words: ['执行', '执行情况', '登记开班', '开班', '填报执行'],
+      phrases: ['报执行', '上报执行', '培训开始', '班开了', '办完了', '办班情况', '执行登记', '培训办完', '开了班'],
+      menuKeys: ['execution'],
+      audience: 'declarant',
+      summary: '登记审批通过的培训班的开班日期，填报六个环节（培训包、发布、报名、签到、教培、结算）',
+      usage: '执行 或 执行 2027',
+      run: async (ctx) => {
+        if (!linked(ctx.person)) return;
+        const y = yearArg(ctx.args);
+        await ctx.reply.card(await executionList(deps, ctx.person, y ? [y] : undefined));
+      },
+    },
+    {
+      id: 'completion',
+      words: ['完成情况', '年度完成情况', '计划完成情况'],
+      phrases: ['完成了多少', '完成率', '完成得怎么样', '完成统计'],
+      menuKeys: ['completion'],
+      audience: 'anyone',
+      summary: '单位年度计划完成情况：每期六个环节是否完成、缺什么、情况说明；审核人员另有压减经费名单和 Excel',
+      usage: '完成情况 或 完成情况 2026',
+      run: async (ctx) => {
+        const year = yearArg(ctx.args) ?? ymdParts(beijingYmd(ctx.now)).y;
+        if (may(ctx.person, 'reviewer')) {
+          const c = await completion(deps, year);
+          await ctx.reply.card(allCompletionCard(c));
+          const data = await deps.sheets.exportCompletion(completionSheet(c));
+          await deps.messenger.sendFile({ openId: ctx.openId }, `${year}年度单位计划完成情况.xlsx`, new Uint8Array(data), `completion:${ctx.openId}:${year}:${ctx.now.getTime()}`);
+          return;
+        }
+        if (!linked(ctx.person)) return ctx.reply.text('您还没有关联单位。发送「帮助」查看怎么关联。');
+        const unit = await deps.reference.unit(ctx.person.unitCode);
+        await ctx.reply.card(unitCompletionCard(await completion(deps, year, ctx.person.unitCode), unit?.name ?? ctx.person.unitCode));
+      },
+    },
+    {
+      id: 'backfill',
+      words: ['补录', '历史补录', '补录模板', '数据补录'],
+      phrases: ['补填', '补报', '历史数据', '以前数据', '漏报'],
+      menuKeys: ['backfill'],
+      audience: 'declarant',
+      summary: `补录${BACKFILL_FROM_YEAR}年以来培训项目的执行数据（发送补录表，填好发回）`,
+      run: async (ctx) => {
+        if (!linked(ctx.person)) return;
+        await ctx.reply.card(await backfillCard(deps, ctx.person));
+        const t = await historyTemplateFile(deps, ctx.person.unitCode);
+        await deps.messenger.sendFile({ openId: ctx.openId }, t.name, new Uint8Array(t.data), `history-template:${ctx.openId}:${ctx.now.getTime()}`);
+      },
+    },
+    {
+      id: 'statement',
+      words: ['上传情况说明', '未开展', '未开展情况说明'],
+      phrases: ['情况说明', '没办成', '没有开展', '没开展', '办不了', '取消培训', '不能开展'],
+      audience: 'declarant',
+      summary: '审批通过但未开展的计划：上传盖章的情况说明',
+      usage: '上传情况说明 2027-001',
+      run: async (ctx) => {
+        const m = /(\d{4}-\d{3,})/.exec(ctx.args);
+        if (!m) return ctx.reply.text('请写明计划编号，例如：上传情况说明 2027-001。发送「完成情况」可以查看本单位的计划编号。');
+        const plan = await deps.plans.byNumber(m[1]!);
+        if (!plan) return ctx.reply.text(`找不到计划 ${m[1]}。`);
+        const problem = await expectStatement(deps, ctx.person, plan.id, ctx.reply);
+        if (problem) await ctx.reply.text(problem);
+      },
+    },
+    {
+      id: 'attachments',
+      words: ['附件', '查看附件', '获取附件'],
+      phrases: ['材料', '看附件', '下载附件', '培训材料'],
+      audience: 'anyone',
+      summary: '获取某个计划的培训包附件和情况说明',
+      usage: '附件 2027-001',
+      run: async (ctx) => {
+        const m = /(\d{4}-\d{3,})/.exec(ctx.args);
+        if (!m) return ctx.reply.text('请写明计划编号，例如：附件 2027-001');
+        await ctx.reply.text(await sendPlanFiles(deps, ctx.person, m[1]!, `files:${ctx.openId}:${ctx.now.getTime()}`));
+      },
+    },
+  ];
+}
+
+/**
+ * 上一页 / 下一页 of the execution lists: the unit's 执行 and 完成情况 for whoever is linked to it, the
+ * reviewer's 完成情况 lists for reviewers only, as the commands decide.
+ */
+export function executionPages(deps: ExecutionDeps): Pick<PageHandlers, 'exec' | 'completion_unit' | 'completion' | keyof typeof COMPLETION_LISTS> {
+  const yearOf = (ctx: { value: { year?: number | undefined }; now: Date }) => ctx.value.year ?? ymdParts(beijingYmd(ctx.now)).y;
+  const reviewers = toast('error', '只有市工作领导小组办公室的审核人员可以查看全部单位的完成情况');
+  const list = (key: keyof typeof COMPLETION_LISTS): PageHandlers['completion'] => async (ctx) =>
+    may(ctx.person, 'reviewer') ? { card: completionListCard(await completion(deps, yearOf(ctx)), COMPLETION_LISTS[key], ctx.value.p) } : reviewers;
+  return {
+    exec: async (ctx) => (linked(ctx.person) ? { card: await executionList(deps, ctx.person, ctx.value.year ? [ctx.value.year] : undefined, ctx.value.p) } : NOT_LINKED),
+    completion_unit: async (ctx) => {
+      if (!linked(ctx.person)) return NOT_LINKED;
+      const unit = await deps.reference.unit(ctx.person.unitCode);
+      return { card: unitCompletionCard(await completion(deps, yearOf(ctx), ctx.person.unitCode), unit?.name ?? ctx.person.unitCode, ctx.value.p) };
+    },
+    completion: async (ctx) => (may(ctx.person, 'reviewer') ? { card: allCompletionCard(await completion(deps, yearOf(ctx))) } : reviewers),
+    completion_gaps: list('completion_gaps'),
+    completion_budget: list('completion_budget'),
+    completion_late: list('completion_late'),
+    completion_backfill: list('completion_backfill'),
+  };
+}
+
+/** Alerts for one class right away (a class recorded or moved to a start already passed). */
+function alertNow(deps: ExecutionDeps) {
+  return async (classId: number) => {
+    await runExecutionAlerts(deps, deps.clock.now(), false, { classIds: [classId] });
+  };
+}
+
+export function executionCardHandlers(
+  deps: ExecutionDeps,
+): Pick<CardActionHandlers, 'exec_list' | 'class_pick' | 'class_new' | 'class_save' | 'class' | 'step_open' | 'step_save' | 'pkg_review' | 'pkg_return' | 'statement' | 'completion_file' | 'history_template' | 'history_import'> {
+  const replyOf = (ctx: { action: { openId: string; eventId: string } }) => personalReply(deps.messenger, ctx.action.openId, `click:${ctx.action.eventId}`);
+  const refuse = toast('error', '只有市工作领导小组办公室的审核人员可以审核');
+  const openClass = async (person: Person | null, classId: number, reply: Reply | null): Promise<CardResponse> => {
+    const own = await ownClass(deps, person, classId);
+    if (!own.ok) return toast('error', own.message);
+    const card = await classCardOf(deps, own.l);
+    if (reply) {
+      await reply.card(card);
+      return toast('success', '已发送这一期的卡片');
+    }
+    return toast('info', '已返回', card);
+  };
+  return {
+    exec_list: async (ctx) => {
+      if (!linked(ctx.person)) return NOT_LINKED;
+      await replyOf(ctx).card(await executionList(deps, ctx.person));
+      return toast('success', '已发送执行情况');
+    },
+    class_pick: async (ctx) => {
+      const id = Number(ctx.action.option);
+      if (!Number.isInteger(id) || id <= 0) return toast('error', '请从菜单中选一期');
+      return openClass(ctx.person, id, replyOf(ctx));
+    },
+    class_new: async (ctx) => {
+      const planId = ctx.value.plan ?? Number(ctx.action.option);
+      if (!Number.isInteger(planId) || planId <= 0) return toast('error', '请从菜单中选一个计划');
+      const r = await executablePlan(deps, ctx.person, planId);
+      if (!r.ok) return toast('error', r.message);
+      const form = await newClassForm(deps, r.plan);
+      if (form.full) return toast('info', form.message);
+      await replyOf(ctx).card(form.card);
+      return toast('success', '请填写开班日期');
+    },
+    class_save: async (ctx) => {
+      if (!linked(ctx.person)) return NOT_LINKED;
+      const raw = ctx.action.formValue ?? {};
+      if (ctx.value.cls) {
+        const own = await ownClass(deps, ctx.person, ctx.value.cls);
+        if (!own.ok) return toast('error', own.message);
+        return changeDates(deps, ctx.person, own.l, raw, ctx.log, alertNow(deps));
+      }
+      const r = await executablePlan(deps, ctx.person, ctx.value.plan);
+      if (!r.ok) return toast('error', r.message);
+      return recordClass(deps, ctx.person, r.plan, raw, ctx.log, alertNow(deps));
+    },
+    class: async (ctx) => {
+      if (!linked(ctx.person)) return NOT_LINKED;
+      const own = await ownClass(deps, ctx.person, ctx.value.cls);
+      if (!own.ok) return toast('error', own.message);
+      const { l } = own;
+      switch (ctx.value.op) {
+        case 'open':
+          return openClass(ctx.person, l.cls.id, replyOf(ctx));
+        case 'back':
+          return toast('info', '已返回', await classCardOf(deps, l));
+        case 'dates':
+          return toast('info', '请选择新的日期', await classCardOf(deps, l, { datesForm: { values: { start: l.cls.start, end: l.cls.end }, errors: {} } }));
+        case 'cancel':
+          return toast('warning', '确认取消这一期？', await classCardOf(deps, l, { confirmCancel: true }));
+        case 'cancel_yes':
+          return cancelClass(deps, ctx.person, l, ctx.value.v);
+        case 'files':
+          if (l.steps.get(1)?.status === 'done') return toast('info', '培训包已审核通过，附件不再更改');
+          await deps.execution.setIntent(ctx.person.openId, { kind: 'package', targetId: l.cls.id, expiresAt: new Date(ctx.now.getTime() + 24 * 3600_000) });
+          await replyOf(ctx).text(`请把 ${classLabel(l.plan.number, l.cls.seq)}《${l.plan.data.title ?? ''}》培训包的附件（培训方案、课程表、预算明细等）直接发给我，可以连续发送多个文件或照片。24 小时内发送有效。`);
+          return toast('success', '请发送附件');
+      }
+    },
+    step_open: async (ctx) => {
+      const own = await ownClass(deps, ctx.person, ctx.value.cls);
+      if (!own.ok) return toast('error', own.message);
+      return openStep(deps, own.l, ctx.value.step as StepNo, ctx.action.openId);
+    },
+    step_save: async (ctx) => {
+      if (!linked(ctx.person)) return NOT_LINKED;
+      const own = await ownClass(deps, ctx.person, ctx.value.cls);
+      if (!own.ok) return toast('error', own.message);
+      return saveStep(deps, ctx.person, own.l, ctx.value.step as StepNo, ctx.value.v, ctx.action.formValue ?? {}, ctx.log);
+    },
+    pkg_review: async (ctx) => {
+      if (!may(ctx.person, 'reviewer')) {
+        ctx.log.warn({ op: ctx.value.op }, 'package review click by a non-reviewer refused');
+        return refuse;
+      }
+      switch (ctx.value.op) {
+        case 'approve':
+          return decidePackage(deps, ctx.person!, ctx.value.cls, ctx.value.v, true, null, ctx.log);
+        case 'return':
+          return packageReturnForm(deps, ctx.value.cls, ctx.value.v);
+        case 'back':
+          return packageCardAgain(deps, ctx.value.cls, ctx.value.v);
+        case 'files':
+          return sendPackageFiles(deps, ctx.person, ctx.value.cls, ctx.action.eventId);
+      }
+    },
+    pkg_return: async (ctx) => {
+      if (!may(ctx.person, 'reviewer')) return refuse;
+      const raw = ctx.action.formValue?.comment;
+      const comment = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
+      if (comment.length < 2) return packageReturnForm(deps, ctx.value.cls, ctx.value.v, ['请填写退回意见，告诉单位要改什么']);
+      if (comment.length > 500) return packageReturnForm(deps, ctx.value.cls, ctx.value.v, ['退回意见最多 500 字']);
+      return decidePackage(deps, ctx.person!, ctx.value.cls, ctx.value.v, false, comment, ctx.log);
+    },
+    statement: async (ctx) => {
+      const problem = await expectStatement(deps, ctx.person, ctx.value.plan, replyOf(ctx));
+      return problem ? toast('error', problem) : toast('success', '请发送情况说明');
+    },
+    completion_file: async (ctx) => {
+      const reviewer = may(ctx.person, 'reviewer');
+      if (!reviewer && !linked(ctx.person)) return NOT_LINKED;
+      const c = await completion(deps, ctx.value.year, reviewer ? undefined : ctx.person!.unitCode!);
+      const data = await deps.sheets.exportCompletion(completionSheet(c));
+      const unit = reviewer ? null : await deps.reference.unit(ctx.person!.unitCode!);
+      await deps.messenger.sendFile({ openId: ctx.action.openId }, `${ctx.value.year}年度计划完成情况${unit ? `（${unit.name}）` : ''}.xlsx`, new Uint8Array(data), `completion:${ctx.action.eventId}`);
+      return toast('success', '已发送 Excel');
+    },
+    history_template: async (ctx) => {
+      if (!linked(ctx.person)) return NOT_LINKED;
+      const t = await historyTemplateFile(deps, ctx.person.unitCode);
+      await deps.messenger.sendFile({ openId: ctx.action.openId }, t.name, new Uint8Array(t.data), `history-template:${ctx.action.eventId}`);
+      return toast('success', '已发送补录表');
+    },
+    history_import: async (ctx) => confirmHistory(deps, ctx.person, ctx.value.id, ctx.log),
+  };
+}
+
