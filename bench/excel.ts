@@ -7,8 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { systemClock } from '../src/clock.ts';
-import { appDeps } from '../src/compose.ts';
-import { createExcelImportRepo } from '../src/db/excel-import-repo.ts';
+import { benchDeps } from './support.ts';
 import { migrateSqlite } from '../src/db/migrate.ts';
 import { createOutboxRepo } from '../src/db/outbox-repo.ts';
 import { createDb } from '../src/db/prisma.ts';
@@ -44,23 +43,18 @@ migrateSqlite(url);
 const db = createDb(url);
 const logger = createLogger('warn');
 const clock = { now: () => new Date('2026-08-03T10:00:00+08:00') };
-const deps: ExcelDeps = {
-  ...appDeps({ db, messenger: createMessenger(createOutboxRepo(db), systemClock, () => {}), clock, logger }),
-  imports: createExcelImportRepo(db),
-  sheets: createSpreadsheets(),
-  feishu: createFeishuApi({ appId: 'x', appSecret: 'x', baseUrl: 'http://127.0.0.1:9', logger }),
-};
+const deps: ExcelDeps = benchDeps(db, { now: clock.now, logger });
 
 try {
-  await deps.reference.saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 5000, contactName: null, contactMobile: null }]);
-  await deps.reference.saveBases([{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], false);
+  await deps.registry.saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 5000, contactName: null, contactMobile: null }]);
+  await deps.bases.save([{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], false);
   const person = { openId: 'ou_bench', name: null, role: 'declarant' as const, unitCode: '101001' };
   const d = (await declarantOf(deps, person, clock.now()))!;
 
   if (phase === 'generate') {
     // A filled template of 2,000 in-city classes (valid: no out-of-city quota involved).
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await deps.sheets.template({ year: d.year, unit: { code: '101001', name: d.competent.name }, bases: [] })) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await deps.declarationSheets.template({ year: d.year, unit: { code: '101001', name: d.competent.name }, bases: [] })) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('申报表')!;
     for (let i = 0; i < 2000; i++) {
       ws.getRow(5 + i).values = ['101001', d.competent.name, `2027年度第${i + 1}期业务能力提升培训班`, '市内', '线下', '业务科室工作人员', 40, 1, 2, 1 + (i % 12), '柳州市城中区', '', 20000 + i, '否', '', '李明', '0772-2825472'];
@@ -82,14 +76,14 @@ try {
   const file = fs.readFileSync(fixture);
 
   const t0 = performance.now();
-  const read = await deps.sheets.readDeclaration(file, 'bench.xlsx');
+  const read = await deps.declarationSheets.readDeclaration(file, 'bench.xlsx');
   if (!read.ok) throw new Error(read.error);
   const t1 = performance.now();
   const checked = await checkRows(deps, d, read.rows);
   if (checked.problems.length) throw new Error(`unexpected problems: ${JSON.stringify(checked.problems.slice(0, 3))}`);
   const t2 = performance.now();
-  const pending = await deps.imports.savePending({ openId: 'ou_bench', unitCode: '101001', year: d.year, contentHash: 'bench', fileName: 'bench.xlsx', plans: checked.plans.map((p) => ({ row: p.row, data: p.data })), at: clock.now() });
-  const done = await deps.imports.commit({ id: pending.id, version: pending.version, submit: false, actor: 'ou_bench', at: clock.now() });
+  const pending = await deps.uploads.savePending({ openId: 'ou_bench', unitCode: '101001', year: d.year, contentHash: 'bench', fileName: 'bench.xlsx', plans: checked.plans.map((p) => ({ row: p.row, data: p.data })), at: clock.now() });
+  const done = await deps.uploads.commit({ id: pending.id, version: pending.version, submit: false, actor: 'ou_bench', at: clock.now() });
   const t3 = performance.now();
   if (done?.numbers.length !== 2000) throw new Error('import did not store 2000 plans');
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { systemClock } from '../src/clock.ts';
-import { executionDeps } from '../src/compose.ts';
+import { benchDeps } from './support.ts';
 import { migrateSqlite } from '../src/db/migrate.ts';
 import { createOutboxRepo } from '../src/db/outbox-repo.ts';
 import { createDb } from '../src/db/prisma.ts';
@@ -42,12 +42,11 @@ try {
   const steps = rows.flatMap((c, i) => Array.from({ length: i % 7 }, (_, k) => ({ classId: c.id, step: k + 1, status: 'done', data: JSON.stringify({ attended: 40, amount: 20000, registered: 45, accepted: 40 }), reportedAt: created, reportedBy: 'bench', updatedAt: created, source: 'chat' })));
   for (let i = 0; i < steps.length; i += 1000) await db.classStep.createMany({ data: steps.slice(i, i + 1000) });
 
-  const api = createFeishuApi({ appId: 'bench', appSecret: 'bench', baseUrl: 'http://127.0.0.1:9', logger });
-  const deps = executionDeps({ db, messenger: createMessenger(createOutboxRepo(db), systemClock, () => {}), clock: { now: () => now }, logger, sheets: createSpreadsheets(), api });
+  const deps = benchDeps(db, { now: () => now, logger });
   const t0 = performance.now();
   const report = await completion(deps, 2026);
   const t1 = performance.now();
-  const xlsx = await deps.sheets.exportCompletion(completionSheet(report));
+  const xlsx = await deps.executionSheets.exportCompletion(completionSheet(report));
   const t2 = performance.now();
   const alerts = await planExecutionAlerts(deps, now);
   const t3 = performance.now();

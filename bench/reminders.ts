@@ -7,14 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { startBot } from '../src/app.ts';
 import { systemClock } from '../src/clock.ts';
-import { appDeps } from '../src/compose.ts';
+import { benchDeps } from './support.ts';
 import { loadConfig } from '../src/config.ts';
 import { createOutboxRepo } from '../src/db/outbox-repo.ts';
 import { createLogger } from '../src/logger.ts';
 import { createMessenger } from '../src/runtime/messenger.ts';
-import { planCampaignReminders, sendReminders } from '../src/features/reminders/index.ts';
+import { planCampaignReminders } from '../src/features/reminders/index.ts';
 import { startFeishuStub } from '../test/support/feishu-stub.ts';
 import { peakRssMb, table } from './support.ts';
+import { sendReminders } from '../src/model/digest.ts';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 3000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpbot-bench-rem-'));
@@ -49,7 +50,7 @@ try {
   await db.unitYear.createMany({ data: Array.from({ length: UNITS }, (_, i) => i).filter((i) => i % 10 === 9).map((i) => ({ unitCode: String(300000 + i), year: 2027, noPlanAt: now, noPlanBy: 'bench' })) });
 
   const outbox = createOutboxRepo(db);
-  const deps = appDeps({ db, messenger: createMessenger(outbox, systemClock, () => {}), clock: { now: () => now }, logger });
+  const deps = benchDeps(db, { now: () => now, logger, messenger: createMessenger(outbox, systemClock, () => {}) });
   const t0 = performance.now();
   const plan = await planCampaignReminders(deps, now);
   const t1 = performance.now();

@@ -3,6 +3,17 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { systemClock } from '../src/clock.ts';
+import { createContainer } from '../src/container.ts';
+import { createOutboxRepo } from '../src/db/outbox-repo.ts';
+import type { Db } from '../src/db/prisma.ts';
+import { createStores } from '../src/db/stores.ts';
+import { DEFAULT_SCHEDULE } from '../src/domain/reminders.ts';
+import { createSpreadsheets } from '../src/excel/spreadsheets.ts';
+import { createFeishuApi } from '../src/feishu/api.ts';
+import type { Logger } from '../src/logger.ts';
+import type { Messenger } from '../src/ports/messenger.ts';
+import { createMessenger } from '../src/runtime/messenger.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -76,4 +87,18 @@ export function table(rows: Record<string, string | number>[]): string {
   const width = (c: string) => Math.max(c.length, ...rows.map((r) => String(r[c]).length));
   const line = (cells: string[]) => cells.map((v, i) => v.padEnd(width(cols[i]!))).join('  ');
   return [line(cols), line(cols.map((c) => '-'.repeat(width(c)))), ...rows.map((r) => line(cols.map((c) => String(r[c]))))].join('\n');
+}
+
+/** The bot's features on a bench database, as of `now`: what every use case takes (messages are only queued). */
+export function benchDeps(db: Db, o: { now: () => Date; logger: Logger; messenger?: Messenger }) {
+  const app = createContainer({
+    stores: createStores(db),
+    messenger: o.messenger ?? createMessenger(createOutboxRepo(db), systemClock, () => {}, o.logger),
+    sheets: createSpreadsheets(),
+    feishu: createFeishuApi({ appId: 'bench', appSecret: 'bench', baseUrl: 'http://127.0.0.1:9', logger: o.logger }),
+    clock: { now: o.now },
+    logger: o.logger,
+    settings: { reviewChatId: undefined, reminders: DEFAULT_SCHEDULE },
+  });
+  return { ...app.ports, hub: app.hub };
 }

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from './clock.ts';
-import type { Config } from './config.ts';
+import { settingsOf, type Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createInboxRepo } from './db/inbox-repo.ts';
 import { migrateSqlite } from './db/migrate.ts';
@@ -14,13 +14,13 @@ import { createFeishuApi } from './feishu/api.ts';
 import type { PushHandlers } from './feishu/ingress.ts';
 import { linkDown, startLongConnection, type LinkStatus, type LongConnection } from './feishu/long-connection.ts';
 import { createWebhookRouter } from './feishu/webhook.ts';
-import { JOBS } from './jobs/jobs.ts';
+import { cleanupJob } from './jobs/jobs.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { createServer } from './server.ts';
-import { composeFeatures } from './compose.ts';
+import { createContainer, type Container } from './container.ts';
+import { createStores } from './db/stores.ts';
 import { createIsolatedSpreadsheets } from './excel/isolated-sheets.ts';
 import { WorkerPool } from './excel/worker-pool.ts';
-import { replyFor } from './bot/chat.ts';
 import { createInbox } from './runtime/inbox.ts';
 import { createMessenger } from './runtime/messenger.ts';
 import { createOutboxWorker } from './runtime/outbox.ts';
@@ -28,6 +28,7 @@ import { quarantineNotices } from './bot/quarantine.ts';
 import { LoadMeter } from './runtime/load-meter.ts';
 import type { FeishuApi } from './ports/feishu.ts';
 import { T } from './bot/texts.ts';
+import { replyFor } from './bot/reply.ts';
 
 export type BotOptions = {
   config: Config;
@@ -44,6 +45,8 @@ export type RunningBot = {
   port: number;
   db: Db;
   api: FeishuApi;
+  /** The features as this bot runs them (its ports, commands, jobs). */
+  app: Container;
   /** Over the long connection (FEISHU_CONNECTION=ws): its state; null with the webhook. */
   feishuLink(): LinkStatus | null;
   /** Resolves once every queue is empty and nothing is in flight (tests, benchmarks). */
@@ -105,20 +108,29 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   // Uploads are read (and annotated) in worker threads with their own memory and time limits, a few at once.
   const readers = new WorkerPool({ concurrency: config.excel.workers, timeoutMs: config.excel.workerTimeoutMs, memoryMb: config.excel.workerMemoryMb });
   const sheets = createIsolatedSpreadsheets(readers, { logger, timeoutMs: config.excel.workerTimeoutMs });
-  const features = composeFeatures({ db, api, messenger, clock, logger, botOpenId: botIdentity(api, logger), reviewChatId: config.reviewChatId, reminders: config.reminders, sheets });
+  const app = createContainer({
+    stores: createStores(db),
+    messenger,
+    sheets,
+    feishu: api,
+    clock,
+    logger,
+    settings: settingsOf(config),
+    botOpenId: botIdentity(api, logger),
+  });
 
   const inbox = createInbox({
     yieldTo: () => meter.busy(),
     repo: inboxRepo,
     clock: systemClock,
     logger,
-    handleEvent: features.handleEvent,
-    handleCard: features.handleCard,
+    handleEvent: app.handleEvent,
+    handleCard: app.handleCard,
     retryBaseMs: o.tuning?.inboxRetryMs,
     // A group message with no @ at all cannot be for the bot: keep only its dedup key.
     isRelevant: (ev) => !(ev.kind === 'message' && ev.chatType === 'group' && ev.mentionOpenIds.length === 0),
     onGiveUp: async (ev) => replyFor(messenger, ev, ':gave-up').text(T.giveUp(ev)),
-    onQuarantine: quarantineNotices({ messenger, users: features.declaration.users }),
+    onQuarantine: quarantineNotices(app.ports),
     maxCrashes: config.queues.maxCrashes,
     leaseMs: config.queues.leaseMs,
     // People whose file waits for a reader do not hold up everyone else's messages (at most 8 such waits).
@@ -141,7 +153,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     ? createWebhookRouter({ appId: config.feishu.appId, secrets, maxRequestAgeMs: config.feishu.requestMaxAgeMs, logger, handlers })
     : undefined;
   let link: LongConnection | null = null;
-  const app = createServer({
+  const web = createServer({
     logger,
     meter,
     webhook,
@@ -159,7 +171,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
       : {}),
   });
 
-  const server = http.createServer(app);
+  const server = http.createServer(web);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -170,7 +182,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   inbox.worker.start();
   outbox.start();
   const scheduler =
-    o.scheduler === false ? null : startScheduler(JOBS, { inbox: inboxRepo, outbox: outboxRepo, logger, app: features.declaration }, clock, logger);
+    o.scheduler === false ? null : startScheduler([cleanupJob({ inbox: inboxRepo, outbox: outboxRepo }), ...app.jobs], clock, logger);
 
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 
@@ -180,6 +192,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     port,
     db,
     api,
+    app,
     feishuLink: () => link?.status() ?? null,
     async idle(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;

@@ -2,6 +2,7 @@
 // operator, naming the variable and the README section that explains it.
 import { z } from 'zod';
 import type { ReminderSchedule } from './domain/reminders.ts';
+import type { Settings } from './ports/index.ts';
 
 const README_HINT = '说明见 README.md 的「配置」和「接入真实飞书应用」两节。';
 
@@ -286,4 +287,9 @@ export function loadSandboxSettings(env: Record<string, string | undefined>):
   const r = sandboxSchema.safeParse(env);
   if (!r.success) return { ok: false, message: ['沙盒配置有误：', ...r.error.issues.map((i) => `  - ${String(i.path[0])}：${i.message}`)].join('\n') };
   return { ok: true, port: r.data.PORT, logLevel: r.data.LOG_LEVEL, dataDir: r.data.SANDBOX_DATA_DIR, connection: r.data.SANDBOX_CONNECTION };
+}
+
+/** What the features read of the configuration. */
+export function settingsOf(config: Pick<Config, 'reviewChatId' | 'reminders'>): Settings {
+  return { reviewChatId: config.reviewChatId, reminders: config.reminders };
 }

@@ -72,3 +72,6 @@ export function actorOf(ev: InboundEvent): string {
 export function laneOf(ev: InboundEvent): string {
   return `user:${actorOf(ev)}`;
 }
+
+/** An event set aside after it ended the process `crashes` times (runtime/inbox.ts). */
+export type QuarantineInfo = { id: number; crashes: number; attempts: number };

@@ -1,73 +1,29 @@
 // What the bot does with a stored inbound event: messages go to the command registry, menu clicks to the
 // command bound to the key, opening the 1:1 chat gets a welcome (at most once a week).
-import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { isKnown, may, type Person } from '../domain/people.ts';
 import { welcomeCard } from '../cards/welcome-card.ts';
-import { yearArg, type Command, type CommandContext, type CommandRegistry, type Reply } from './commands.ts';
+import { yearArg, type CommandRegistry } from './commands.ts';
 import { actorOf, dedupKeyOf, type InboundEvent, type IncomingMessage } from '../inbound.ts';
-import type { Messenger } from '../runtime/messenger.ts';
-import type { UnitLookup, UserRepo } from '../ports/people.ts';
+import type { Ports } from '../ports/index.ts';
 import { guessIntent, type IntentGuess } from './intents.ts';
+import type { ChatHooks, Command, CommandContext, OpenQuestion } from './manifest.ts';
+import { personalReply, replyFor, type Reply } from './reply.ts';
 import { T } from './texts.ts';
 import { button } from '../cards/actions.ts';
 import { noticeCard } from '../cards/notice-card.ts';
 import { escapeMarkdown } from '../cards/render.ts';
-import type { PlanFieldKey } from '../domain/plan.ts';
 
-export type ChatDeps = {
-  users: UserRepo;
-  units: UnitLookup;
-  messenger: Messenger;
+export type ChatDeps = Pick<Ports, 'people' | 'registry' | 'messenger' | 'clock'> & {
   commands: CommandRegistry;
-  clock: Clock;
   /** The bot's own open_id, to tell "@bot" from other mentions in group chats. */
   botOpenId: () => Promise<string | null>;
   greetEveryMs?: number;
-  /**
-   * Gets what a person types before the fallback answers: an open conversation takes its answers.
-   * Explicit commands (other than 帮助, which the conversation answers in place) still go first.
-   */
-  interceptText?: (person: Person | null, text: string, reply: Reply, log: Logger) => Promise<boolean>;
-  /** A message that describes a class in one sentence: a declaration starts from it (false: not one). */
-  onClassSentence?: (person: Person | null, text: string, reply: Reply, log: Logger) => Promise<boolean>;
-  /** The free-text question an open declaration waits on (a command word typed then may be the answer). */
-  openQuestion?: (person: Person | null) => Promise<{ planId: number; field: PlanFieldKey; label: string } | null>;
-  /** Someone not linked yet whose request to be linked waits for an admin. */
-  pendingLink?: (openId: string) => Promise<{ unitCode: string; unitName: string | null; createdAt: Date } | null>;
-  /** A file someone sent (a declaration spreadsheet); false when it is not for this feature. */
-  onFile?: (person: Person | null, ev: IncomingMessage, reply: Reply, log: Logger) => Promise<boolean>;
-  /** A line about the coming deadline for the welcome card of a declarant. */
-  deadlineLine?: (unitCode: string | null) => Promise<string | null>;
+  /** The features' chat hooks, composed (bot/kernel.ts). */
+  hooks: Required<ChatHooks>;
+  /** A file sent in the 1:1 chat, offered to the features' file routes; false when none took it. */
+  onFile: (person: Person | null, ev: IncomingMessage & { file: NonNullable<IncomingMessage['file']> }, reply: Reply, log: Logger) => Promise<boolean>;
 };
-
-/** Messages to one person in their 1:1 chat, keyed `<keyPrefix>:r1`, `:r2`… in the order they are said. */
-export function personalReply(messenger: Messenger, openId: string, keyPrefix: string): Reply {
-  let n = 0;
-  const key = () => `${keyPrefix}:r${++n}`;
-  return {
-    text: async (t) => void (await messenger.sendText({ openId }, t, key())),
-    card: async (c) => void (await messenger.sendCard({ openId }, c, key())),
-  };
-}
-
-/**
- * Replies to one inbound event; keys derive from the event, so re-processing never sends twice.
- * `tag` separates a second speaker about the same event (e.g. the give-up notice) from the handler.
- */
-export function replyFor(messenger: Messenger, ev: InboundEvent, tag = ''): Reply {
-  const prefix = `${dedupKeyOf(ev)}${tag}`;
-  if (ev.kind === 'message' && ev.chatType === 'group') {
-    let n = 0;
-    const key = () => `${prefix}:r${++n}`;
-    const lane = `chat:${ev.chatId}`;
-    return {
-      text: async (t) => void (await messenger.replyText(ev.messageId, lane, t, key())),
-      card: async (c) => void (await messenger.replyCard(ev.messageId, lane, c, key())),
-    };
-  }
-  return personalReply(messenger, actorOf(ev), prefix);
-}
 
 async function mentionsBot(deps: ChatDeps, ev: IncomingMessage, log: Logger): Promise<boolean> {
   if (ev.chatType === 'p2p') return true;
@@ -83,7 +39,7 @@ async function mentionsBot(deps: ChatDeps, ev: IncomingMessage, log: Logger): Pr
 /** Commands that steer the declaration itself: never taken for an answer. */
 const FLOW_WORDS = new Set(['help', 'continue', 'declare', 'form']);
 
-function commandOrAnswerCard(text: string, command: Command, q: { planId: number; field: PlanFieldKey; label: string }) {
+function commandOrAnswerCard(text: string, command: Command, q: OpenQuestion) {
   return noticeCard({
     title: '是指令还是回答？',
     color: 'orange',
@@ -124,10 +80,10 @@ export function createChatHandler(deps: ChatDeps) {
     // An open conversation takes answers only in the 1:1 chat: nothing said in a group feeds it. A command
     // word the person may not use is no command for them: an answer.
     const usable = matched && may(person, matched.command.audience) ? matched.command : null;
-    if (!inGroup && (!usable || usable.id === 'help') && (await deps.interceptText?.(person, text, reply, log))) return;
+    if (!inGroup && (!usable || usable.id === 'help') && (await deps.hooks.intercept.take(person, text, reply, log))) return;
     // A command word while a free-text question waits may be the answer: asked, never guessed.
     if (!inGroup && usable && !FLOW_WORDS.has(usable.id) && text.length <= 100) {
-      const q = await deps.openQuestion?.(person);
+      const q = await deps.hooks.openQuestion(person);
       if (q) {
         log.info({ command: usable.id, field: q.field }, 'command word during a declaration: asked');
         return reply.card(commandOrAnswerCard(text, usable, q));
@@ -140,12 +96,12 @@ export function createChatHandler(deps: ChatDeps) {
     };
     // Waiting for an admin to confirm the link: whatever they send, they are told so (绑定 itself says it too).
     if (!isKnown(person) && matched?.command.id !== 'link') {
-      const pending = await deps.pendingLink?.(actorOf(ev));
+      const pending = await deps.hooks.pendingLink(actorOf(ev));
       if (pending) return (inGroup ? privately() : reply).text(T.linkPending(pending));
     }
     if (!matched && !isKnown(person)) return tellUnknown();
     // A class told in one sentence starts a declaration (in the 1:1 chat: a group is not where one declares).
-    if (!matched && !inGroup && (await deps.onClassSentence?.(person, text, reply, log))) return;
+    if (!matched && !inGroup && (await deps.hooks.sentence(person, text, reply, log))) return;
     // Not a command word: what the person most likely means, among what they may do.
     const guess = matched ? null : guessIntent(text, deps.commands.all().filter((c) => may(person, c.audience)));
     if (!matched && guess?.kind === 'unsure') {
@@ -189,11 +145,11 @@ export function createChatHandler(deps: ChatDeps) {
       log.debug('group message not addressed to the bot');
       return;
     }
-    const person = await deps.users.find(ev.senderOpenId);
-    if (!person) await deps.users.touch(ev.senderOpenId);
+    const person = await deps.people.find(ev.senderOpenId);
+    if (!person) await deps.people.touch(ev.senderOpenId);
     const reply = replyFor(deps.messenger, ev);
     await sayIfLate(ev, reply);
-    if (ev.file && ev.chatType === 'p2p' && (await deps.onFile?.(person, ev, reply, log))) return;
+    if (ev.file && ev.chatType === 'p2p' && (await deps.onFile(person, { ...ev, file: ev.file }, reply, log))) return;
     if (ev.text === undefined || ev.text === '') {
       // A file no feature took: say what it was taken for, not only what the bot can read.
       if (ev.file && ev.chatType === 'p2p' && isKnown(person)) return reply.text(T.fileNotPlaced(ev.file, may(person, 'admin'), !!person.unitCode));
@@ -204,7 +160,7 @@ export function createChatHandler(deps: ChatDeps) {
   }
 
   async function onMenu(ev: Extract<InboundEvent, { kind: 'menu' }>, log: Logger) {
-    const person = await deps.users.find(ev.openId);
+    const person = await deps.people.find(ev.openId);
     const reply = replyFor(deps.messenger, ev);
     await sayIfLate(ev, reply);
     const command = deps.commands.byMenuKey(ev.eventKey);
@@ -218,13 +174,13 @@ export function createChatHandler(deps: ChatDeps) {
 
   async function onChatEntered(ev: Extract<InboundEvent, { kind: 'p2p_entered' }>, log: Logger) {
     const now = deps.clock.now();
-    if (!(await deps.users.claimGreeting(ev.openId, now, new Date(now.getTime() - greetEvery)))) {
+    if (!(await deps.people.claimGreeting(ev.openId, now, new Date(now.getTime() - greetEvery)))) {
       log.debug('greeted recently');
       return;
     }
-    const person = await deps.users.find(ev.openId);
-    const unit = person?.unitCode ? await deps.units.find(person.unitCode) : null;
-    const deadline = (await deps.deadlineLine?.(person?.unitCode ?? null)) ?? undefined;
+    const person = await deps.people.find(ev.openId);
+    const unit = person?.unitCode ? await deps.registry.unit(person.unitCode) : null;
+    const deadline = (await deps.hooks.welcomeLine(person)) ?? undefined;
     await replyFor(deps.messenger, ev).card(welcomeCard({ person, unitName: unit?.name ?? null, linkHint: T.linkHintMarkdown(ev.openId), deadline }));
   }
 

@@ -1,52 +1,8 @@
-// Text commands and menu keys as a registry: each says who may use it, what it is for (the help text is
-// built from these), and what it does. Later features register their commands here.
-import type { Logger } from '../logger.ts';
-import { isKnown, may, type Audience, type Person } from '../domain/people.ts';
+// Text commands and menu keys as a registry, filled from the features' manifests: each says who may use it,
+// what it is for (the help text is built from these), and what it does.
+import { isKnown, may, type Person } from '../domain/people.ts';
 import { planYearSchema } from '../domain/campaign.ts';
-import type { Card } from '../runtime/messenger.ts';
-
-export type Reply = {
-  text(text: string): Promise<void>;
-  card(card: Card): Promise<void>;
-};
-
-export type CommandContext = {
-  person: Person | null;
-  openId: string;
-  /** Text after the command word, trimmed. */
-  args: string;
-  now: Date;
-  chatType: 'p2p' | 'group';
-  reply: Reply;
-  log: Logger;
-};
-
-export type Command = {
-  id: string;
-  /** Words that start the command; the first is shown in help. */
-  words: string[];
-  /**
-   * How people ask for it in their own words (「审核到哪了」「模板在哪下载」): matched by intents.ts when the
-   * message is no command word. Say what only this command is for; the phrase corpus in the tests decides.
-   */
-  phrases?: string[];
-  /** Bot menu keys (configured in the Feishu console) that run it. */
-  menuKeys?: string[];
-  audience: Audience;
-  /** One line for the help card, e.g. 「申报」开始申报一个培训班. */
-  summary: string;
-  /** Example shown in help when the command takes arguments. */
-  usage?: string;
-  /**
-   * Asked in a group: answered there ('here', for what anyone may read, like 帮助) or in the person's 1:1
-   * chat with a short note in the group ('privately', the default: a unit's plans, the review queue and
-   * conversations are not for the whole group).
-   */
-  inGroups?: 'here' | 'privately';
-  /** Whether help lists it for this person (default: whenever they may use it). */
-  showInHelp?: (person: Person) => boolean;
-  run(ctx: CommandContext): Promise<void>;
-};
+import type { Command } from './manifest.ts';
 
 /** A plan year given after the command word (「报批 2027」「完成情况 2026」), if any. */
 export function yearArg(args: string): number | undefined {

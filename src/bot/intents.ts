@@ -4,7 +4,7 @@
 // off, by containment and, for typos, by edit distance. Sure → the command runs; unsure → the two best
 // guesses are offered as buttons; nothing close → null (the caller says it did not understand).
 // The phrase corpus in test/unit/intents.test.ts is the specification.
-import type { Command } from './commands.ts';
+import type { Command } from './manifest.ts';
 
 export type IntentGuess =
   | { kind: 'sure'; command: Command; matched: string }

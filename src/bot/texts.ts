@@ -63,4 +63,10 @@ export const T = {
     `您发送的消息「${text.length > 20 ? `${text.slice(0, 20)}…` : text}」无法处理，已停止重试，管理员已收到通知。您的其他消息不受影响，可以继续使用。`,
   quarantinedOther: '您刚才的操作无法处理，已停止重试，管理员已收到通知。您的其他消息不受影响，可以继续使用。',
   staleButton: '这个按钮已失效，请发送「帮助」重新开始。',
+  /** A click outside the route's audience: one answer per audience, wherever it was. */
+  refusals: {
+    declarant: '您还没有关联单位。发送「帮助」查看怎么关联。',
+    reviewer: '只有市工作领导小组办公室的审核人员可以操作',
+    admin: '只有系统管理员可以操作',
+  },
 };

@@ -48,6 +48,16 @@ export const LIST_IDS = [
 ] as const;
 export type ListId = (typeof LIST_IDS)[number];
 
+/**
+ * 上一页 / 下一页 of a list: which list, which page, and the year it is of. Whose list it is (the unit, the
+ * reviewer's queue) is never in the value: the handler takes it from the person who clicks. `t`: when the
+ * card was drawn (ms). Clicks are deduplicated by their value (a re-delivered push answers as before), so
+ * without it going back to a page drawn earlier would show that old drawing instead of the list as it is.
+ */
+export const pageValueSchema = z
+  .object({ a: z.literal('page'), list: z.enum(LIST_IDS), p: z.number().int().min(1).max(1000), year: z.number().int().min(2000).max(2100).optional(), t: z.number().int().nonnegative().optional() })
+  .strict();
+
 export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('help') }).strict(),
   /** Run a command (a guess offered for a message the bot was not sure about). */
@@ -130,19 +140,18 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('hol_import'), id, v: z.number().int().min(0) }).strict(),
   z.object({ a: z.literal('hol_cancel'), id }).strict(),
   z.object({ a: z.literal('hol_year'), id, year: z.number().int().min(2000).max(2100) }).strict(),
-  /**
-   * 上一页 / 下一页 of a list: which list, which page, and the year it is of. Whose list it is (the unit, the
-   * reviewer's queue) is never in the value: the handler takes it from the person who clicks. `t`: when the
-   * card was drawn (ms). Clicks are deduplicated by their value (a re-delivered push answers as before), so
-   * without it going back to a page drawn earlier would show that old drawing instead of the list as it is.
-   */
-  z
-    .object({ a: z.literal('page'), list: z.enum(LIST_IDS), p: z.number().int().min(1).max(1000), year: z.number().int().min(2000).max(2100).optional(), t: z.number().int().nonnegative().optional() })
-    .strict(),
+  pageValueSchema,
 ]);
 
 export type ButtonValue = z.infer<typeof buttonValueSchema>;
 export type ButtonKind = ButtonValue['a'];
+
+/** The schema of one kind of button value (a card route accepts exactly its own). */
+export function valueOf<K extends ButtonKind>(a: K): z.ZodType<Extract<ButtonValue, { a: K }>> {
+  const option = buttonValueSchema.options.find((o) => o.shape.a.value === a);
+  if (!option) throw new Error(`no button value ${a}`);
+  return option as unknown as z.ZodType<Extract<ButtonValue, { a: K }>>;
+}
 
 /** The callback behaviour for a button carrying `value`. */
 export function callback(value: ButtonValue) {

@@ -4,20 +4,7 @@ import { formatDateTime, formatShortDateTime, type Ymd } from '../domain/dates.t
 import { classDepartures } from '../domain/execution-checks.ts';
 import { findingLine } from '../domain/findings.ts';
 import { tentativeNote } from '../domain/working-days.ts';
-import {
-  CIRCLED,
-  classLabel,
-  dueText,
-  formatRange,
-  STEP_FIELDS,
-  stepSummary,
-  STEPS,
-  type Deviation,
-  type StepData,
-  type StepField,
-  type StepNo,
-  type StepState,
-} from '../domain/execution.ts';
+import { CIRCLED, classLabel, dueText, formatRange, STEP_FIELDS, stepSummary, STEPS, type Deviation, type StepData, type StepField, type StepNo, type StepState } from '../domain/execution.ts';
 import { displayValue, type PlanDraft } from '../domain/plan.ts';
 import { button } from './actions.ts';
 import { buttonRow } from './parts.ts';

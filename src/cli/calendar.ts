@@ -3,14 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { changeLine, festivalLine, groupLine, monthLine } from '../cards/calendar-text.ts';
-import { createReferenceRepo } from '../db/reference-repo.ts';
 import { formatDateTime } from '../domain/dates.ts';
 import { readHolidayNotice, type Festival } from '../domain/holiday-notice.ts';
 import { monthSummaries, namedGroups, noticeJson, scheduleJson, yearWorkingDays, type MonthSummary } from '../domain/year-calendar.ts';
 import type { NoticeView } from '../cards/holiday-card.ts';
 import { alreadyCurrent, CLI_ACTOR, contentOf, importPending, personName, problemsText, scheduleLabel, viewOf } from '../features/calendar/notice-import.ts';
 import { loadWorkCalendar } from '../model/reference-data.ts';
-import { cliCalendarDeps } from './deps.ts';
+import { cliDeps } from './deps.ts';
 import { CliError, need, parseYear, type CliCommand, type CliContext } from './types.ts';
 
 /** The notice as text: UTF-8 (with or without BOM) or, from Windows Notepad, GBK. */
@@ -58,7 +57,7 @@ export const CALENDAR_COMMANDS: CliCommand[] = [
       const n = r.notice;
       const json = flags.json === true;
       const dryRun = flags['dry-run'] === true;
-      const deps = cliCalendarDeps(ctx);
+      const deps = cliDeps(ctx);
       const content = contentOf(n);
       if (!json) {
         for (const line of [`读取《${n.title}》（${path.basename(pos[0]!)}）：${n.festivals.length} 个节日`, ...festivalRows(n.festivals, n.year)]) ctx.print(line);
@@ -91,10 +90,9 @@ export const CALENDAR_COMMANDS: CliCommand[] = [
     async run(ctx, pos, flags) {
       need(pos, 1, 'calendar:show <year> [--json]');
       const year = parseYear(pos[0]);
-      const reference = createReferenceRepo(ctx.db);
-      const cal = await loadWorkCalendar(reference, ctx.logger);
+      const deps = cliDeps(ctx);
+      const cal = await loadWorkCalendar(deps);
       if (flags.json === true) return ctx.print(JSON.stringify(scheduleJson(cal, year), null, 2));
-      const deps = cliCalendarDeps(ctx);
       const source = cal.yearSource(year);
       ctx.print(`${year}年工作日数据：${source === 'none' ? '没有数据：按周一至周五计算（暂定），请导入当年的国务院节假日安排通知（calendar:notice）' : await scheduleLabel(deps, year, cal)}`);
       const festivals = source === 'notice' ? festivalRows((await deps.holidayNotices.current(year))?.festivals ?? [], year) : namedGroups(cal, year).map((g) => `  ${g.name}　${groupLine(g, year)}`);

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import { PLAN_STATUSES, type PlanStatus } from '../domain/plan-status.ts';
 import type { ExcelDeps } from '../features/excel/import.ts';
 import { exportFile, templateFile } from '../features/excel/index.ts';
-import { reviewYear } from '../features/review/deps.ts';
 import { CliError, parseYear, type CliCommand, type CliContext } from './types.ts';
 import { cliDeps } from './deps.ts';
 import { completion, completionSheet } from '../features/execution/report.ts';
 import { beijingYmd, ymdParts } from '../domain/dates.ts';
+import { reviewYear } from '../model/review-year.ts';
 
 const excelDeps = (ctx: CliContext): ExcelDeps => cliDeps(ctx);
 
@@ -23,13 +23,13 @@ export const EXCEL_COMMANDS: CliCommand[] = [
       const deps = excelDeps(ctx);
       let person = null;
       if (typeof flags.unit === 'string') {
-        const unit = await deps.reference.unit(flags.unit.trim());
+        const unit = await deps.registry.unit(flags.unit.trim());
         if (!unit) throw new CliError(`单位名册中没有「${flags.unit}」`);
         if (unit.parentCode) throw new CliError(`「${unit.name}」是二层单位，模板按主管单位 ${unit.parentCode} 生成`);
         person = { openId: 'cli', name: null, role: 'declarant' as const, unitCode: unit.code };
       }
       const year = yearFlag(flags.year);
-      const t = year && !person ? { name: '', data: await deps.sheets.template({ year, bases: await deps.reference.bases() }), year } : await templateFile(deps, person);
+      const t = year && !person ? { name: '', data: await deps.declarationSheets.template({ year, bases: await deps.bases.all() }), year } : await templateFile(deps, person);
       fs.writeFileSync(pos[0]!, t.data);
       ctx.print(`已生成${t.year}年度申报表模板：${pos[0]}`);
     },
@@ -43,7 +43,7 @@ export const EXCEL_COMMANDS: CliCommand[] = [
         const deps = cliDeps(ctx);
         const year = yearFlag(flags.year) ?? ymdParts(beijingYmd(ctx.now)).y;
         const c = await completion(deps, year);
-        fs.writeFileSync(pos[1]!, await deps.sheets.exportCompletion(completionSheet(c)));
+        fs.writeFileSync(pos[1]!, await deps.executionSheets.exportCompletion(completionSheet(c)));
         ctx.print(`已导出${year}年度单位计划完成情况：${c.units.length} 个单位、${c.plans.length} 个计划；压减经费名单 ${c.budget.length} 个单位：${pos[1]}`);
         return;
       }

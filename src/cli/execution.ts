@@ -16,7 +16,7 @@ export const EXECUTION_COMMANDS: CliCommand[] = [
       const deps = cliDeps(ctx);
       let unitCode: string | undefined;
       if (typeof flags.unit === 'string') {
-        const unit = await deps.reference.unit(flags.unit.trim());
+        const unit = await deps.registry.unit(flags.unit.trim());
         if (!unit) throw new CliError(`单位名册中没有「${flags.unit}」`);
         unitCode = unit.parentCode ?? unit.code;
       }
@@ -34,10 +34,10 @@ export const EXECUTION_COMMANDS: CliCommand[] = [
       const file = pos[0]!;
       if (!fs.existsSync(file)) throw new CliError(`找不到文件「${file}」`);
       const deps = cliDeps(ctx);
-      const read = await deps.sheets.readHistory(fs.readFileSync(file), path.basename(file));
+      const read = await deps.executionSheets.readHistory(fs.readFileSync(file), path.basename(file));
       if (!read.ok) throw new CliError(`「${path.basename(file)}」：${read.error}`);
       const check = await checkHistory(deps, read.rows);
-      if (check.problems.length) printProblems(ctx, path.basename(file), check.problems.map((p) => ({ row: p.row, column: p.key ? deps.sheets.historyHeaderOf(p.key) : '整行', message: p.message })));
+      if (check.problems.length) printProblems(ctx, path.basename(file), check.problems.map((p) => ({ row: p.row, column: p.key ? deps.executionSheets.historyHeaderOf(p.key) : '整行', message: p.message })));
       const classes = check.groups.flat().filter((r) => r.cls).length;
       ctx.print(`检查通过：${check.rows} 行，${check.groups.length} 个计划，${classes} 期。`);
       if (flags['dry-run'] === true) {

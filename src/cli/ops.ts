@@ -1,10 +1,16 @@
 // jobs:*, outbox:*, db:migrate — running the service.
-import { cliDeps } from './deps.ts';
+import { cliApp } from './deps.ts';
 import { createInboxRepo } from '../db/inbox-repo.ts';
 import { createOutboxRepo } from '../db/outbox-repo.ts';
 import { formatDateTime } from '../domain/dates.ts';
-import { JOBS, findJob, runJob } from '../jobs/jobs.ts';
+import { cleanupJob, runJob, type Job } from '../jobs/jobs.ts';
+import type { CliContext } from './types.ts';
 import { CliError, need, type CliCommand } from './types.ts';
+
+/** Every scheduled job as the running bot has them, acting as of `now`. */
+function jobsOf(ctx: CliContext, now: Date): Job[] {
+  return [cleanupJob({ inbox: createInboxRepo(ctx.db), outbox: createOutboxRepo(ctx.db) }), ...cliApp(ctx, now).jobs];
+}
 
 /** What an inbound event was, in a few words (its payload is the normalized event). */
 function describeEvent(payload: string | null): string {
@@ -22,7 +28,7 @@ export const OPS_COMMANDS: CliCommand[] = [
     args: '',
     summary: '列出定时任务',
     async run(ctx) {
-      for (const j of JOBS) ctx.print(`${j.name.padEnd(20)} ${j.schedule.padEnd(16)} ${j.description}`);
+      for (const j of jobsOf(ctx, ctx.now)) ctx.print(`${j.name.padEnd(20)} ${j.schedule.padEnd(16)} ${j.description}`);
     },
   },
   {
@@ -31,8 +37,8 @@ export const OPS_COMMANDS: CliCommand[] = [
     summary: '立即运行一个定时任务，可指定“当作此刻”的时间',
     async run(ctx, pos, flags) {
       need(pos, 1, 'jobs:run <job> [--now <ISO 时间>]');
-      const job = findJob(pos[0]!);
-      if (!job) throw new CliError(`没有名为「${pos[0]}」的任务。可用：${JOBS.map((j) => j.name).join('、')}`);
+      const names = jobsOf(ctx, ctx.now).map((j) => j.name);
+      if (!names.includes(pos[0]!)) throw new CliError(`没有名为「${pos[0]}」的任务。可用：${names.join('、')}`);
       let now = ctx.now;
       if (flags.now !== undefined) {
         const raw = String(flags.now);
@@ -41,10 +47,10 @@ export const OPS_COMMANDS: CliCommand[] = [
           throw new CliError(`--now 需要 ISO 时间，例如 2027-08-02T09:00:00+08:00，收到「${raw}」`);
         }
       }
-      const outbox = createOutboxRepo(ctx.db);
-      const app = cliDeps(ctx, now); // messages queued now, delivered by the running bot
+      // Messages are queued now and delivered by the running bot.
+      const job = jobsOf(ctx, now).find((j) => j.name === pos[0])!;
       const dryRun = flags['dry-run'] === true;
-      const lines = await runJob(job, { inbox: createInboxRepo(ctx.db), outbox, logger: ctx.logger, app }, now, { dryRun });
+      const lines = await runJob(job, now, { dryRun });
       ctx.print(`任务 ${job.name} 已按北京时间 ${formatDateTime(now)} ${dryRun ? '试运行（不发送）' : '运行'}`);
       for (const line of lines) ctx.print(line);
     },

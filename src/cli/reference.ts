@@ -1,23 +1,13 @@
 // units:*, bases:*, calendar:*, campaign:* — the reference data the notice's rules need.
+import { createStores } from '../db/stores.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createReferenceRepo } from '../db/reference-repo.ts';
-import { createUserRepo } from '../db/user-repo.ts';
 import { describeCampaign, phaseAt } from '../domain/campaign.ts';
 import { isYmd, parseDateText, type Ymd } from '../domain/dates.ts';
 import { readTable, type ColumnSpec } from '../excel/table-reader.ts';
 import { BASES_TABLE, UNITS_TABLE } from '../excel/tables.ts';
 import { createFeishuApi } from '../feishu/api.ts';
-import {
-  CALENDAR_COLUMNS,
-  campaignFor,
-  importUnits,
-  setCampaignDates,
-  validateBases,
-  validateCalendar,
-  type BaseColumn,
-  type CalendarColumn,
-} from '../model/reference-data.ts';
+import { CALENDAR_COLUMNS, campaignFor, importUnits, setCampaignDates, validateBases, validateCalendar, type BaseColumn, type CalendarColumn } from '../model/reference-data.ts';
 import { CliError, need, parseYear, printProblems, type CliCommand, type CliContext } from './types.ts';
 
 async function readFileTable<K extends string>(ctx: CliContext, file: string, columns: readonly ColumnSpec<K>[]) {
@@ -54,7 +44,7 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
       need(pos, 1, 'units:import <file.xlsx|file.csv>');
       const rows = await readFileTable(ctx, pos[0]!, UNITS_TABLE.columns);
       const feishu = ctx.config ? createFeishuApi({ ...ctx.config.feishu, logger: ctx.logger, timeoutMs: 10_000 }) : null;
-      const r = await importUnits(rows, { repo: createReferenceRepo(ctx.db), users: createUserRepo(ctx.db), feishu, logger: ctx.logger });
+      const r = await importUnits(rows, { ...createStores(ctx.db), directory: feishu, logger: ctx.logger });
       if (!r.ok) printProblems(ctx, path.basename(pos[0]!), r.problems);
       ctx.print(`已导入 ${r.saved} 个单位。`);
       ctx.print(`联系人：在飞书中找到 ${r.resolved} 人，其中 ${r.linked.length} 人已关联为本单位申报人。`);
@@ -71,7 +61,7 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
     args: '',
     summary: '列出单位名册（主管单位及其二层单位）',
     async run(ctx) {
-      const units = await createReferenceRepo(ctx.db).units();
+      const units = await createStores(ctx.db).registry.units();
       if (!units.length) ctx.print('（名册为空，请用 units:import 导入）');
       for (const u of units.filter((x) => !x.parentCode)) {
         ctx.print(`${u.code} ${u.name} 在编 ${u.staffCount} 人 联系人 ${u.contactName ?? '—'} ${u.contactMobile ?? ''}${u.contactOpenId ? ' ✓飞书' : ''}`);
@@ -88,7 +78,7 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
       const rows = await readFileTable<BaseColumn>(ctx, pos[0]!, BASES_TABLE.columns);
       const r = validateBases(rows);
       if (!r.ok) printProblems(ctx, path.basename(pos[0]!), r.problems);
-      await createReferenceRepo(ctx.db).saveBases(r.bases, flags.replace === true);
+      await createStores(ctx.db).bases.save(r.bases, flags.replace === true);
       ctx.print(`已导入 ${r.bases.length} 个培训基地${flags.replace === true ? '（名单已整体替换）' : ''}。`);
     },
   },
@@ -97,7 +87,7 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
     args: '',
     summary: '列出培训基地名单',
     async run(ctx) {
-      const bases = await createReferenceRepo(ctx.db).bases();
+      const bases = await createStores(ctx.db).bases.all();
       if (!bases.length) ctx.print('（名单为空，请用 bases:import 导入）');
       for (const b of bases) ctx.print(`${b.name}（${b.city}）${b.aliases.length ? ` 别名：${b.aliases.join('、')}` : ''}`);
     },
@@ -111,8 +101,7 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
       const rows = await readFileTable<CalendarColumn>(ctx, pos[0]!, specs(CALENDAR_COLUMNS, ['date', 'kind']));
       const r = validateCalendar(rows);
       if (!r.ok) printProblems(ctx, path.basename(pos[0]!), r.problems);
-      const repo = createReferenceRepo(ctx.db);
-      await repo.saveCalendarDays(r.days);
+      await createStores(ctx.db).calendarData.saveAdminDays(r.days);
       const years = [...new Set(r.days.map((d) => d.date.slice(0, 4)))].join('、');
       ctx.print(`已导入 ${r.days.length} 天（${years}年）：放假 ${r.days.filter((d) => d.kind === 'holiday').length} 天，调休上班 ${r.days.filter((d) => d.kind === 'workday').length} 天。`);
     },
@@ -124,7 +113,7 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
     async run(ctx, pos, flags) {
       need(pos, 1, 'campaign:set <year> [--opens D] [--declare-by D] [--revise-by D] [--backfill-by D]');
       const year = parseYear(pos[0]);
-      const r = await setCampaignDates(createReferenceRepo(ctx.db), year, {
+      const r = await setCampaignDates(createStores(ctx.db), year, {
         opens: parseDateFlag('opens', flags.opens),
         declareBy: parseDateFlag('declare-by', flags['declare-by']),
         reviseBy: parseDateFlag('revise-by', flags['revise-by']),
@@ -141,7 +130,7 @@ export const REFERENCE_COMMANDS: CliCommand[] = [
     async run(ctx, pos) {
       need(pos, 1, 'campaign:show <year>');
       const year = parseYear(pos[0]);
-      const c = await campaignFor(createReferenceRepo(ctx.db), year);
+      const c = await campaignFor(createStores(ctx.db), year);
       for (const line of describeCampaign(c)) ctx.print(line);
       const phase = phaseAt(c, ctx.now);
       const label = { not_open: '尚未开始', declaring: '申报中', revising: '修改中（只受理被退回计划）', second_review: '已关闭，复审阶段', published: '已公布' }[phase.phase];

@@ -1,11 +1,8 @@
 // approval:import — the municipal approval results, from a spreadsheet.
 import fs from 'node:fs';
 import path from 'node:path';
-import { systemClock } from '../clock.ts';
-import { appDeps } from '../compose.ts';
-import { createOutboxRepo } from '../db/outbox-repo.ts';
+import { cliDeps } from './deps.ts';
 import { readTable } from '../excel/table-reader.ts';
-import { createMessenger } from '../runtime/messenger.ts';
 import { APPROVAL_COLUMNS, parseApprovalRows, recordApprovals, type ApprovalColumn } from '../features/review/approval.ts';
 import { CliError, need, printProblems, type CliCommand } from './types.ts';
 
@@ -28,7 +25,7 @@ export const REVIEW_COMMANDS: CliCommand[] = [
       if (!table.ok) throw new CliError(`「${path.basename(file)}」无法导入：${table.error}`);
       const parsed = parseApprovalRows(table.rows);
       if (!parsed.ok) printProblems(ctx, path.basename(file), parsed.problems);
-      const deps = appDeps({ db: ctx.db, messenger: createMessenger(createOutboxRepo(ctx.db), systemClock, () => {}, ctx.logger), clock: { now: () => ctx.now }, logger: ctx.logger });
+      const deps = cliDeps(ctx);
       const r = await recordApprovals(deps, parsed.results, { openId: 'cli', channel: 'cli' });
       if (r.problems.length) {
         for (const p of r.problems) ctx.print(`  ${p}`);

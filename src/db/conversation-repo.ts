@@ -1,7 +1,7 @@
-import type { ConversationRepo } from '../ports/conversations.ts';
+import type { ConversationStore } from '../ports/conversations.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
 
-export function createConversationRepo(db: Db): ConversationRepo {
+export function createConversationStore(db: Db): ConversationStore {
   return {
     async get<S>(openId: string) {
       const r = await db.conversation.findUnique({ where: { openId } });

@@ -1,11 +1,12 @@
 // Uploaded declaration spreadsheets; committing one creates all its plans (and their audit events) and marks
 // the upload imported in a single transaction, conditional on the upload's version: a double click imports once.
 import type { PlanDraft } from '../domain/plan.ts';
-import type { ExcelImport, ExcelImportRepo } from '../features/excel/import.ts';
-import { diffData } from '../model/plans.ts';
+import type { DeclarationUpload as ExcelImport, DeclarationUploads } from '../ports/declaration.ts';
+import type { HistoryUploads } from '../ports/execution.ts';
 import { planNumber } from './plan-repo.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
+import { diffData } from '../domain/plan-changes.ts';
 
 type Row = { id: number; openId: string; unitCode: string; year: number; contentHash: string; fileName: string; plans: string; status: string; version: number; planNumbers: string | null; createdAt: Date; importedAt: Date | null };
 
@@ -16,7 +17,7 @@ const toImport = (r: Row): ExcelImport => ({
   planNumbers: r.planNumbers ? (JSON.parse(r.planNumbers) as string[]) : [],
 });
 
-export function createExcelImportRepo(db: Db): ExcelImportRepo {
+export function createDeclarationUploads(db: Db): DeclarationUploads {
   return {
     async find(unitCode, year, contentHash) {
       const r = await db.excelImport.findUnique({ where: { unitCode_year_contentHash: { unitCode, year, contentHash } } });
@@ -25,32 +26,6 @@ export function createExcelImportRepo(db: Db): ExcelImportRepo {
     async get(id) {
       const r = await db.excelImport.findUnique({ where: { id } });
       return r && r.kind === 'declaration' ? toImport(r) : null;
-    },
-    async saveHistory(p) {
-      const data = { openId: p.openId, fileName: p.fileName, plans: JSON.stringify(p.rows), status: 'pending', kind: 'history', createdAt: p.at };
-      const where = { unitCode_year_contentHash: { unitCode: p.unitCode, year: p.year, contentHash: p.contentHash } };
-      const existing = await db.excelImport.findUnique({ where });
-      if (!existing) {
-        try {
-          const r = await db.excelImport.create({ data: { ...data, unitCode: p.unitCode, year: p.year, contentHash: p.contentHash } });
-          return { id: r.id, status: 'pending' as const, importedAt: null };
-        } catch (err) {
-          if (!isUniqueViolation(err)) throw err;
-        }
-      } else if (existing.status !== 'imported') {
-        await db.excelImport.updateMany({ where: { id: existing.id, status: { not: 'imported' } }, data });
-      }
-      const r = (await db.excelImport.findUnique({ where }))!;
-      return { id: r.id, status: r.status as 'pending' | 'imported', importedAt: r.importedAt };
-    },
-    async getHistory(id) {
-      const r = await db.excelImport.findUnique({ where: { id } });
-      if (!r || r.kind !== 'history') return null;
-      return { id: r.id, openId: r.openId, unitCode: r.unitCode, fileName: r.fileName, status: r.status as 'pending' | 'imported' | 'cancelled', version: r.version, rows: JSON.parse(r.plans) as unknown, importedAt: r.importedAt };
-    },
-    async finishHistory(id, version, at, summary) {
-      const { count } = await db.excelImport.updateMany({ where: { id, version, status: 'pending', kind: 'history' }, data: { status: 'imported', version: version + 1, importedAt: at, planNumbers: JSON.stringify(summary) } });
-      return count === 1;
     },
     async savePending(p) {
       const data = { openId: p.openId, fileName: p.fileName, plans: JSON.stringify(p.plans), status: 'pending', createdAt: p.at };
@@ -119,6 +94,42 @@ export function createExcelImportRepo(db: Db): ExcelImportRepo {
           if (!isUniqueViolation(err) || attempt >= 5) throw err; // plan numbers taken meanwhile: take the next ones
         }
       }
+    },
+  };
+}
+
+/** 补录 spreadsheets share the table with declaration uploads (kind 'history'). */
+export function createHistoryUploads(db: Db): HistoryUploads {
+  return {
+    async save(p) {
+      const data = { openId: p.openId, fileName: p.fileName, plans: JSON.stringify(p.rows), status: 'pending', kind: 'history', createdAt: p.at };
+      const where = { unitCode_year_contentHash: { unitCode: p.unitCode, year: p.year, contentHash: p.contentHash } };
+      const existing = await db.excelImport.findUnique({ where });
+      if (!existing) {
+        try {
+          const r = await db.excelImport.create({ data: { ...data, unitCode: p.unitCode, year: p.year, contentHash: p.contentHash } });
+          return { id: r.id, status: 'pending' as const, importedAt: null };
+        } catch (err) {
+          if (!isUniqueViolation(err)) throw err;
+        }
+      } else if (existing.status !== 'imported') {
+        await db.excelImport.updateMany({ where: { id: existing.id, status: { not: 'imported' } }, data });
+      }
+      const r = (await db.excelImport.findUnique({ where }))!;
+      return { id: r.id, status: r.status as 'pending' | 'imported', importedAt: r.importedAt };
+    },
+    async get(id) {
+      const r = await db.excelImport.findUnique({ where: { id } });
+      if (!r || r.kind !== 'history') return null;
+      return { id: r.id, openId: r.openId, unitCode: r.unitCode, fileName: r.fileName, status: r.status as 'pending' | 'imported' | 'cancelled', version: r.version, rows: JSON.parse(r.plans) as unknown, importedAt: r.importedAt };
+    },
+    async finish(id, version, at, summary) {
+      const { count } = await db.excelImport.updateMany({ where: { id, version, status: 'pending', kind: 'history' }, data: { status: 'imported', version: version + 1, importedAt: at, planNumbers: JSON.stringify(summary) } });
+      return count === 1;
+    },
+    async cancel(id, version) {
+      const { count } = await db.excelImport.updateMany({ where: { id, version, status: 'pending', kind: 'history' }, data: { status: 'cancelled', version: version + 1 } });
+      return count === 1;
     },
   };
 }

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { Deviation, StepData, StepNo } from '../domain/execution.ts';
 import { storedDeviation } from '../domain/execution-checks.ts';
-import type { AttachmentKind, AttachmentMeta, ClassRecord, ExecutionRepo, StoredStep } from '../features/execution/deps.ts';
+import type { AttachmentKind, AttachmentMeta, AttachmentStore, ClassRecord, ClassStore, FileIntents, StepStore, StoredStep } from '../ports/execution.ts';
 import { eventData } from './plan-repo.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
 
@@ -49,9 +49,9 @@ const toStep = (r: StepRow): StoredStep => ({
 const META = { id: true, planId: true, classId: true, kind: true, fileName: true, size: true, uploadedBy: true, createdAt: true } as const;
 const toMeta = (r: Omit<AttachmentMeta, 'kind'> & { kind: string }): AttachmentMeta => ({ ...r, kind: r.kind as AttachmentKind });
 
-export function createExecutionRepo(db: Db): ExecutionRepo {
+export function createClassStore(db: Db): ClassStore {
   return {
-    async addClass(p) {
+    async add(p) {
       try {
         return await db.$transaction(async (tx) => {
           const row = await tx.trainingClass.create({
@@ -65,7 +65,7 @@ export function createExecutionRepo(db: Db): ExecutionRepo {
         throw err;
       }
     },
-    async updateClass(p) {
+    async update(p) {
       return db.$transaction(async (tx) => {
         const { count } = await tx.trainingClass.updateMany({
           where: { id: p.id, version: p.version },
@@ -77,11 +77,11 @@ export function createExecutionRepo(db: Db): ExecutionRepo {
         return toClass(row);
       });
     },
-    async getClass(id) {
+    async get(id) {
       const r = await db.trainingClass.findUnique({ where: { id } });
       return r ? toClass(r) : null;
     },
-    async classesOf(planIds) {
+    async of(planIds) {
       if (!planIds.length) return [];
       const rows: ClassRow[] = [];
       // Chunked: SQLite limits the number of bound parameters.
@@ -90,7 +90,15 @@ export function createExecutionRepo(db: Db): ExecutionRepo {
       }
       return rows.map(toClass);
     },
-    async stepsOf(classIds) {
+    async appendEvent(planId, event) {
+      await db.planEvent.create({ data: eventData(planId, event) });
+    },
+  };
+}
+
+export function createStepStore(db: Db): StepStore {
+  return {
+    async of(classIds) {
       if (!classIds.length) return [];
       const rows: StepRow[] = [];
       for (let i = 0; i < classIds.length; i += 500) {
@@ -98,7 +106,7 @@ export function createExecutionRepo(db: Db): ExecutionRepo {
       }
       return rows.map(toStep);
     },
-    async putStep(p) {
+    async put(p) {
       const common = {
         status: p.status,
         data: JSON.stringify(p.data),
@@ -127,7 +135,12 @@ export function createExecutionRepo(db: Db): ExecutionRepo {
         throw err;
       }
     },
-    async addAttachment(p) {
+  };
+}
+
+export function createAttachmentStore(db: Db): AttachmentStore {
+  return {
+    async add(p) {
       const scope = p.classId ? `class:${p.classId}` : `plan:${p.planId}`;
       const sha256 = crypto.createHash('sha256').update(p.data).digest('hex');
       const existing = await db.attachment.findUnique({ where: { scope_kind_sha256: { scope, kind: p.kind, sha256 } }, select: META });
@@ -147,7 +160,7 @@ export function createExecutionRepo(db: Db): ExecutionRepo {
         return { attachment: toMeta(row), created: false };
       }
     },
-    async attachments(f) {
+    async list(f) {
       const where = { ...(f.classId ? { classId: f.classId } : {}), ...(f.kind ? { kind: f.kind } : {}) };
       const chunks = f.planIds ? Array.from({ length: Math.ceil(f.planIds.length / 500) }, (_, i) => f.planIds!.slice(i * 500, i * 500 + 500)) : [null];
       const rows = [];
@@ -157,22 +170,24 @@ export function createExecutionRepo(db: Db): ExecutionRepo {
       }
       return rows.map(toMeta);
     },
-    async attachmentData(id) {
+    async data(id) {
       const r = await db.attachment.findUnique({ where: { id }, select: { data: true } });
       return r ? Buffer.from(r.data) : null;
     },
-    async setIntent(openId, i) {
+  };
+}
+
+export function createFileIntents(db: Db): FileIntents {
+  return {
+    async set(openId, i) {
       await db.fileIntent.upsert({ where: { openId }, create: { openId, ...i }, update: i });
     },
-    async intent(openId, now) {
+    async get(openId, now) {
       const r = await db.fileIntent.findUnique({ where: { openId } });
       return r && r.expiresAt > now ? { kind: r.kind as AttachmentKind, targetId: r.targetId, expiresAt: r.expiresAt } : null;
     },
-    async clearIntent(openId) {
+    async clear(openId) {
       await db.fileIntent.deleteMany({ where: { openId } });
-    },
-    async appendEvent(planId, event) {
-      await db.planEvent.create({ data: eventData(planId, event) });
     },
   };
 }

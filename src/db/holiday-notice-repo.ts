@@ -3,7 +3,7 @@
 // the same transaction, so a year has one schedule whoever clicks when.
 import type { Festival, NoticeNote } from '../domain/holiday-notice.ts';
 import type { DayOverride, YearSchedule } from '../domain/working-days.ts';
-import type { HolidayNoticeRepo, MoveReport, NoticeContent, StoredNotice } from '../features/calendar/deps.ts';
+import type { HolidayNotices, MoveReport, NoticeContent, StoredNotice } from '../ports/calendar.ts';
 import type { Db } from './prisma.ts';
 
 type Row = {
@@ -43,7 +43,7 @@ const contentData = (c: NoticeContent) => ({
   notes: JSON.stringify(c.notes),
 });
 
-export function createHolidayNoticeRepo(db: Db): HolidayNoticeRepo {
+export function createHolidayNotices(db: Db): HolidayNotices {
   return {
     async create(p) {
       const status = p.content ? 'pending' : 'needs_year';

@@ -1,9 +1,9 @@
-import type { LinkRepo, LinkRequest } from '../features/linking/index.ts';
+import type { LinkRequest, LinkRequests } from '../ports/people.ts';
 import type { Db } from './prisma.ts';
 
 const toRequest = (r: { status: string } & Omit<LinkRequest, 'status'>): LinkRequest => ({ ...r, status: r.status as LinkRequest['status'] });
 
-export function createLinkRepo(db: Db): LinkRepo {
+export function createLinkRequests(db: Db): LinkRequests {
   return {
     async create(openId, unitCode, now) {
       return toRequest(await db.linkRequest.create({ data: { openId, unitCode, createdAt: now } }));

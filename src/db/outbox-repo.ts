@@ -1,9 +1,9 @@
 // Outbound Feishu calls, stored before they are made.
 import { Prisma } from '../generated/prisma/client.ts';
 import { newRow, type LaneStore } from '../runtime/lane-worker.ts';
-import type { OutboundItem, OutboxRepo, OutboxRow } from '../runtime/outbox.ts';
 import type { Db } from './prisma.ts';
 import { BatchInserter, claimRow, handBackRow, renewRow, windowOf } from './queue-sql.ts';
+import type { OutboundItem, OutboxRepo, OutboxRow } from '../runtime/outbox-store.ts';
 
 export function createOutboxRepo(db: Db): OutboxRepo & LaneStore {
   const inserter = new BatchInserter<OutboundItem & { key: string; now: Date }>(async (items) => {

@@ -2,7 +2,7 @@
 // inserting the next sequence number under a unique (year, seq) constraint and retrying on a clash.
 import type { PlanDraft } from '../domain/plan.ts';
 import type { PlanStatus } from '../domain/plan-status.ts';
-import type { Channel, NewPlanEvent, PlanEventRecord, PlanRecord, PlanRepo } from '../model/plans.ts';
+import type { Channel, NewPlanEvent, PlanEventRecord, PlanRecord, PlanStore } from '../ports/plans.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
 
 type PlanRow = {
@@ -40,7 +40,7 @@ export function eventData(planId: number, e: NewPlanEvent) {
   };
 }
 
-export function createPlanRepo(db: Db): PlanRepo {
+export function createPlanStore(db: Db): PlanStore {
   return {
     async create(p) {
       for (let attempt = 0; ; attempt++) {

@@ -2,7 +2,7 @@
 import { defaultCampaign, type Campaign } from '../domain/campaign.ts';
 import type { TrainingBase } from '../domain/training-bases.ts';
 import type { DayOverride } from '../domain/working-days.ts';
-import type { ReferenceRepo, StoredUnit } from '../model/reference-data.ts';
+import type { BaseList, CalendarData, CampaignStore, StoredUnit, UnitRegistry } from '../ports/reference.ts';
 import { noticeSchedules } from './holiday-notice-repo.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
 
@@ -17,7 +17,7 @@ const toUnit = (r: StoredUnit): StoredUnit => ({
   contactOpenId: r.contactOpenId,
 });
 
-export function createReferenceRepo(db: Db): ReferenceRepo {
+export function createUnitRegistry(db: Db): UnitRegistry {
   return {
     async units() {
       return (await db.unit.findMany({ orderBy: { code: 'asc' } })).map(toUnit);
@@ -42,14 +42,19 @@ export function createReferenceRepo(db: Db): ReferenceRepo {
     async setContactOpenIds(byCode) {
       await db.$transaction([...byCode].map(([code, openId]) => db.unit.update({ where: { code }, data: { contactOpenId: openId } })));
     },
-    async bases() {
+  };
+}
+
+export function createBaseList(db: Db): BaseList {
+  return {
+    async all() {
       return (await db.trainingBase.findMany({ orderBy: { id: 'asc' } })).map((b) => ({
         name: b.name,
         city: b.city,
         aliases: JSON.parse(b.aliases) as string[],
       }));
     },
-    async saveBases(bases: TrainingBase[], replace: boolean) {
+    async save(bases: TrainingBase[], replace: boolean) {
       await db.$transaction([
         ...(replace ? [db.trainingBase.deleteMany({ where: { name: { notIn: bases.map((b) => b.name) } } })] : []),
         ...bases.map((b) =>
@@ -61,14 +66,19 @@ export function createReferenceRepo(db: Db): ReferenceRepo {
         ),
       ]);
     },
-    async calendarDays() {
+  };
+}
+
+export function createCalendarData(db: Db): CalendarData {
+  return {
+    async adminDays() {
       return (await db.calendarDay.findMany({ orderBy: { date: 'asc' } })).map((d) => ({
         date: d.date,
         kind: d.kind as DayOverride['kind'],
         name: d.name ?? undefined,
       }));
     },
-    async saveCalendarDays(days) {
+    async saveAdminDays(days) {
       await db.$transaction(
         days.map((d) =>
           db.calendarDay.upsert({
@@ -80,13 +90,18 @@ export function createReferenceRepo(db: Db): ReferenceRepo {
       );
     },
     noticeSchedules: () => noticeSchedules(db),
-    async campaign(year) {
+  };
+}
+
+export function createCampaignStore(db: Db): CampaignStore {
+  return {
+    async get(year) {
       return db.campaign.findUnique({ where: { year } });
     },
-    async campaigns() {
+    async all() {
       return db.campaign.findMany({ orderBy: { year: 'asc' } });
     },
-    async saveCampaign(c: Campaign) {
+    async save(c: Campaign) {
       const data = {
         opensAt: c.opensAt,
         declareClosesAt: c.declareClosesAt,
@@ -97,7 +112,7 @@ export function createReferenceRepo(db: Db): ReferenceRepo {
       };
       await db.campaign.upsert({ where: { year: c.year }, create: { year: c.year, ...data }, update: data });
     },
-    async markCampaign(year, field, at) {
+    async mark(year, field, at) {
       if (!(await db.campaign.findUnique({ where: { year } }))) {
         const d = defaultCampaign(year);
         await db.campaign

@@ -1,7 +1,7 @@
-import type { ReminderLogRepo } from '../features/reminders/index.ts';
+import type { ReminderLog } from '../ports/review.ts';
 import type { Db } from './prisma.ts';
 
-export function createReminderLogRepo(db: Db): ReminderLogRepo {
+export function createReminderLog(db: Db): ReminderLog {
   return {
     async claim(p) {
       // Raw and conflict-tolerant: thousands of reminders in one run (see queue-sql.ts on raw statements).

@@ -1,7 +1,7 @@
-import type { ReviewNoticeRepo } from '../features/review/deps.ts';
+import type { ReviewCards } from '../ports/review.ts';
 import { isUniqueViolation, type Db } from './prisma.ts';
 
-export function createReviewNoticeRepo(db: Db): ReviewNoticeRepo {
+export function createReviewCards(db: Db): ReviewCards {
   return {
     async record(n) {
       try {

@@ -1,7 +1,7 @@
-import type { UnitYearRepo } from '../model/declarant.ts';
+import type { UnitYears } from '../ports/declaration.ts';
 import type { Db } from './prisma.ts';
 
-export function createUnitYearRepo(db: Db): UnitYearRepo {
+export function createUnitYears(db: Db): UnitYears {
   return {
     async noPlan(unitCode, year) {
       const r = await db.unitYear.findUnique({ where: { unitCode_year: { unitCode, year } } });

@@ -1,5 +1,5 @@
 import type { Person, Role } from '../domain/people.ts';
-import type { UnitLookup, UserRepo } from '../ports/people.ts';
+import type { People, Roster } from '../ports/people.ts';
 import type { Db } from './prisma.ts';
 
 type UserRow = { openId: string; name: string | null; role: string | null; unitCode: string | null };
@@ -11,7 +11,7 @@ const toPerson = (r: UserRow): Person => ({
   unitCode: r.unitCode,
 });
 
-export function createUserRepo(db: Db): UserRepo {
+export function createPeople(db: Db): People {
   return {
     // find and touch run for every message: raw statements skip the query compiler (see queue-sql.ts).
     async find(openId) {
@@ -25,6 +25,19 @@ export function createUserRepo(db: Db): UserRepo {
         INSERT INTO "User" ("openId", "createdAt", "updatedAt") VALUES (${openId}, ${now}, ${now})
         ON CONFLICT ("openId") DO NOTHING`;
     },
+    async claimGreeting(openId, now, notSince) {
+      await db.user.upsert({ where: { openId }, create: { openId }, update: {} });
+      const { count } = await db.user.updateMany({
+        where: { openId, OR: [{ greetedAt: null }, { greetedAt: { lt: notSince } }] },
+        data: { greetedAt: now },
+      });
+      return count === 1;
+    },
+  };
+}
+
+export function createRoster(db: Db): Roster {
+  return {
     async grant(openId, role, name) {
       const data = { role, ...(name ? { name } : {}) };
       return toPerson(await db.user.upsert({ where: { openId }, create: { openId, ...data }, update: data }));
@@ -35,18 +48,10 @@ export function createUserRepo(db: Db): UserRepo {
       const data = { unitCode, role, ...(name ? { name } : {}) };
       return toPerson(await db.user.upsert({ where: { openId }, create: { openId, ...data }, update: data }));
     },
-    async claimGreeting(openId, now, notSince) {
-      await db.user.upsert({ where: { openId }, create: { openId }, update: {} });
-      const { count } = await db.user.updateMany({
-        where: { openId, OR: [{ greetedAt: null }, { greetedAt: { lt: notSince } }] },
-        data: { greetedAt: now },
-      });
-      return count === 1;
-    },
-    async listByRole(role) {
+    async byRole(role) {
       return (await db.user.findMany({ where: { role }, orderBy: { openId: 'asc' } })).map(toPerson);
     },
-    async list() {
+    async all() {
       return (await db.user.findMany({ orderBy: [{ role: 'asc' }, { openId: 'asc' }] })).map(toPerson);
     },
     async linked() {
@@ -54,14 +59,6 @@ export function createUserRepo(db: Db): UserRepo {
         SELECT "openId", "name", "role", "unitCode" FROM "User" WHERE "role" IS NOT NULL OR "unitCode" IS NOT NULL
         ORDER BY "role", "openId"`;
       return rows.map(toPerson);
-    },
-  };
-}
-
-export function createUnitLookup(db: Db): UnitLookup {
-  return {
-    async find(code) {
-      return db.unit.findUnique({ where: { code }, select: { code: true, name: true, parentCode: true } });
     },
   };
 }

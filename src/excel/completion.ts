@@ -3,7 +3,7 @@
 // (next year's budget reduction [seed 二(一)5]), steps done late (for the reviewers), backfilled gaps.
 import type ExcelJS from 'exceljs';
 import { excelJs } from './exceljs.ts';
-import type { CompletionSheet, SheetList } from '../features/execution/report.ts';
+import type { CompletionSheet, SheetList } from '../ports/sheets.ts';
 
 const RISKY = /^[=+\-@\t\r]/;
 const HEAD_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } } as const;

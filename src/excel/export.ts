@@ -4,7 +4,7 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { excelJs } from './exceljs.ts';
-import type { ExportRecordRow, ExportRow } from '../features/excel/import.ts';
+import type { ExportRecordRow, ExportRow } from '../ports/sheets.ts';
 
 const COLUMNS: { key: keyof ExportRow | 'people'; header: string; width: number }[] = [
   { key: 'number', header: '计划编号', width: 11 },

@@ -1,16 +1,16 @@
-// The SpreadsheetPort the bot uses: uploads are read, and annotated copies made, in worker threads of a
+// The Spreadsheets the bot uses: uploads are read, and annotated copies made, in worker threads of a
 // small pool (worker-pool.ts), so no file can take the bot's memory or time. A file is read once, as both
 // tables it may be; the answer is kept for the next look at the same bytes (the features ask several times).
 // Writing templates and exports stays in this process: their size is the bot's own data.
 import crypto from 'node:crypto';
 import type { Logger } from '../logger.ts';
-import type { ReadOptions, SheetRead, SpreadsheetPort } from '../features/excel/import.ts';
 import type { CellProblem } from './annotate.ts';
 import type { AnnotateJob } from './annotate-worker.ts';
 import { LIMIT_TEXT } from './limits.ts';
 import type { ReadAnswer, ReadJob } from './read-worker.ts';
 import { createSpreadsheets } from './spreadsheets.ts';
 import type { WorkerOutcome, WorkerPool } from './worker-pool.ts';
+import type { ReadOptions, SheetRead, Spreadsheets } from '../ports/sheets.ts';
 
 /**
  * Past this many cells in the sheet, or this much XML in the whole file (about 5× an honest declaration),
@@ -22,7 +22,7 @@ const KEEP = 8;
 // Built (scripts/build.mjs) the entries sit next to dist/main.mjs; from sources, next to this file.
 const workerEntry = (name: 'read-worker' | 'annotate-worker') => new URL(`./${name}${import.meta.url.endsWith('.ts') ? '.ts' : '.mjs'}`, import.meta.url);
 
-export function createIsolatedSpreadsheets(pool: WorkerPool, o: { logger: Logger; timeoutMs: number }): SpreadsheetPort {
+export function createIsolatedSpreadsheets(pool: WorkerPool, o: { logger: Logger; timeoutMs: number }): Spreadsheets {
   const base = createSpreadsheets();
   const reads = new Map<string, Promise<ReadAnswer>>();
 

@@ -1,6 +1,5 @@
-// The spreadsheet adapter: the services' SpreadsheetPort implemented with exceljs, in this process (the CLI
+// The spreadsheet adapter: the services' Spreadsheets implemented with exceljs, in this process (the CLI
 // and the benchmarks). The bot reads uploads in worker threads instead (isolated-sheets.ts).
-import type { SpreadsheetPort } from '../features/excel/import.ts';
 import { RULES } from '../domain/rules.ts';
 import { annotate } from './annotate.ts';
 import { headerOf, type SheetKey } from './plan-sheet.ts';
@@ -10,8 +9,9 @@ import { exportPlans } from './export.ts';
 import { exportCompletion } from './completion.ts';
 import { buildHistoryTemplate, historyHeaderOf } from './history-sheet.ts';
 import { BASES_TABLE, DECLARATION_TABLE, HISTORY_TABLE, isExampleRow, UNITS_TABLE } from './tables.ts';
+import type { Spreadsheets } from '../ports/sheets.ts';
 
-export function createSpreadsheets(): SpreadsheetPort {
+export function createSpreadsheets(): Spreadsheets {
   return {
     readDeclaration: (data, fileName) => readTable(data, fileName, DECLARATION_TABLE.columns, DECLARATION_TABLE.opts),
     annotate,

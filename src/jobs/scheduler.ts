@@ -2,15 +2,15 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
-import type { Job, JobDeps } from './jobs.ts';
+import type { Job } from './jobs.ts';
 
 export const TIMEZONE = 'Asia/Shanghai';
 
-export function startScheduler(jobs: Job[], deps: JobDeps, clock: Clock, logger: Logger): { stop(): Promise<void> } {
+export function startScheduler(jobs: readonly Job[], clock: Clock, logger: Logger): { stop(): Promise<void> } {
   const running = new Set<Promise<unknown>>();
   const fire = (job: Job) => {
     const run = job
-      .run(deps, clock.now())
+      .run(clock.now())
       .then((result) => logger.info({ job: job.name, result: summary(result) }, 'job finished'))
       .catch((err: unknown) => logger.error({ err, job: job.name }, 'job failed'));
     running.add(run);

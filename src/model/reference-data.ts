@@ -8,29 +8,8 @@ import { normalizeText } from '../domain/parse.ts';
 import { BASE_COLUMNS, trainingBaseSchema, type BaseColumn, type TrainingBase } from '../domain/training-bases.ts';
 import { isCompetent, validateRegistry, type RowProblem, type SheetRow, type Unit, type UnitColumn } from '../domain/units.ts';
 import { WorkCalendar, type DayOverride, type YearSchedule } from '../domain/working-days.ts';
-import type { UserRepo } from '../ports/people.ts';
-import type { FeishuApi } from '../ports/feishu.ts';
-
-export type StoredUnit = Unit & { contactOpenId: string | null };
-
-export interface ReferenceRepo {
-  units(): Promise<StoredUnit[]>;
-  unit(code: string): Promise<StoredUnit | null>;
-  saveUnits(units: Unit[]): Promise<void>;
-  setContactOpenIds(byCode: Map<string, string | null>): Promise<void>;
-  bases(): Promise<TrainingBase[]>;
-  saveBases(bases: TrainingBase[], replace: boolean): Promise<void>;
-  /** An admin's single days. */
-  calendarDays(): Promise<DayOverride[]>;
-  saveCalendarDays(days: DayOverride[]): Promise<void>;
-  /** The years loaded from the State Council's notice (services/calendar). */
-  noticeSchedules(): Promise<YearSchedule[]>;
-  campaign(year: number): Promise<Campaign | null>;
-  campaigns(): Promise<Campaign[]>;
-  saveCampaign(c: Campaign): Promise<void>;
-  /** Sets closedAt (or publishedAt) once: false when it was already set. */
-  markCampaign(year: number, field: 'closedAt' | 'publishedAt', at: Date): Promise<boolean>;
-}
+import type { Ports } from '../ports/index.ts';
+import type { FeishuDirectory } from '../ports/feishu.ts';
 
 export type UnitImportResult =
   | { ok: false; problems: RowProblem[] }
@@ -50,26 +29,26 @@ export type UnitImportResult =
 
 export async function importUnits(
   rows: SheetRow<UnitColumn>[],
-  deps: { repo: ReferenceRepo; users: UserRepo; feishu: FeishuApi | null; logger: Logger },
+  deps: Pick<Ports, 'registry' | 'people' | 'roster' | 'logger'> & { directory: FeishuDirectory | null },
 ): Promise<UnitImportResult> {
-  const checked = validateRegistry(rows, await deps.repo.units());
+  const checked = validateRegistry(rows, await deps.registry.units());
   if (!checked.ok) return checked;
-  await deps.repo.saveUnits(checked.units);
+  await deps.registry.saveUnits(checked.units);
 
   const withMobile = checked.units.filter((u): u is Unit & { contactMobile: string } => !!u.contactMobile);
   let found = new Map<string, string>();
   let lookupError: string | undefined;
-  if (deps.feishu && withMobile.length) {
+  if (deps.directory && withMobile.length) {
     try {
-      found = await deps.feishu.resolveMobiles([...new Set(withMobile.map((u) => u.contactMobile))]);
+      found = await deps.directory.resolveMobiles([...new Set(withMobile.map((u) => u.contactMobile))]);
     } catch (err) {
       lookupError = (err as Error).message;
       deps.logger.warn({ err: lookupError }, 'could not resolve contact mobiles');
     }
-  } else if (!deps.feishu) {
+  } else if (!deps.directory) {
     lookupError = '未配置飞书应用凭证，无法按手机号查找联系人';
   }
-  await deps.repo.setContactOpenIds(new Map(withMobile.map((u) => [u.code, found.get(u.contactMobile) ?? null])));
+  await deps.registry.setContactOpenIds(new Map(withMobile.map((u) => [u.code, found.get(u.contactMobile) ?? null])));
 
   const linked: { openId: string; code: string }[] = [];
   const conflicts: { openId: string; code: string; linkedTo: string }[] = [];
@@ -77,13 +56,13 @@ export async function importUnits(
   for (const u of withMobile.filter(isCompetent)) {
     const openId = found.get(u.contactMobile);
     if (!openId) continue;
-    const person = await deps.users.find(openId);
+    const person = await deps.people.find(openId);
     if (person?.unitCode && person.unitCode !== u.code) {
       conflicts.push({ openId, code: u.code, linkedTo: person.unitCode });
       continue;
     }
     if (person?.unitCode !== u.code) {
-      await deps.users.bind(openId, u.code, u.contactName ?? undefined);
+      await deps.roster.bind(openId, u.code, u.contactName ?? undefined);
       linked.push({ openId, code: u.code });
     }
   }
@@ -169,13 +148,14 @@ export function validateCalendar(rows: SheetRow<CalendarColumn>[]): { ok: true; 
   return problems.length ? { ok: false, problems } : { ok: true, days };
 }
 
-export async function campaignFor(repo: ReferenceRepo, year: number): Promise<Campaign> {
-  return (await repo.campaign(year)) ?? defaultCampaign(year);
+/** A year's campaign as stored, or the notice's usual dates when none is. */
+export async function campaignFor(deps: Pick<Ports, 'campaigns'>, year: number): Promise<Campaign> {
+  return (await deps.campaigns.get(year)) ?? defaultCampaign(year);
 }
 
-export async function setCampaignDates(repo: ReferenceRepo, year: number, dates: CampaignDates) {
-  const r = withDates(await campaignFor(repo, year), dates);
-  if (r.ok) await repo.saveCampaign(r.campaign);
+export async function setCampaignDates(deps: Pick<Ports, 'campaigns'>, year: number, dates: CampaignDates) {
+  const r = withDates(await campaignFor(deps, year), dates);
+  if (r.ok) await deps.campaigns.save(r.campaign);
   return r;
 }
 
@@ -184,10 +164,11 @@ export async function setCampaignDates(repo: ReferenceRepo, year: number, dates:
  * [DOMAIN.md "The campaign calendar"]; `replace` puts a notice not stored yet in place of its year's (to see
  * what it would change). A year nobody knows is logged once.
  */
-export async function loadWorkCalendar(repo: ReferenceRepo, logger: Logger, replace?: YearSchedule): Promise<WorkCalendar> {
-  const notices = (await repo.noticeSchedules()).filter((s) => s.year !== replace?.year);
+export async function loadWorkCalendar(deps: Pick<Ports, 'calendarData' | 'logger'>, replace?: YearSchedule): Promise<WorkCalendar> {
+  const logger = deps.logger;
+  const notices = (await deps.calendarData.noticeSchedules()).filter((s) => s.year !== replace?.year);
   return new WorkCalendar({
-    admin: await repo.calendarDays(),
+    admin: await deps.calendarData.adminDays(),
     notices: replace ? [...notices, replace] : notices,
     onUnknownYear: (year) => logger.warn({ year }, `no working-day calendar for ${year}: using Monday–Friday (tentative) until its notice is loaded`),
   });

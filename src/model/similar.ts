@@ -3,14 +3,14 @@
 import { DECLARED } from '../domain/plan-status.ts';
 import type { PlanDraft } from '../domain/plan.ts';
 import { similarPairs, similarPlans, type ComparablePlan, type SimilarPlan } from '../domain/similar-plans.ts';
-import type { PlanRecord, PlanRepo } from './plans.ts';
-import type { ReferenceRepo } from './reference-data.ts';
+import type { Ports } from '../ports/index.ts';
+import type { PlanRecord } from '../ports/plans.ts';
 
-type Deps = { plans: Pick<PlanRepo, 'list'>; reference: Pick<ReferenceRepo, 'units'> };
+type Deps = Pick<Ports, 'plans' | 'registry'>;
 
 /** `units`: the roll when the caller has read it already (a review card has). */
 async function comparableOfYear(deps: Deps, year: number, units?: readonly { code: string; name: string }[]): Promise<ComparablePlan[]> {
-  const names = new Map((units ?? (await deps.reference.units())).map((u) => [u.code, u.name]));
+  const names = new Map((units ?? (await deps.registry.units())).map((u) => [u.code, u.name]));
   return (await deps.plans.list({ year, statuses: DECLARED }))
     .filter((p) => p.data.title)
     .map((p) => comparable(p, p.data, names.get(p.unitCode) ?? p.unitCode));

@@ -2,7 +2,7 @@
 // quick messages (or a message and a click) can never both move the same conversation.
 export type StoredConversation<S> = { flow: string; state: S; version: number; updatedAt: Date };
 
-export interface ConversationRepo {
+export interface ConversationStore {
   get<S>(openId: string): Promise<StoredConversation<S> | null>;
   /** Creates (expectedVersion null) or replaces the conversation; false when someone else wrote first. */
   save<S>(openId: string, flow: string, state: S, expectedVersion: number | null, now: Date): Promise<boolean>;

@@ -1,4 +1,5 @@
-// The interfaces adapters implement. Services depend on these, never on Prisma or the Feishu SDK.
+// Feishu as the bot sees it: the OpenAPI calls (implemented as plain HTTPS in feishu/api.ts) and how a
+// failed call is classified. Features ask for the narrow parts below; the runtime's sender uses the rest.
 
 export type ReceiveIdType = 'open_id' | 'chat_id' | 'user_id' | 'union_id' | 'email';
 
@@ -40,3 +41,8 @@ export class FeishuCallError extends Error {
     super(message, options);
   }
 }
+
+/** Files and images people sent (package attachments, spreadsheets). */
+export type FeishuFiles = Pick<FeishuApi, 'downloadResource'>;
+/** Names and mobile numbers of people in the tenant. */
+export type FeishuDirectory = Pick<FeishuApi, 'getUser' | 'resolveMobiles'>;

@@ -2,8 +2,8 @@
 // same person or chat: what it was about and what to send to get it again. The text is keyed by the
 // card's key, so however often the card is tried, the text is stored (and sent) once.
 import { cardFallbackText } from '../cards/fallback-text.ts';
-import { feishuUuid, type OutboundItem, type OutboxRepo, type OutboxRow } from './outbox.ts';
 import type { ReceiveIdType } from '../ports/feishu.ts';
+import { feishuUuid, type OutboundItem, type OutboxRepo, type OutboxRow } from './outbox-store.ts';
 
 type Address = { receiveIdType: ReceiveIdType; receiveId: string; lane: string };
 

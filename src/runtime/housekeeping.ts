@@ -1,6 +1,6 @@
 // Keeps the queues small: dedup keys are kept 7 days (Feishu re-delivers for ~7 h), sent messages 30 days.
 import type { InboxRepo } from './inbox.ts';
-import type { OutboxRepo } from './outbox.ts';
+import type { OutboxRepo } from './outbox-store.ts';
 
 export const INBOX_RETENTION_MS = 7 * 24 * 3600_000;
 export const OUTBOX_RETENTION_MS = 30 * 24 * 3600_000;

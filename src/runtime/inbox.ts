@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
-import { dedupKeyOf, laneOf, markLate, type CardAction, type CardResponse, type InboundEvent } from '../inbound.ts';
+import { dedupKeyOf, laneOf, markLate, type CardAction, type CardResponse, type InboundEvent, type QuarantineInfo } from '../inbound.ts';
 import { LaneWorker, newRow, type ClaimedRow, type LaneStore } from './lane-worker.ts';
 
 export type InboxRow = {
@@ -49,7 +49,6 @@ export interface InboxRepo {
   purgeFinishedBefore(before: Date): Promise<number>;
 }
 
-export type QuarantineInfo = { id: number; crashes: number; attempts: number };
 
 export type EventHandler = (event: InboundEvent, log: Logger) => Promise<void>;
 export type CardHandler = (action: CardAction, log: Logger) => Promise<CardResponse>;

@@ -5,32 +5,8 @@ import { fitCard } from '../cards/limits.ts';
 import type { Clock } from '../clock.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import type { LaneRow } from './lane-worker.ts';
-import type { OutboundItem, OutboxRepo } from './outbox.ts';
-
-export type Card = Record<string, unknown>;
-
-/** Who receives a message: a person (1:1 chat) or a group chat. */
-export type Recipient = { openId: string } | { chatId: string };
-
-/** Each call stores one message under `key`; it resolves to false when that key was already stored. */
-export interface Messenger {
-  sendText(to: Recipient, text: string, key: string): Promise<boolean>;
-  sendCard(to: Recipient, card: Card, key: string): Promise<boolean>;
-  replyText(messageId: string, lane: string, text: string, key: string): Promise<boolean>;
-  replyCard(messageId: string, lane: string, card: Card, key: string): Promise<boolean>;
-  /** Update a card already sent: by its message id, or by the key it was sent under. */
-  patchCard(target: { messageId: string } | { sentKey: string }, lane: string, card: Card, key: string): Promise<boolean>;
-  sendFile(to: Recipient, fileName: string, data: Uint8Array<ArrayBuffer>, key: string): Promise<boolean>;
-}
-
-/** The open_id or chat_id a message goes to. */
-export function recipientId(to: Recipient): string {
-  return 'openId' in to ? to.openId : to.chatId;
-}
-
-export function laneOfRecipient(to: Recipient): string {
-  return 'openId' in to ? `user:${to.openId}` : `chat:${to.chatId}`;
-}
+import { laneOfRecipient, type Card, type Messenger, type Recipient } from '../ports/messenger.ts';
+import type { OutboundItem, OutboxRepo } from './outbox-store.ts';
 
 function address(to: Recipient) {
   return 'openId' in to

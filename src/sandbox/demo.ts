@@ -2,14 +2,12 @@
 // reviewer, an admin and someone not yet linked; the training-base list; a campaign open today (so there is
 // something to declare whatever the date); one plan waiting for first review; and an approved plan of this
 // year with a class coming up, so 执行 and the alerts have something to show. All of it is made up.
+import { createStores } from '../db/stores.ts';
 import { addDays, beijingInstant, beijingYmd, endOfBeijingDay, ymd, ymdParts } from '../domain/dates.ts';
 import { currentCampaignYear, defaultCampaign, type Campaign } from '../domain/campaign.ts';
 import type { PlanDraft } from '../domain/plan.ts';
 import type { Role } from '../domain/people.ts';
 import type { Db } from '../db/prisma.ts';
-import { createExecutionRepo } from '../db/execution-repo.ts';
-import { createPlanRepo } from '../db/plan-repo.ts';
-import { createReferenceRepo } from '../db/reference-repo.ts';
 
 export type Persona = { openId: string; name: string; role: Role | null; unitCode: string | null; title: string };
 
@@ -71,17 +69,17 @@ export function demoCampaign(now: Date): Campaign {
 
 /** Fills an empty sandbox database; `now` places the campaign and the demo class around today. */
 export async function seedDemo(db: Db, now: Date): Promise<{ year: number }> {
-  const reference = createReferenceRepo(db);
-  await reference.saveUnits(UNITS.map((u) => ({ ...u, contactName: null, contactMobile: null })));
-  await reference.saveBases(BASES, true);
+  const stores = createStores(db);
+  await stores.registry.saveUnits(UNITS.map((u) => ({ ...u, contactName: null, contactMobile: null })));
+  await stores.bases.save(BASES, true);
   await db.user.createMany({ data: PERSONAS.map((p) => ({ openId: p.openId, name: p.name, role: p.role, unitCode: p.unitCode })) });
 
   const today = beijingYmd(now);
   const campaign = demoCampaign(now);
   const year = campaign.year;
-  await reference.saveCampaign(campaign);
+  await stores.campaigns.save(campaign);
 
-  const plans = createPlanRepo(db);
+  const plans = createStores(db).plans;
   const ev = (actor: string, action: string, toStatus: string) => ({ at: now, actor, action, fromStatus: null, toStatus: toStatus as never, comment: null, changes: null, channel: 'system' as const });
   // 教育局 has already submitted a plan: the reviewer has something to review (「待审」).
   const edu = PERSONAS[1]!;
@@ -120,7 +118,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ year: number }> {
   });
   const start = addDays(today, 21);
   if (ymdParts(start).y === thisYear) {
-    await createExecutionRepo(db).addClass({
+    await createStores(db).classes.add({
       planId: approved.id,
       seq: 1,
       start,

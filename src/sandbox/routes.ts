@@ -1,21 +1,21 @@
 // The sandbox page's API. What a visitor does becomes what Feishu would send: real-format pushes, signed and
 // encrypted with the sandbox keys, posted to the bot's /feishu/events and /feishu/cards. What the bot sends
 // back is read from the embedded stand-in. Every body is validated; only the demo people can act.
+import { createStores } from '../db/stores.ts';
 import crypto from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { RunningBot } from '../app.ts';
 import { systemClock } from '../clock.ts';
-import { executionDeps } from '../compose.ts';
+import { createContainer } from '../container.ts';
 import { createInboxRepo } from '../db/inbox-repo.ts';
 import { createOutboxRepo } from '../db/outbox-repo.ts';
-import { createReferenceRepo } from '../db/reference-repo.ts';
 import { beijingYmd, formatDateTime } from '../domain/dates.ts';
 import { currentCampaignYear } from '../domain/campaign.ts';
 import { DEFAULT_SCHEDULE } from '../domain/reminders.ts';
 import { ROLE_LABELS } from '../domain/people.ts';
 import { createSpreadsheets } from '../excel/spreadsheets.ts';
-import { JOBS, runJob } from '../jobs/jobs.ts';
+import { runJob } from '../jobs/jobs.ts';
 import type { Logger } from '../logger.ts';
 import { createMessenger } from '../runtime/messenger.ts';
 import { campaignFor, loadWorkCalendar } from '../model/reference-data.ts';
@@ -106,8 +106,8 @@ export function sandboxApi(deps: Deps): Router {
 
   router.get('/api/state', async (_req, res) => {
     const db = deps.bot().db;
-    const reference = createReferenceRepo(db);
-    const units = new Map((await reference.units()).map((u) => [u.code, u.name]));
+    const stores = createStores(db);
+    const units = new Map((await stores.registry.units()).map((u) => [u.code, u.name]));
     const users = await db.user.findMany({ orderBy: { createdAt: 'asc' } });
     const people = users.map((u) => {
       const demo = PERSONAS.find((p) => p.openId === u.openId);
@@ -116,7 +116,7 @@ export function sandboxApi(deps: Deps): Router {
     });
     const now = deps.clock.now();
     // The demo campaign is placed around today: say so, next to the notice's own dates (Aug 5 / Aug 10).
-    const c = await campaignFor(reference, currentCampaignYear(now, await reference.campaigns()));
+    const c = await campaignFor(stores, currentCampaignYear(now, await stores.campaigns.all()));
     const schedule = `演示日程按今天平移（正式通知为 8月5日申报截止、8月10日修改截止）：${c.year}年度申报截止 ${formatDateTime(new Date(c.declareClosesAt.getTime() - 1))}，修改截止 ${formatDateTime(new Date(c.reviseClosesAt.getTime() - 1))}。`;
     res.json({ people, menus: MENUS, presets: await presets(deps, now), now: formatDateTime(now), nowMs: now.getTime(), schedule });
   });
@@ -194,22 +194,23 @@ export function sandboxApi(deps: Deps): Router {
     if (!b) return;
     const at = new Date(b.at);
     const bot = deps.bot();
-    const app = executionDeps({
-      db: bot.db,
+    // The bot's features as of that instant; what they send is queued and delivered by the running bot.
+    const app = createContainer({
+      stores: createStores(bot.db),
       messenger: createMessenger(createOutboxRepo(bot.db), systemClock, () => {}, deps.logger),
+      sheets: createSpreadsheets(),
+      feishu: bot.api,
       clock: { now: () => at },
       logger: deps.logger,
-      sheets: createSpreadsheets(),
-      api: bot.api,
+      settings: bot.app.ports.settings,
     });
     const lines: string[] = [`按北京时间 ${formatDateTime(at)} ${b.dryRun ? '试运行（只显示，不发送）' : '运行'}定时任务：`];
-    const jobDeps = { inbox: createInboxRepo(bot.db), outbox: createOutboxRepo(bot.db), logger: deps.logger, app };
-    for (const job of JOBS.filter((j) => j.name !== 'cleanup')) {
+    for (const job of app.jobs) {
       lines.push(`【${job.title}】${job.description}`);
-      lines.push(...(await runJob(job, jobDeps, at, { dryRun: b.dryRun })).map((l) => `  ${l}`));
+      lines.push(...(await runJob(job, at, { dryRun: b.dryRun })).map((l) => `  ${l}`));
     }
     // People and chats by name, as the page shows them (the job reports name them by Feishu id).
-    const units = new Map((await createReferenceRepo(bot.db).units()).map((u) => [u.code, u.name]));
+    const units = new Map((await createStores(bot.db).registry.units()).map((u) => [u.code, u.name]));
     const names = new Map((await bot.db.user.findMany()).map((u) => [u.openId, `${u.name ?? u.openId}${u.unitCode ? `（${units.get(u.unitCode) ?? u.unitCode}）` : ''}`]));
     const named = (l: string) => l.replace(/\bou_[0-9A-Za-z_-]+/g, (id) => names.get(id) ?? id).replace(/\boc_[0-9A-Za-z_-]+/g, '审核群');
     res.json({ lines: lines.map(named) });
@@ -254,13 +255,13 @@ export function chatOf(state: SandboxState, who: string): ChatItem[] {
 /** Moments worth travelling to: around the deadlines of the open campaign and the demo class. */
 async function presets(deps: Deps, now: Date): Promise<Preset[]> {
   const db = deps.bot().db;
-  const reference = createReferenceRepo(db);
-  const campaign = await campaignFor(reference, currentCampaignYear(now, await reference.campaigns()));
+  const stores = createStores(db);
+  const campaign = await campaignFor(stores, currentCampaignYear(now, await stores.campaigns.all()));
   const today = beijingYmd(now);
   const cls = await db.trainingClass.findFirst({ where: { status: 'active', source: 'chat', startDate: { gte: today } }, orderBy: { startDate: 'asc' } });
   return sandboxPresets({
     campaign,
-    cal: await loadWorkCalendar(reference, deps.logger),
+    cal: await loadWorkCalendar({ ...stores, logger: deps.logger }),
     schedule: DEFAULT_SCHEDULE,
     now,
     demoClass: cls ? { id: cls.id, start: cls.startDate, end: cls.endDate, createdAt: cls.createdAt } : null,

@@ -2,13 +2,11 @@
 // 2027 has no schedule, 暂定 in 「进度」, an admin pasting the State Council's notice to the bot, the card of
 // what it says, 确认导入 (once, admins only), due dates recomputed and the declarants whose dates moved told,
 // a notice that contradicts itself, a text without its year, and 「节假日 2027」.
+import { createStores } from '../../src/db/stores.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
-import { createExecutionRepo } from '../../src/db/execution-repo.ts';
-import { createPlanRepo } from '../../src/db/plan-repo.ts';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import type { PlanDraft } from '../../src/domain/plan.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { messageText, transcript } from '../support/transcript.ts';
@@ -28,7 +26,7 @@ const ev = { at: at('2026-10-20T10:00:00'), actor: 'cli', action: 'create', from
 
 beforeAll(async () => {
   h = await startHarness({ start: at('2026-11-05T10:00:00') }); // a Thursday
-  await createReferenceRepo(h.db).saveUnits([
+  await createStores(h.db).registry.saveUnits([
     { code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null },
     { code: '102001', name: '柳州市财政局', parentCode: null, staffCount: 90, contactName: null, contactMobile: null },
   ]);
@@ -41,16 +39,16 @@ beforeAll(async () => {
       { openId: REVIEWER, name: '审核员', role: 'reviewer' },
     ],
   });
-  const plans = createPlanRepo(h.db);
-  const ex = createExecutionRepo(h.db);
+  const plans = createStores(h.db).plans;
+  const ex = createStores(h.db);
   const p = await plans.create({ year: 2027, unitCode: '101001', status: 'PUBLISHED', data, event: ev });
   const other = await plans.create({ year: 2027, unitCode: '102001', status: 'PUBLISHED', data: { ...data, budgetCode: '102001', unitName: '柳州市财政局', title: '2027年度财政业务培训班' }, event: ev });
-  const cls = (planId: number, seq: number, start: string, end: string) => ex.addClass({ planId, seq, start, end, source: 'chat', at: ev.at, event: ev });
+  const cls = (planId: number, seq: number, start: string, end: string) => ex.classes.add({ planId, seq, start, end, source: 'chat', at: ev.at, event: ev });
   await cls(p.id, 1, '2027-05-10', '2027-05-12'); // after 劳动节: ①②③ due May 3 on Monday–Friday, Apr 29 with the schedule
   await cls(p.id, 2, '2027-10-11', '2027-10-13'); // after 国庆节: ①②③ Oct 4 → Sep 28
   const third = (await cls(p.id, 3, '2027-09-27', '2027-09-28'))!; // ①②③ already done; ④⑤⑥ Oct 5 → Oct 11
   for (const step of [1, 2, 3] as const) {
-    await ex.putStep({ classId: third.id, step, expectedVersion: null, status: 'done', data: {}, reportedBy: DECL, at: ev.at, source: 'chat', event: { ...ev, planId: p.id, action: 'step_report' } });
+    await ex.steps.put({ classId: third.id, step, expectedVersion: null, status: 'done', data: {}, reportedBy: DECL, at: ev.at, source: 'chat', event: { ...ev, planId: p.id, action: 'step_report' } });
   }
   await cls(other.id, 1, '2027-03-08', '2027-03-10'); // no holiday near: nothing moves
   await plans.create({ year: 2027, unitCode: '101001', status: 'SUBMITTED', data: { ...data, title: '2027年度等待初审的培训班' }, event: { ...ev, toStatus: 'SUBMITTED' as const } });
@@ -139,7 +137,7 @@ describe('an admin pastes the notice to the bot', () => {
     const card = transcript(h, ADMIN).lastCard();
     const value = (JSON.stringify(card.content).match(/\{"a":"hol_import","id":\d+,"v":\d+\}/) ?? [''])[0];
     const r = await transcript(h, DECL).clickValue(card.messageId, JSON.parse(value));
-    expect(r.toast).toMatchObject({ type: 'error', content: '只有管理员可以导入节假日安排' });
+    expect(r.toast).toMatchObject({ type: 'error', content: '只有系统管理员可以操作' });
     expect(await h.db.holidayNotice.count({ where: { status: 'imported' } })).toBe(0);
   });
 

@@ -1,8 +1,8 @@
 // A card Feishu refuses for good (230099 "element exceeds the limit") is not retried for two minutes and
 // then dropped: the outbox gives up on it at once and tells the person in plain text what it was and what
 // to send to get it again, once, however often the card is tried.
+import { createStores } from '../../src/db/stores.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { seedPlans } from '../support/bulk.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 
@@ -14,7 +14,7 @@ const FALLBACK = ['「2027年度培训计划」（柳州市人力资源和社会
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ start: DECLARING });
-  await createReferenceRepo(h.db).saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null }]);
+  await createStores(h.db).registry.saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null }]);
   await h.db.user.create({ data: { openId: DECL, name: '李明', role: 'declarant', unitCode: '101001' } });
   await seedPlans(h, { unitCode: '101001', year: 2027, count: 3, status: 'SUBMITTED', at: new Date('2026-07-20T09:00:00+08:00') });
 });

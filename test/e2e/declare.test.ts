@@ -1,6 +1,6 @@
 // Declaring a plan by chatting with the bot, end to end: signed pushes in, messages at the Feishu stand-in.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
+import { createStores } from '../../src/db/stores.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { transcript } from '../support/transcript.ts';
 
@@ -10,13 +10,13 @@ const EDU = 'ou_decl_edu_00001';
 const REVIEWER = 'ou_reviewer_00001';
 
 async function seed(h: Harness) {
-  const ref = createReferenceRepo(h.db);
-  await ref.saveUnits([
+  const ref = createStores(h.db);
+  await ref.registry.saveUnits([
     { code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: '李明', contactMobile: null },
     { code: '103001', name: '柳州市教育局', parentCode: null, staffCount: 90, contactName: null, contactMobile: null },
     { code: '103002', name: '柳州市教育局教研中心', parentCode: '103001', staffCount: 20, contactName: null, contactMobile: null },
   ]);
-  await ref.saveBases([{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], false);
+  await ref.bases.save([{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], false);
   await h.db.user.createMany({
     data: [
       { openId: DECLARANT, name: '李明', role: 'declarant', unitCode: '101001' },

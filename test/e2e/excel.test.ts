@@ -1,11 +1,11 @@
 // Declaring by spreadsheet, end to end: the template from the bot, filled by a test with exceljs, sent back
 // through the real webhook (the Feishu stand-in serves the file), checked, imported; bad files; exports.
+import { createStores } from '../../src/db/stores.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { messageText, transcript } from '../support/transcript.ts';
 
@@ -17,11 +17,11 @@ let fileSeq = 0;
 
 beforeAll(async () => {
   h = await startHarness({ start: DECLARING });
-  await createReferenceRepo(h.db).saveUnits([
+  await createStores(h.db).registry.saveUnits([
     { code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null },
     { code: '101002', name: '柳州市就业服务中心', parentCode: '101001', staffCount: 30, contactName: null, contactMobile: null },
   ]);
-  await createReferenceRepo(h.db).saveBases([{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], false);
+  await createStores(h.db).bases.save([{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], false);
   await h.db.user.createMany({ data: [{ openId: DECL, name: '李明', role: 'declarant', unitCode: '101001' }, { openId: REVIEWER, name: '审核员', role: 'reviewer' }] });
 });
 afterAll(() => h.stop());

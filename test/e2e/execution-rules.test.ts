@@ -2,15 +2,14 @@
 // callbacks: a 市外 class in May asks for a 情况说明 that the reviewer sees, a 市内 class held outside Liuzhou,
 // attendance over 60; lateness judged on what the unit did (a late review is not the unit's); 暂定 due dates
 // in a year with no holiday schedule; and the report's lists, each with its rule.
+import { createStores } from '../../src/db/stores.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
-import { createExecutionRepo } from '../../src/db/execution-repo.ts';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import type { PlanDraft } from '../../src/domain/plan.ts';
-import type { PlanRecord } from '../../src/model/plans.ts';
 import { publishedPlan, valueIn } from '../support/execution.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { messageText, transcript } from '../support/transcript.ts';
+import type { PlanRecord } from '../../src/ports/plans.ts';
 
 const HRSS = 'ou_er_decl_hrss01';
 const EDU = 'ou_er_decl_edu001';
@@ -52,12 +51,12 @@ async function job(when: string) {
 
 beforeAll(async () => {
   h = await startHarness({ start: at('2026-04-01T10:00:00') });
-  await createReferenceRepo(h.db).saveUnits([
+  await createStores(h.db).registry.saveUnits([
     { code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null },
     { code: '103001', name: '柳州市教育局', parentCode: null, staffCount: 200, contactName: null, contactMobile: null },
     { code: '102001', name: '柳州市财政局', parentCode: null, staffCount: 120, contactName: null, contactMobile: null },
   ]);
-  await createReferenceRepo(h.db).saveBases([{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], false);
+  await createStores(h.db).bases.save([{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], false);
   await h.db.user.createMany({
     data: [
       { openId: HRSS, name: '李明', role: 'declarant', unitCode: '101001' },
@@ -110,9 +109,9 @@ describe('a package against the notice [二(二)二-四]', () => {
     h.clock.set(at('2026-04-01T10:00:00'));
     const p = await approvedPlan('102001', 2026, { ...outCity, budgetCode: '102001', title: '财政业务赴外地研修班', month: 9, headcount: 70, justification: null });
     const { t, classId, messageId } = await recordClass(FIN, p.id, '2026-09-07', '2026-09-09');
-    const ex = createExecutionRepo(h.db);
+    const ex = createStores(h.db);
     const ev = { planId: p.id, at: at('2026-04-01T10:00:00'), actor: FIN, action: 'step_report', fromStatus: null, toStatus: null, comment: null, changes: null, channel: 'card' as const };
-    await ex.putStep({ classId, step: 1, expectedVersion: null, status: 'done', data: { scope: '市外', mode: '线下' }, reportedBy: FIN, at: ev.at, source: 'chat', event: ev });
+    await ex.steps.put({ classId, step: 1, expectedVersion: null, status: 'done', data: { scope: '市外', mode: '线下' }, reportedBy: FIN, at: ev.at, source: 'chat', event: ev });
     h.clock.set(at('2026-09-10T10:00:00'));
     const saved = await t.clickValue(messageId, { a: 'step_save', cls: classId, step: 4, v: 0 }, { formValue: { attended: '61' } });
     expect(saved.toast?.content).toBe('已保存④学员签到');
@@ -168,9 +167,9 @@ describe('due dates in a year with no holiday schedule are 暂定', () => {
     expect(alert).toContain('须在 **3月1日（暂定）**（开班前 5 个工作日）前完成');
     expect(alert).toContain('期限暂定：2027年节假日安排尚未导入，期限暂按周一至周五计算');
 
-    const ex = createExecutionRepo(h.db);
+    const ex = createStores(h.db);
     const ev = { planId: p.id, at: at('2027-02-20T10:00:00'), actor: EDU, action: 'step_report', fromStatus: null, toStatus: null, comment: null, changes: null, channel: 'card' as const };
-    for (const step of [1, 2, 3] as const) await ex.putStep({ classId, step, expectedVersion: null, status: 'done', data: {}, reportedBy: EDU, at: ev.at, source: 'chat', event: ev });
+    for (const step of [1, 2, 3] as const) await ex.steps.put({ classId, step, expectedVersion: null, status: 'done', data: {}, reportedBy: EDU, at: ev.at, source: 'chat', event: ev });
     h.clock.set(at('2027-04-01T10:00:00'));
     const [report] = await transcript(h, REV).say('完成情况 2027');
     expect(report).toMatch(/柳州市教育局<\/font>（暂定）：2027-\d{3} 第1期 ⑤教培管理逾期未填报（应于 3月17日（暂定） 前）/);
@@ -182,10 +181,10 @@ describe('backfilled classes are reported, not listed for next year\'s cut [一,
   it('a 2024 class entered by 补录 with ⑤⑥ missing', async () => {
     h.clock.set(at('2026-11-27T10:00:00'));
     const p = await approvedPlan('102001', 2024, { ...inCity, budgetCode: '102001', title: '2024年度预算管理培训班' });
-    const ex = createExecutionRepo(h.db);
+    const ex = createStores(h.db);
     const ev = { at: at('2026-11-01T10:00:00'), actor: 'cli', action: 'backfill', fromStatus: null, toStatus: null, comment: null, changes: null, channel: 'cli' as const };
-    const cls = (await ex.addClass({ planId: p.id, seq: 1, start: '2024-05-13', end: '2024-05-15', source: 'backfill', at: ev.at, event: ev }))!;
-    for (const step of [1, 2, 3, 4] as const) await ex.putStep({ classId: cls.id, step, expectedVersion: null, status: 'done', data: {}, reportedBy: 'cli', at: ev.at, source: 'backfill', event: { ...ev, planId: p.id } });
+    const cls = (await ex.classes.add({ planId: p.id, seq: 1, start: '2024-05-13', end: '2024-05-15', source: 'backfill', at: ev.at, event: ev }))!;
+    for (const step of [1, 2, 3, 4] as const) await ex.steps.put({ classId: cls.id, step, expectedVersion: null, status: 'done', data: {}, reportedBy: 'cli', at: ev.at, source: 'backfill', event: { ...ev, planId: p.id } });
     const [report] = await transcript(h, REV).say('完成情况 2024');
     expect(report).toMatch(/\*\*⑤⑥逾期未填报、拟压减下一年度培训经费的单位（0 个单位）\*\*\n.*\n（无）/);
     expect(report).toContain('**补录的往年期次仍有缺项（1 个单位，只报告，不列入压减名单）**');

@@ -1,18 +1,17 @@
 // Execution of approved plans, end to end through the real webhook and card callbacks: classes and their six
 // steps, packages reviewed on cards (returned, departing from the plan), attachments and statements, the
 // missing-data alerts around National Day 2026, 补录 by the admin and by a unit, and the completion report.
+import { createStores } from '../../src/db/stores.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
-import { createExecutionRepo } from '../../src/db/execution-repo.ts';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import type { PlanDraft } from '../../src/domain/plan.ts';
-import type { PlanRecord } from '../../src/model/plans.ts';
 import { publishedPlan, valueIn } from '../support/execution.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { cardText, messageText, transcript } from '../support/transcript.ts';
+import type { PlanRecord } from '../../src/ports/plans.ts';
 
 const DECL = 'ou_ex_decl_hrss01';
 const EDU = 'ou_ex_decl_edu001';
@@ -86,7 +85,7 @@ const PACKAGE = { mode: '线下', scope: '市外', institution: '中国井冈山
 
 beforeAll(async () => {
   h = await startHarness({ start: at('2026-09-14T10:00:00') });
-  await createReferenceRepo(h.db).saveUnits([
+  await createStores(h.db).registry.saveUnits([
     { code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null },
     { code: '101002', name: '柳州市就业服务中心', parentCode: '101001', staffCount: 30, contactName: null, contactMobile: null },
     { code: '102001', name: '柳州市财政局', parentCode: null, staffCount: 120, contactName: null, contactMobile: null },
@@ -94,7 +93,7 @@ beforeAll(async () => {
     { code: '104001', name: '柳州市公安局', parentCode: null, staffCount: 300, contactName: null, contactMobile: null },
     { code: '105001', name: '柳州市商务局', parentCode: null, staffCount: 60, contactName: null, contactMobile: null },
   ]);
-  await createReferenceRepo(h.db).saveBases([{ name: '中国井冈山干部学院', city: '井冈山', aliases: ['井冈山干部学院'] }], false);
+  await createStores(h.db).bases.save([{ name: '中国井冈山干部学院', city: '井冈山', aliases: ['井冈山干部学院'] }], false);
   await h.db.user.createMany({
     data: [
       { openId: DECL, name: '李明', role: 'declarant', unitCode: '101001' },
@@ -240,13 +239,13 @@ describe('missing-data alerts', () => {
   let c1: number;
   beforeAll(async () => {
     const p = await approvedPlan('103001', 2026, { title: '2026年度教师培训班', scope: '市内', institution: null, location: '柳州市城中区' });
-    const ex = createExecutionRepo(h.db);
+    const ex = createStores(h.db);
     const created = at('2026-08-01T10:00:00');
     const ev = { at: created, actor: EDU, action: 'class_add', fromStatus: null, toStatus: null, comment: null, changes: null, channel: 'card' as const };
-    c1 = (await ex.addClass({ planId: p.id, seq: 1, start: '2026-10-12', end: '2026-10-14', source: 'chat', at: created, event: ev }))!.id;
-    const c2 = (await ex.addClass({ planId: p.id, seq: 2, start: '2026-09-28', end: '2026-09-30', source: 'chat', at: created, event: ev }))!.id;
+    c1 = (await ex.classes.add({ planId: p.id, seq: 1, start: '2026-10-12', end: '2026-10-14', source: 'chat', at: created, event: ev }))!.id;
+    const c2 = (await ex.classes.add({ planId: p.id, seq: 2, start: '2026-09-28', end: '2026-09-30', source: 'chat', at: created, event: ev }))!.id;
     for (const step of [1, 2, 3] as const) {
-      await ex.putStep({ classId: c2, step, expectedVersion: null, status: 'done', data: {}, reportedBy: EDU, at: at('2026-09-10T10:00:00'), source: 'chat', event: { ...ev, planId: p.id, action: 'step_report' } });
+      await ex.steps.put({ classId: c2, step, expectedVersion: null, status: 'done', data: {}, reportedBy: EDU, at: at('2026-09-10T10:00:00'), source: 'chat', event: { ...ev, planId: p.id, action: 'step_report' } });
     }
   });
 
@@ -412,26 +411,26 @@ describe('补录 since 2020', () => {
 
 describe('the completion report', () => {
   beforeAll(async () => {
-    const ex = createExecutionRepo(h.db);
+    const ex = createStores(h.db);
     const ev = { at: at('2022-02-01T10:00:00'), actor: 'cli', action: 'class_add', fromStatus: null, toStatus: null, comment: null, changes: null, channel: 'cli' as const };
     const done = async (classId: number, planId: number, steps: number[], when: (n: number) => string) => {
-      for (const n of steps) await ex.putStep({ classId, step: n as 1, expectedVersion: null, status: 'done', data: { amount: 1000 }, reportedBy: 'ou_x', reportedAt: at(when(n)), at: at(when(n)), source: 'chat', event: { ...ev, planId, action: 'step_report' } });
+      for (const n of steps) await ex.steps.put({ classId, step: n as 1, expectedVersion: null, status: 'done', data: { amount: 1000 }, reportedBy: 'ou_x', reportedAt: at(when(n)), at: at(when(n)), source: 'chat', event: { ...ev, planId, action: 'step_report' } });
     };
     // 商务局: one class, all six steps on time.
     const a = await approvedPlan('105001', 2022, { title: '2022年度商务培训班', sessions: 1, scope: '市内', institution: null });
-    const a1 = (await ex.addClass({ planId: a.id, seq: 1, start: '2022-03-07', end: '2022-03-09', source: 'chat', at: ev.at, event: ev }))!.id;
+    const a1 = (await ex.classes.add({ planId: a.id, seq: 1, start: '2022-03-07', end: '2022-03-09', source: 'chat', at: ev.at, event: ev }))!.id;
     await done(a1, a.id, [1, 2, 3], () => '2022-02-20T10:00:00');
     await done(a1, a.id, [4, 5, 6], () => '2022-03-10T10:00:00');
     // 教育局: two classes, ⑤⑥ never reported for the first, ⑥ reported late for the second; and a plan not run, with a statement.
     const b = await approvedPlan('103001', 2022, { title: '2022年度校长培训班', sessions: 2, scope: '市内', institution: null });
-    const b1 = (await ex.addClass({ planId: b.id, seq: 1, start: '2022-04-11', end: '2022-04-13', source: 'chat', at: ev.at, event: ev }))!.id;
+    const b1 = (await ex.classes.add({ planId: b.id, seq: 1, start: '2022-04-11', end: '2022-04-13', source: 'chat', at: ev.at, event: ev }))!.id;
     await done(b1, b.id, [1, 2, 3], () => '2022-03-25T10:00:00');
     await done(b1, b.id, [4], () => '2022-04-14T10:00:00');
-    const b2 = (await ex.addClass({ planId: b.id, seq: 2, start: '2022-09-05', end: '2022-09-07', source: 'chat', at: ev.at, event: ev }))!.id;
+    const b2 = (await ex.classes.add({ planId: b.id, seq: 2, start: '2022-09-05', end: '2022-09-07', source: 'chat', at: ev.at, event: ev }))!.id;
     await done(b2, b.id, [1, 2, 3], () => '2022-08-20T10:00:00');
     await done(b2, b.id, [4, 5, 6], (n) => (n === 6 ? '2022-10-20T10:00:00' : '2022-09-08T10:00:00'));
     const c = await approvedPlan('103001', 2022, { title: '2022年度未开展的班', sessions: 1, scope: '市内', institution: null });
-    await ex.addAttachment({ planId: c.id, classId: null, kind: 'statement', fileName: '情况说明.pdf', data: Buffer.from('%PDF 说明'), by: EDU, at: ev.at, event: { ...ev, action: 'statement' } });
+    await ex.attachments.add({ planId: c.id, classId: null, kind: 'statement', fileName: '情况说明.pdf', data: Buffer.from('%PDF 说明'), by: EDU, at: ev.at, event: { ...ev, action: 'statement' } });
   });
 
   it('counts a small fixture right and names the unit for the budget reduction, on the card and in Excel', async () => {

@@ -1,7 +1,7 @@
 // In a group chat the bot answers only when @-mentioned, and what is not for the whole group (a unit's
 // plans, the review queue, a declaration in progress, someone's Feishu id) goes to the person privately.
+import { createStores } from '../../src/db/stores.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { messageText, transcript } from '../support/transcript.ts';
 
@@ -13,7 +13,7 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness({ start: new Date('2026-08-03T10:00:00+08:00') });
-  await createReferenceRepo(h.db).saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null }]);
+  await createStores(h.db).registry.saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null }]);
   await h.db.user.createMany({ data: [{ openId: LIMING, name: '李明', role: 'declarant', unitCode: '101001' }, { openId: WANG, name: '王芳', role: 'reviewer' }] });
 });
 afterAll(() => h.stop());

@@ -1,7 +1,6 @@
 // Each answer says what actually happened: a click the chat would refuse is not answered with success.
+import { createStores } from '../../src/db/stores.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlanRepo } from '../../src/db/plan-repo.ts';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 
 const LIMING = 'ou_honest_decl01';
@@ -12,12 +11,12 @@ let othersDraftId: number;
 
 beforeAll(async () => {
   h = await startHarness({ start: new Date('2026-08-03T10:00:00+08:00') });
-  await createReferenceRepo(h.db).saveUnits([
+  await createStores(h.db).registry.saveUnits([
     { code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null },
     { code: '103001', name: '柳州市教育局', parentCode: null, staffCount: 200, contactName: null, contactMobile: null },
   ]);
   await h.db.user.createMany({ data: [{ openId: LIMING, name: '李明', role: 'declarant', unitCode: '101001' }, { openId: ZHAO, name: '赵敏', role: 'declarant', unitCode: '103001' }] });
-  const plans = createPlanRepo(h.db);
+  const plans = createStores(h.db).plans;
   const ev = { at: new Date('2026-08-01T10:00:00+08:00'), actor: LIMING, action: 'create', fromStatus: null, toStatus: null, comment: null, changes: null, channel: 'cli' as const };
   const mine = await plans.create({ year: 2027, unitCode: '101001', status: 'SUBMITTED', data: { budgetCode: '101001', title: '2027年度人社业务培训班' }, event: ev });
   submittedId = mine.id;

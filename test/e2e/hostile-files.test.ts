@@ -1,9 +1,9 @@
 // Spreadsheets that used to kill the bot, sent through the real webhook to the real bot (readers in worker
 // threads): each gets a clear answer saying what to do, nothing of it is stored, the bot stays up, and other
 // people are answered meanwhile. The files are generated once, here.
+import { createStores } from '../../src/db/stores.ts';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { bigSecondSheet, filledTemplate, hugeString, plainRows, UNIT, VALID_CLASS, withBordersDownTo, zipBomb } from '../support/hostile-files.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { messageText, transcript } from '../support/transcript.ts';
@@ -18,7 +18,7 @@ const files: Record<string, Buffer> = {};
 
 beforeAll(async () => {
   h = await startHarness({ start: DECLARING });
-  await createReferenceRepo(h.db).saveUnits([{ code: UNIT.code, name: UNIT.name, parentCode: null, staffCount: 150, contactName: null, contactMobile: null }]);
+  await createStores(h.db).registry.saveUnits([{ code: UNIT.code, name: UNIT.name, parentCode: null, staffCount: 150, contactName: null, contactMobile: null }]);
   await h.db.user.createMany({ data: [DECL, ...OTHERS].map((openId) => ({ openId, name: '李明', role: 'declarant', unitCode: UNIT.code })) });
   const made = await Promise.all([
     zipBomb(),

@@ -2,11 +2,11 @@
 // the stand-in's endpoint and WebSocket in pbbp2 frames; events and card clicks take the webhook's path from
 // the frame on. Declaration by chat, review by card click, a redelivery, parts in any order, a dropped
 // connection, a late command, and the start refused for a malformed App ID or credentials Feishu refuses.
+import { createStores } from '../../src/db/stores.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { LongConnectionRefused } from '../../src/feishu/long-connection.ts';
 import { envelope, messageEvent } from '../support/feishu-push.ts';
 import { startFeishuStub } from '../support/feishu-stub.ts';
@@ -22,7 +22,7 @@ const ANSWERS = ['2027年度人社业务能力提升培训班', '市内', '线�
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ start: DECLARING, transport: 'ws' });
-  await createReferenceRepo(h.db).saveUnits([
+  await createStores(h.db).registry.saveUnits([
     { code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: '李明', contactMobile: null },
   ]);
   await h.db.user.createMany({

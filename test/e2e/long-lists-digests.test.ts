@@ -1,10 +1,10 @@
 // The lists that are summaries plus a file or a command: an uploaded form with 150 bad rows (the card shows
 // the first 20, the annotated file every problem), one with 150 good rows, and reminders for a unit with
 // 150 returned plans and for reviewers with 500 plans waiting. Each card well inside Feishu's limits.
+import { createStores } from '../../src/db/stores.ts';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { manyUnits, seedPlans } from '../support/bulk.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { HEADROOM, printMeasured, record, sizeOf } from '../support/pages.ts';
@@ -18,7 +18,7 @@ let h: Harness;
 let fileSeq = 0;
 beforeAll(async () => {
   h = await startHarness({ start: at('2026-08-03T10:00:00') });
-  await createReferenceRepo(h.db).saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 900, contactName: null, contactMobile: null }, ...manyUnits(70)]);
+  await createStores(h.db).registry.saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 900, contactName: null, contactMobile: null }, ...manyUnits(70)]);
   await h.db.user.createMany({ data: [{ openId: DECL, name: '李明', role: 'declarant', unitCode: '101001' }, { openId: REVIEWER, name: '审核员甲', role: 'reviewer' }] });
 }, 60_000);
 afterAll(async () => {

@@ -1,9 +1,9 @@
 // The execution lists with 150 approved plans in one unit and 500 in the city, three classes each, every
 // class past its ⑤⑥ window: 执行 and the unit's 完成情况 page by plans (a plan with 45 classes has a page
 // to itself), the reviewers' 完成情况 is a summary whose lists page; the Excel still holds everything.
+import { createStores } from '../../src/db/stores.ts';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { manyUnits, seedPlans } from '../support/bulk.ts';
 import { valueIn } from '../support/execution.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
@@ -18,7 +18,7 @@ const OTHERS = manyUnits(70);
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ start: at('2026-12-15T10:00:00') });
-  await createReferenceRepo(h.db).saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 900, contactName: null, contactMobile: null }, ...OTHERS]);
+  await createStores(h.db).registry.saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 900, contactName: null, contactMobile: null }, ...OTHERS]);
   await h.db.user.createMany({ data: [{ openId: DECL, name: '李明', role: 'declarant', unitCode: '101001' }, { openId: REVIEWER, name: '审核员甲', role: 'reviewer' }] });
   const published = at('2025-09-30T10:00:00');
   const [big] = await seedPlans(h, { unitCode: '101001', year: 2026, count: 1, status: 'PUBLISHED', at: published, data: { sessions: 50 } });
@@ -107,7 +107,7 @@ describe('the reviewers\' 完成情况 of 71 units', () => {
   it('a declarant cannot page the reviewers\' lists', async () => {
     const card = h.stub.messagesTo(REVIEWER).filter((m) => cardText(m.content).includes('# 2026年度单位计划完成情况')).at(-1)!;
     const r = await transcript(h, DECL).clickValue(card.messageId, valueIn(card.content, 'page', { list: 'completion_budget' }));
-    expect(r.toast).toEqual({ type: 'error', content: '只有市工作领导小组办公室的审核人员可以查看全部单位的完成情况' });
+    expect(r.toast).toEqual({ type: 'error', content: '只有市工作领导小组办公室的审核人员可以操作' });
     expect(r.card).toBeUndefined();
   });
 });

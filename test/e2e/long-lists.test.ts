@@ -1,8 +1,8 @@
 // Lists with 150 plans in one unit and 500 across the city, end to end: every list card pages (上一页 /
 // 下一页 through the real callback, the page shown in place), every page passes card-lint and stays well
 // inside Feishu's 30 KB and 200 elements, and whose list it is comes from the person who clicks.
+import { createStores } from '../../src/db/stores.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { manyUnits, seedPlans } from '../support/bulk.ts';
 import { valueIn } from '../support/execution.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
@@ -21,7 +21,7 @@ const GREEN = { scope: '市内' as const, location: '柳州市城中区市委党
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ start: DECLARING });
-  await createReferenceRepo(h.db).saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 900, contactName: null, contactMobile: null }, ...OTHERS]);
+  await createStores(h.db).registry.saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 900, contactName: null, contactMobile: null }, ...OTHERS]);
   await h.db.user.createMany({
     data: [
       { openId: DECL, name: '李明', role: 'declarant', unitCode: '101001' },
@@ -66,7 +66,7 @@ describe('declaring: 150 plans of one unit, 500 in the city', () => {
     const queue = h.stub.messagesTo(REVIEWER).filter((m) => cardText(m.content).includes('# 待初审 500 个')).at(-1)!;
     const value = valueIn(queue.content, 'page', { p: 2 });
     const refused = await transcript(h, DECL).clickValue(queue.messageId, value);
-    expect(refused.toast).toEqual({ type: 'error', content: '只有市工作领导小组办公室的审核人员可以查看' });
+    expect(refused.toast).toEqual({ type: 'error', content: '只有市工作领导小组办公室的审核人员可以操作' });
     expect(refused.card).toBeUndefined();
     const mine = h.stub.messagesTo(DECL).filter((m) => cardText(m.content).includes('# 2027年度培训计划')).at(-1)!;
     const theirs = await transcript(h, OTHER).clickValue(mine.messageId, valueIn(mine.content, 'page', { p: 2 }));

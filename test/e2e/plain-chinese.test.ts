@@ -1,7 +1,7 @@
 // Plain Chinese through the real webhook: a question that is no command word reaches its command; an unclear
 // one gets two guesses as buttons that work; a declaration in progress keeps its answers.
+import { createStores } from '../../src/db/stores.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { transcript } from '../support/transcript.ts';
 
@@ -10,7 +10,7 @@ const DECLARING = new Date('2026-08-03T10:00:00+08:00');
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ start: DECLARING });
-  await createReferenceRepo(h.db).saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null }]);
+  await createStores(h.db).registry.saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null }]);
   await h.db.user.create({ data: { openId: DECLARANT, name: '李明', role: 'declarant', unitCode: '101001' } });
 });
 afterAll(() => h.stop());

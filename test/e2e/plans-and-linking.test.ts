@@ -1,8 +1,7 @@
 // Getting linked to a unit (绑定 → admin card → outcome), 我的申报 (list, withdraw, copy, last year),
 // and 本年度无培训计划, through the real webhook and card callbacks.
+import { createStores } from '../../src/db/stores.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPlanRepo } from '../../src/db/plan-repo.ts';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { transcript } from '../support/transcript.ts';
 
@@ -15,8 +14,8 @@ const DECLARING = new Date('2026-08-03T10:00:00+08:00');
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ start: DECLARING });
-  const ref = createReferenceRepo(h.db);
-  await ref.saveUnits([
+  const ref = createStores(h.db);
+  await ref.registry.saveUnits([
     { code: '102001', name: '柳州市财政局', parentCode: null, staffCount: 90, contactName: '张伟', contactMobile: null },
     { code: '102002', name: '柳州市财政局票据中心', parentCode: '102001', staffCount: 8, contactName: null, contactMobile: null },
     { code: '104001', name: '柳州市卫生健康委员会', parentCode: null, staffCount: 300, contactName: null, contactMobile: null },
@@ -127,7 +126,7 @@ describe('getting linked', () => {
     const req = await h.db.linkRequest.create({ data: { openId: 'ou_someone000001', unitCode: '104001', createdAt: DECLARING } });
     const t = transcript(h, DECLARANT);
     const r = await t.clickValue('om_forwarded', { a: 'link_decide', req: req.id, approve: true });
-    expect(r.toast).toEqual({ type: 'error', content: '只有管理员可以处理关联申请' });
+    expect(r.toast).toEqual({ type: 'error', content: '只有系统管理员可以操作' });
     expect((await h.db.linkRequest.findUnique({ where: { id: req.id } }))!.status).toBe('pending');
   });
 
@@ -145,7 +144,7 @@ describe('getting linked', () => {
 describe('我的申报', () => {
   it('lists the unit\'s plans with status and next step; withdraw before the deadline; copy', async () => {
     h.clock.set(DECLARING);
-    const plans = createPlanRepo(h.db);
+    const plans = createStores(h.db).plans;
     const base = { budgetCode: '102001', unitName: '柳州市财政局', scope: '市内' as const, mode: '线下' as const, audience: '财务人员', headcount: 40, sessions: 1, days: 2, month: 9, location: '柳州市城中区', institution: null, budget: 20000, jointUnits: [], contactName: '张伟', contactPhone: '0772-1234567', remarks: null, justification: null };
     const event = (action: string) => ({ at: DECLARING, actor: DECLARANT, action, fromStatus: null, toStatus: null, comment: null, changes: null, channel: 'cli' as const });
     const draft = await plans.create({ year: 2027, unitCode: '102001', data: { title: '2027年度预算绩效管理培训班', budgetCode: '102001' }, event: event('create') });

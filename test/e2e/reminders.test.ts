@@ -1,9 +1,8 @@
 // Reminders across the 2027 campaign with an injected clock, run the way operators and the scheduler do
 // (jobs:run against the running bot's database; the bot delivers through its outbox).
+import { createStores } from '../../src/db/stores.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
-import { createPlanRepo } from '../../src/db/plan-repo.ts';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import type { PlanDraft } from '../../src/domain/plan.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { messageText } from '../support/transcript.ts';
@@ -15,7 +14,7 @@ const full: PlanDraft = { unitName: '', title: '2027年度业务培训班', scop
 
 beforeAll(async () => {
   h = await startHarness({ start: new Date('2026-07-28T10:00:00+08:00') });
-  await createReferenceRepo(h.db).saveUnits(
+  await createStores(h.db).registry.saveUnits(
     [['201', '甲局'], ['202', '乙局'], ['203', '丙局'], ['204', '丁局'], ['205', '戊局']].map(([code, name]) => ({ code: `${code}001`, name: name!, parentCode: null, staffCount: 80, contactName: null, contactMobile: null })),
   );
   await h.db.user.createMany({
@@ -28,7 +27,7 @@ beforeAll(async () => {
       { openId: P.rev, name: '审核员', role: 'reviewer' },
     ],
   });
-  const plans = createPlanRepo(h.db);
+  const plans = createStores(h.db).plans;
   const at = new Date('2026-07-27T10:00:00+08:00');
   const ev = (action: string, actor = 'ou_seed') => ({ at, actor, action, fromStatus: null, toStatus: null, comment: null, changes: null, channel: 'cli' as const });
   await plans.create({ year: 2027, unitCode: '202001', data: { budgetCode: '202001', title: '2027年度乙局草稿班' }, event: ev('create', P.draft) });

@@ -1,8 +1,8 @@
 // Review by message cards, end to end: first review, returns with per-field comments and the revision,
 // safe decisions, closing, second review, municipal approval and publication.
+import { createStores } from '../../src/db/stores.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { transcript } from '../support/transcript.ts';
 
@@ -16,7 +16,7 @@ const DECLARING = new Date('2026-08-03T10:00:00+08:00');
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ start: DECLARING });
-  await createReferenceRepo(h.db).saveUnits([
+  await createStores(h.db).registry.saveUnits([
     { code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null },
     { code: '103001', name: '柳州市教育局', parentCode: null, staffCount: 200, contactName: null, contactMobile: null },
     { code: '102001', name: '柳州市财政局', parentCode: null, staffCount: 120, contactName: null, contactMobile: null },
@@ -85,7 +85,7 @@ describe('first review', () => {
     const card = reviewCardOf(REVIEWER_A, number);
     const value = JSON.parse(JSON.stringify(card.content).match(/\{"a":"review","plan":\d+,"v":\d+,"op":"approve"\}/)![0]);
     const r = await transcript(h, EDU).clickValue(card.messageId, value);
-    expect(r.toast).toEqual({ type: 'error', content: '只有市工作领导小组办公室的审核人员可以审核' });
+    expect(r.toast).toEqual({ type: 'error', content: '只有市工作领导小组办公室的审核人员可以操作' });
     expect((await h.db.plan.findUnique({ where: { number } }))!.status).toBe('SUBMITTED');
   });
 
@@ -296,7 +296,7 @@ describe('with a review group (REVIEW_CHAT_ID)', () => {
   it('posts the review card in the group instead of to each reviewer', async () => {
     const g = await startHarness({ start: DECLARING, env: { REVIEW_CHAT_ID: 'oc_review_group_01' } });
     try {
-      await createReferenceRepo(g.db).saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null }]);
+      await createStores(g.db).registry.saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null }]);
       await g.db.user.createMany({ data: [{ openId: HRSS, name: '李明', role: 'declarant', unitCode: '101001' }, { openId: REVIEWER_A, name: '审核员甲', role: 'reviewer' }] });
       const t = transcript(g, HRSS);
       await t.say('表单申报');
@@ -317,7 +317,7 @@ describe('a reviewer linked to a unit', () => {
   it('may not decide that unit\'s plans: refused with who must decide, and the card says so to every reviewer', async () => {
     const g = await startHarness({ start: DECLARING });
     try {
-      await createReferenceRepo(g.db).saveUnits([
+      await createStores(g.db).registry.saveUnits([
         { code: '102001', name: '柳州市财政局', parentCode: null, staffCount: 120, contactName: null, contactMobile: null },
         { code: '102002', name: '柳州市财政国库支付中心', parentCode: '102001', staffCount: 30, contactName: null, contactMobile: null },
       ]);

@@ -1,12 +1,11 @@
 // Loading a year's holidays from the State Council's notice with the admin CLI, and showing a year's
 // calendar as text and as JSON, against a real database.
+import { createStores } from '../../src/db/stores.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliAt } from '../support/cli.ts';
-import { createExecutionRepo } from '../../src/db/execution-repo.ts';
-import { createPlanRepo } from '../../src/db/plan-repo.ts';
 import type { PlanDraft } from '../../src/domain/plan.ts';
 import { gbkBytes } from '../support/gbk.ts';
 
@@ -88,8 +87,8 @@ describe('calendar:notice stores the year; calendar:show shows it', () => {
     await withDb(async (db) => {
       await db.unit.create({ data: { code: '101001', name: '柳州市人力资源和社会保障局', staffCount: 150 } });
       await db.user.create({ data: { openId: 'ou_cli_decl_0001', name: '李明', role: 'declarant', unitCode: '101001' } });
-      const p = await createPlanRepo(db).create({ year: 2027, unitCode: '101001', status: 'PUBLISHED', data, event: ev });
-      await createExecutionRepo(db).addClass({ planId: p.id, seq: 1, start: '2027-10-11', end: '2027-10-13', source: 'chat', at: ev.at, event: ev });
+      const p = await createStores(db).plans.create({ year: 2027, unitCode: '101001', status: 'PUBLISHED', data, event: ev });
+      await createStores(db).classes.add({ planId: p.id, seq: 1, start: '2027-10-11', end: '2027-10-13', source: 'chat', at: ev.at, event: ev });
     });
   });
 

@@ -1,7 +1,6 @@
+import { createStores } from '../../src/db/stores.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlanRepo } from '../../src/db/plan-repo.ts';
 import type { Db } from '../../src/db/prisma.ts';
-import { createReferenceRepo } from '../../src/db/reference-repo.ts';
 import type { PlanDraft } from '../../src/domain/plan.ts';
 import { actOnPlan, createDraft, editPlan, type PlanDeps } from '../../src/model/plans.ts';
 import { tempDb } from '../support/temp-db.ts';
@@ -21,13 +20,13 @@ const complete: PlanDraft = {
 beforeAll(async () => {
   t = await tempDb();
   db = t.db;
-  const reference = createReferenceRepo(db);
-  await reference.saveUnits([
+  const stores = createStores(db);
+  await stores.registry.saveUnits([
     { code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null },
     { code: '101002', name: '柳州市就业服务中心', parentCode: '101001', staffCount: 30, contactName: null, contactMobile: null },
   ]);
-  await reference.saveBases([{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], false);
-  deps = { plans: createPlanRepo(db), reference };
+  await stores.bases.save([{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], false);
+  deps = stores;
 });
 afterAll(() => t.cleanup());
 

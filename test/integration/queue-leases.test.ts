@@ -8,8 +8,8 @@ import { createInboxRepo } from '../../src/db/inbox-repo.ts';
 import { createOutboxRepo } from '../../src/db/outbox-repo.ts';
 import type { Db } from '../../src/db/prisma.ts';
 import { createLogger } from '../../src/logger.ts';
-import type { InboundEvent } from '../../src/inbound.ts';
-import { createInbox, type QuarantineInfo } from '../../src/runtime/inbox.ts';
+import type { InboundEvent, QuarantineInfo } from '../../src/inbound.ts';
+import { createInbox } from '../../src/runtime/inbox.ts';
 import { newRow } from '../../src/runtime/lane-worker.ts';
 import { tempDb } from '../support/temp-db.ts';
 

@@ -1,15 +1,15 @@
 // Helpers shared by the execution tests: a plan approved and published in a year, and the callback value of a
 // button or a menu on a card.
-import { createPlanRepo } from '../../src/db/plan-repo.ts';
+import { createStores } from '../../src/db/stores.ts';
 import type { PlanDraft } from '../../src/domain/plan.ts';
-import type { PlanRecord } from '../../src/model/plans.ts';
 import type { Harness } from './harness.ts';
+import type { PlanRecord } from '../../src/ports/plans.ts';
 
 const at = (iso: string) => new Date(`${iso}+08:00`);
 
 /** A plan of `unitCode` for `year`, published the September before (as if approved on the usual calendar). */
 export function publishedPlan(h: Harness, unitCode: string, year: number, data: PlanDraft): Promise<PlanRecord> {
-  return createPlanRepo(h.db).create({
+  return createStores(h.db).plans.create({
     year,
     unitCode,
     status: 'PUBLISHED',

@@ -5,11 +5,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { countElements, requestBytes } from '../../src/cards/limits.ts';
 import { createLogger } from '../../src/logger.ts';
 import { answerRejectedCard } from '../../src/runtime/card-fallback.ts';
-import { createCardActionHandler, type CardActionHandlers } from '../../src/bot/card-actions.ts';
+import { createCardActionHandler } from '../../src/bot/card-actions.ts';
+import { z } from 'zod';
 import { newRow } from '../../src/runtime/lane-worker.ts';
 import { createMessenger } from '../../src/runtime/messenger.ts';
-import type { OutboundItem, OutboxRepo, OutboxRow } from '../../src/runtime/outbox.ts';
-import type { UserRepo } from '../../src/ports/people.ts';
+import type { OutboundItem, OutboxRepo, OutboxRow } from '../../src/runtime/outbox-store.ts';
 
 /** 300 lines of markdown, one element each: over Feishu's 200. */
 const hugeCard = {
@@ -65,9 +65,9 @@ describe('the messenger', () => {
 describe('the card-callback answer', () => {
   it('is cut to fit too, and logged', async () => {
     const { logger, error } = capture();
-    const users = { find: async () => null } as unknown as UserRepo;
-    const handlers = { help: async () => ({ card: hugeCard }) } as unknown as CardActionHandlers;
-    const handle = createCardActionHandler({ users, handlers, now: () => new Date(0) });
+    const people = { find: async () => null, touch: async () => {}, claimGreeting: async () => false };
+    const routes = { help: { audience: 'anyone' as const, value: z.object({ a: z.literal('help') }), run: async () => ({ card: hugeCard }) } };
+    const handle = createCardActionHandler({ people, messenger: {} as never, clock: { now: () => new Date(0) }, routes, pages: {} });
     const r = await handle({ kind: 'card_action', eventId: 'e', openId: 'ou_x', messageId: 'om', value: { a: 'help' } }, logger);
     expect(countElements(r.card)).toBeLessThanOrEqual(200);
     expect(error).toHaveBeenCalledOnce();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CommandRegistry, normalizeInput, type Command } from '../../src/bot/commands.ts';
+import { CommandRegistry, normalizeInput } from '../../src/bot/commands.ts';
+import type { Command } from '../../src/bot/manifest.ts';
 
 const cmd = (id: string, words: string[], audience: Command['audience'] = 'anyone'): Command => ({
   id,

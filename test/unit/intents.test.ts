@@ -3,20 +3,15 @@
 // This corpus is the specification of intents.ts; a phrasing that goes wrong in use belongs here.
 import { describe, expect, it } from 'vitest';
 import { may, type Person } from '../../src/domain/people.ts';
-import { calendarCommands } from '../../src/features/calendar/index.ts';
 import { CommandRegistry } from '../../src/bot/commands.ts';
-import { declarationCommands } from '../../src/features/declaration/index.ts';
-import { excelCommands } from '../../src/features/excel/index.ts';
-import { executionCommands } from '../../src/features/execution/index.ts';
-import { helpCommand } from '../../src/features/help/index.ts';
+import { createHub } from '../../src/bot/hub.ts';
 import { editDistance, guessIntent, intentText } from '../../src/bot/intents.ts';
-import { linkCommand } from '../../src/features/linking/index.ts';
-import { reviewCommands } from '../../src/features/review/index.ts';
+import { FEATURES } from '../../src/container.ts';
 
 // The manifests only: nothing runs, so the features get no dependencies.
 const none = {} as never;
 const registry = new CommandRegistry();
-registry.register(helpCommand({ commands: registry, units: none }), linkCommand(none), ...declarationCommands(none), ...excelCommands(none), ...reviewCommands(none), ...executionCommands(none), ...calendarCommands(none));
+for (const feature of FEATURES) registry.register(...(feature(none, { hub: createHub(), commands: registry }).commands ?? []));
 
 const DECLARANT: Person = { openId: 'ou_decl', name: '李明', role: 'declarant', unitCode: '101001' };
 const REVIEWER: Person = { openId: 'ou_rev', name: '审核员', role: 'reviewer', unitCode: null };

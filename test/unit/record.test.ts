@@ -1,8 +1,8 @@
 // 查看详情, the processing record an inspection reads: every submission, return, resubmission and decision,
 // and every change of a field with its old and new value, by whom and through which channel, grouped by sitting.
 import { describe, expect, it } from 'vitest';
-import type { PlanEventRecord } from '../../src/model/plans.ts';
-import { recordLines, recordRows } from '../../src/features/review/timeline.ts';
+import type { PlanEventRecord } from '../../src/ports/plans.ts';
+import { recordLines, recordRows } from '../../src/model/plan-record.ts';
 
 let id = 0;
 const at = (hhmm: string, day = 3) => new Date(`2026-08-0${day}T${hhmm}:00+08:00`);

@@ -6,16 +6,16 @@ import { beijingYmd, formatDateTime, ymdParts } from '../../domain/dates.ts';
 import { looksLikeHolidayNotice, readHolidayNotice } from '../../domain/holiday-notice.ts';
 import { may, type Person } from '../../domain/people.ts';
 import type { Logger } from '../../logger.ts';
-import type { CardActionHandlers } from '../../bot/card-actions.ts';
-import { personalReply } from '../../bot/chat.ts';
-import { yearArg, type Command, type Reply } from '../../bot/commands.ts';
+import { valueOf } from '../../cards/actions.ts';
+import { yearArg } from '../../bot/commands.ts';
 import type { CardResponse } from '../../inbound.ts';
-import type { CalendarDeps, StoredNotice } from './deps.ts';
+import type { CalendarDeps } from './deps.ts';
 import { alreadyCurrent, contentOf, importPending, outcomeOf, personName, problemsText, viewOf } from './notice-import.ts';
 import { announceMoves } from './moves.ts';
 import { yearCard } from './year-view.ts';
-
-const ADMINS_ONLY: CardResponse = { toast: { type: 'error', content: '只有管理员可以导入节假日安排' } };
+import type { Reply } from '../../bot/reply.ts';
+import { command, route } from '../../bot/manifest.ts';
+import type { StoredNotice } from '../../ports/calendar.ts';
 
 /** The years a notice without a title is likely for: next year from July on, else this year first. */
 function likelyYears(now: Date): number[] {
@@ -52,9 +52,9 @@ function splitYear(args: string): { year: number | undefined; text: string } {
 
 const HOW = '请把《国务院办公厅关于YYYY年部分节假日安排的通知》全文（从中国政府网复制，连同标题）直接发给我，或发送「导入节假日」并在后面粘贴全文。';
 
-export function calendarCommands(deps: CalendarDeps): Command[] {
+export function calendarCommands(deps: CalendarDeps) {
   return [
-    {
+    command({
       id: 'holidays',
       words: ['节假日', '节假日安排', '工作日安排'],
       phrases: ['放假', '放几天假', '调休', '上班安排', '休息日', '是不是工作日', '假期安排'],
@@ -69,30 +69,21 @@ export function calendarCommands(deps: CalendarDeps): Command[] {
         }
         await ctx.reply.card(await yearCard(deps, year ?? yearArg(ctx.args) ?? ymdParts(beijingYmd(ctx.now)).y, ctx.person));
       },
-    },
-    {
+    }),
+    command({
       id: 'holiday_import',
       words: ['导入节假日', '导入节假日安排', '节假日导入'],
       phrases: ['导入放假通知', '放假通知导入'],
-      audience: 'admin',
+      audience: 'admin' as const,
       summary: '导入国务院节假日安排：发送《国务院办公厅关于YYYY年部分节假日安排的通知》全文',
       usage: '导入节假日（后接通知全文）',
       run: async (ctx) => {
         const { year, text } = splitYear(ctx.args);
         if (!text.trim()) return ctx.reply.text(HOW);
-        return receiveNotice(deps, ctx.person!, text, year, ctx.reply, ctx.log);
+        return receiveNotice(deps, ctx.person, text, year, ctx.reply, ctx.log);
       },
-    },
+    }),
   ];
-}
-
-/** An admin's message that is the notice itself, before any open conversation takes it as an answer. */
-export function calendarInterceptor(deps: CalendarDeps) {
-  return async (person: Person | null, text: string, reply: Reply, log: Logger): Promise<boolean> => {
-    if (!may(person, 'admin') || !looksLikeHolidayNotice(text)) return false;
-    await receiveNotice(deps, person!, text, undefined, reply, log);
-    return true;
-  };
 }
 
 async function answerDone(deps: CalendarDeps, n: StoredNotice | null): Promise<CardResponse> {
@@ -107,41 +98,50 @@ async function answerDone(deps: CalendarDeps, n: StoredNotice | null): Promise<C
   return { toast: { type: 'info', content: '请先选择这份通知的年份' } };
 }
 
-export function calendarCardHandlers(deps: CalendarDeps): Pick<CardActionHandlers, 'hol_import' | 'hol_cancel' | 'hol_year'> {
+export function calendarCardRoutes(deps: CalendarDeps) {
   return {
-    hol_import: async (ctx) => {
-      if (!may(ctx.person, 'admin')) return ADMINS_ONLY;
-      const n = await deps.holidayNotices.get(ctx.value.id);
-      if (n?.status !== 'pending') return answerDone(deps, n);
-      const current = await deps.holidayNotices.current(n.year!);
-      if ((current?.id ?? 0) !== ctx.value.v) {
-        // The year's schedule changed since this card compared against it: show what this notice changes now.
-        const by = await personName(deps, current?.importedBy ?? null);
-        const view = await viewOf(deps, { year: n.year!, contentHash: n.contentHash ?? '', festivals: n.festivals, days: n.days, notes: n.notes });
-        return { toast: { type: 'warning', content: `这期间${n.year}年的安排已由 ${by} 重新导入，卡片已按现有安排更新，请核对后再确认` }, card: pendingNoticeCard(n.id, view) };
-      }
-      const r = await importPending(deps, n, ctx.person!.openId);
-      if (!r.ok) return answerDone(deps, r.notice);
-      return { toast: { type: 'success', content: `已导入${n.year}年节假日安排` }, card: importedNoticeCard({ year: n.year!, festivals: n.festivals }, r.outcome) };
-    },
-    hol_cancel: async (ctx) => {
-      if (!may(ctx.person, 'admin')) return ADMINS_ONLY;
-      const n = await deps.holidayNotices.get(ctx.value.id);
-      if (!n || !(await deps.holidayNotices.cancel(n.id, n.version))) return answerDone(deps, n && (await deps.holidayNotices.get(n.id)));
-      return { toast: { type: 'info', content: '已取消，没有导入任何内容' }, card: cancelledNoticeCard(n.year) };
-    },
-    hol_year: async (ctx) => {
-      if (!may(ctx.person, 'admin')) return ADMINS_ONLY;
-      const n = await deps.holidayNotices.get(ctx.value.id);
-      if (n?.status !== 'needs_year') return answerDone(deps, n);
-      const r = readHolidayNotice(n.text, { year: ctx.value.year });
-      if (!r.ok) {
-        await personalReply(deps.messenger, ctx.action.openId, `click:${ctx.action.eventId}`).text(problemsText(r.problems).join('\n'));
-        return { toast: { type: 'error', content: `按${ctx.value.year}年核对有 ${r.problems.length} 处问题，详见消息` } };
-      }
-      const content = contentOf(r.notice);
-      if (!(await deps.holidayNotices.setContent(n.id, n.version, content))) return answerDone(deps, await deps.holidayNotices.get(n.id));
-      return { toast: { type: 'info', content: `已按${content.year}年核对，请确认` }, card: pendingNoticeCard(n.id, await viewOf(deps, content)) };
-    },
+    hol_import: route({
+      audience: 'admin',
+      value: valueOf('hol_import'),
+      run: async (ctx) => {
+        const n = await deps.holidayNotices.get(ctx.value.id);
+        if (n?.status !== 'pending') return answerDone(deps, n);
+        const current = await deps.holidayNotices.current(n.year!);
+        if ((current?.id ?? 0) !== ctx.value.v) {
+          // The year's schedule changed since this card compared against it: show what this notice changes now.
+          const by = await personName(deps, current?.importedBy ?? null);
+          const view = await viewOf(deps, { year: n.year!, contentHash: n.contentHash ?? '', festivals: n.festivals, days: n.days, notes: n.notes });
+          return { toast: { type: 'warning', content: `这期间${n.year}年的安排已由 ${by} 重新导入，卡片已按现有安排更新，请核对后再确认` }, card: pendingNoticeCard(n.id, view) };
+        }
+        const r = await importPending(deps, n, ctx.person.openId);
+        if (!r.ok) return answerDone(deps, r.notice);
+        return { toast: { type: 'success', content: `已导入${n.year}年节假日安排` }, card: importedNoticeCard({ year: n.year!, festivals: n.festivals }, r.outcome) };
+      },
+    }),
+    hol_cancel: route({
+      audience: 'admin',
+      value: valueOf('hol_cancel'),
+      run: async (ctx) => {
+        const n = await deps.holidayNotices.get(ctx.value.id);
+        if (!n || !(await deps.holidayNotices.cancel(n.id, n.version))) return answerDone(deps, n && (await deps.holidayNotices.get(n.id)));
+        return { toast: { type: 'info', content: '已取消，没有导入任何内容' }, card: cancelledNoticeCard(n.year) };
+      },
+    }),
+    hol_year: route({
+      audience: 'admin',
+      value: valueOf('hol_year'),
+      run: async (ctx) => {
+        const n = await deps.holidayNotices.get(ctx.value.id);
+        if (n?.status !== 'needs_year') return answerDone(deps, n);
+        const r = readHolidayNotice(n.text, { year: ctx.value.year });
+        if (!r.ok) {
+          await ctx.reply.text(problemsText(r.problems).join('\n'));
+          return { toast: { type: 'error', content: `按${ctx.value.year}年核对有 ${r.problems.length} 处问题，详见消息` } };
+        }
+        const content = contentOf(r.notice);
+        if (!(await deps.holidayNotices.setContent(n.id, n.version, content))) return answerDone(deps, await deps.holidayNotices.get(n.id));
+        return { toast: { type: 'info', content: `已按${content.year}年核对，请确认` }, card: pendingNoticeCard(n.id, await viewOf(deps, content)) };
+      },
+    }),
   };
 }

@@ -3,17 +3,18 @@
 // (year set, week, admin) is claimed before sending, so a job run twice, on two processes, or by hand sends once.
 import { missingYearCard } from '../../cards/calendar-card.ts';
 import { weeklyReminderDue, yearsNeeded } from '../../domain/missing-schedule.ts';
-import type { ReminderDeps } from '../reminders/index.ts';
+import type { CalendarDeps } from './deps.ts';
+import { loadWorkCalendar } from '../../model/reference-data.ts';
 
 export type MissingYearReport = { missing: number[]; due: boolean; week: string; time: string; sent: number; alreadySent: number; admins: number };
 
-export async function remindMissingYears(deps: ReminderDeps, now: Date, dryRun = false): Promise<MissingYearReport> {
-  const cal = await deps.calendar();
+export async function remindMissingYears(deps: CalendarDeps, now: Date, dryRun = false): Promise<MissingYearReport> {
+  const cal = await loadWorkCalendar(deps);
   const missing = cal.unknownYears(yearsNeeded(now));
-  const { due, week } = weeklyReminderDue(now, deps.schedule, cal);
-  const report: MissingYearReport = { missing, due, week, time: deps.schedule.time, sent: 0, alreadySent: 0, admins: 0 };
+  const { due, week } = weeklyReminderDue(now, deps.settings.reminders, cal);
+  const report: MissingYearReport = { missing, due, week, time: deps.settings.reminders.time, sent: 0, alreadySent: 0, admins: 0 };
   if (!missing.length || !due) return report;
-  const admins = await deps.users.listByRole('admin');
+  const admins = await deps.roster.byRole('admin');
   report.admins = admins.length;
   if (dryRun) return report;
   for (const a of admins) {

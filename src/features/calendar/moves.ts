@@ -7,9 +7,10 @@ import { movedDatesCard } from '../../cards/calendar-card.ts';
 import { STEP_NOS, STEPS, type StepNo } from '../../domain/execution.ts';
 import { APPROVED_STATUSES } from '../../domain/plan-status.ts';
 import { executionDueDates, type WorkCalendar } from '../../domain/working-days.ts';
-import { recipientIndex } from '../review/decide.ts';
-import type { StoredStep } from '../execution/deps.ts';
-import type { CalendarDeps, DueDateMove, MoveReport, StoredNotice } from './deps.ts';
+import type { CalendarDeps } from './deps.ts';
+import type { StoredStep } from '../../ports/execution.ts';
+import type { DueDateMove, MoveReport, StoredNotice } from '../../ports/calendar.ts';
+import { recipientIndex } from '../../model/recipients.ts';
 
 /** Whether the unit has already reported every step of a window (①②③ or ④⑤⑥): its due date no longer matters. */
 function reported(steps: readonly StoredStep[], window: 'before' | 'after'): boolean {
@@ -25,9 +26,9 @@ export async function dueDateMoves(deps: CalendarDeps, before: WorkCalendar, aft
   // start in early January with ①②③ due in December.
   const plans = await deps.plans.list({ years: [year - 1, year, year + 1], statuses: APPROVED_STATUSES });
   const byId = new Map(plans.map((p) => [p.id, p]));
-  const classes = (await deps.execution.classesOf(plans.map((p) => p.id))).filter((c) => c.status === 'active');
+  const classes = (await deps.classes.of(plans.map((p) => p.id))).filter((c) => c.status === 'active');
   const steps = new Map<number, StoredStep[]>();
-  for (const s of await deps.execution.stepsOf(classes.map((c) => c.id))) steps.set(s.classId, [...(steps.get(s.classId) ?? []), s]);
+  for (const s of await deps.steps.of(classes.map((c) => c.id))) steps.set(s.classId, [...(steps.get(s.classId) ?? []), s]);
   const moves: DueDateMove[] = [];
   for (const c of classes) {
     const was = executionDueDates(before, c.start, c.end);

@@ -10,8 +10,9 @@ import { describeProblem } from '../../domain/holiday-notice.ts';
 import type { WorkCalendar } from '../../domain/working-days.ts';
 import { calendarChanges, monthSummaries } from '../../domain/year-calendar.ts';
 import { loadWorkCalendar } from '../../model/reference-data.ts';
-import type { CalendarDeps, NoticeContent, StoredNotice } from './deps.ts';
+import type { CalendarDeps } from './deps.ts';
 import { announceMoves, dueDateMoves } from './moves.ts';
+import type { NoticeContent, StoredNotice } from '../../ports/calendar.ts';
 
 export const CLI_ACTOR = 'cli';
 
@@ -23,7 +24,7 @@ export function contentOf(n: ReadNotice): NoticeContent {
 export async function personName(deps: CalendarDeps, openId: string | null): Promise<string> {
   if (!openId) return '—';
   if (openId === CLI_ACTOR) return '管理员（命令行）';
-  return (await deps.users.find(openId))?.name ?? openId;
+  return (await deps.people.find(openId))?.name ?? openId;
 }
 
 /** Where a year's schedule comes from, for people. */
@@ -37,8 +38,8 @@ export async function scheduleLabel(deps: CalendarDeps, year: number, cal: WorkC
 
 /** What storing this content would do to its year. */
 export async function viewOf(deps: CalendarDeps, c: NoticeContent): Promise<NoticeView> {
-  const before = await deps.calendar();
-  const after = await loadWorkCalendar(deps.reference, deps.logger, { year: c.year, days: c.days });
+  const before = await loadWorkCalendar(deps);
+  const after = await loadWorkCalendar(deps, { year: c.year, days: c.days });
   const none = before.yearSource(c.year) === 'none';
   return {
     year: c.year,
@@ -48,7 +49,7 @@ export async function viewOf(deps: CalendarDeps, c: NoticeContent): Promise<Noti
     current: none ? { kind: 'none' } : { kind: 'schedule', label: await scheduleLabel(deps, c.year, before) },
     currentId: (await deps.holidayNotices.current(c.year))?.id ?? 0,
     changes: calendarChanges(before, after, c.year),
-    adminDays: (await deps.reference.calendarDays()).filter((d) => d.date.startsWith(`${c.year}-`)),
+    adminDays: (await deps.calendarData.adminDays()).filter((d) => d.date.startsWith(`${c.year}-`)),
   };
 }
 
@@ -73,8 +74,8 @@ export type ImportResult = { ok: true; notice: StoredNotice; outcome: ImportOutc
 /** Makes a pending notice its year's schedule (once: a second call finds it imported) and announces the moves. */
 export async function importPending(deps: CalendarDeps, n: StoredNotice, by: string): Promise<ImportResult> {
   if (n.status !== 'pending' || n.year === null) return { ok: false, notice: n };
-  const before = await deps.calendar();
-  const after = await loadWorkCalendar(deps.reference, deps.logger, { year: n.year, days: n.days });
+  const before = await loadWorkCalendar(deps);
+  const after = await loadWorkCalendar(deps, { year: n.year, days: n.days });
   const moves = await dueDateMoves(deps, before, after, n.year);
   const stored = await deps.holidayNotices.commit({ id: n.id, version: n.version, by, at: deps.clock.now(), moves });
   if (!stored) return { ok: false, notice: await deps.holidayNotices.get(n.id) };

@@ -7,9 +7,10 @@ import { may, type Person } from '../../domain/people.ts';
 import { monthSummaries, namedGroups } from '../../domain/year-calendar.ts';
 import type { CalendarDeps } from './deps.ts';
 import { scheduleLabel } from './notice-import.ts';
+import { loadWorkCalendar } from '../../model/reference-data.ts';
 
 export async function yearCard(deps: CalendarDeps, year: number, person: Person | null) {
-  const cal = await deps.calendar();
+  const cal = await loadWorkCalendar(deps);
   const source = cal.yearSource(year);
   const lines =
     source === 'notice'
@@ -21,7 +22,7 @@ export async function yearCard(deps: CalendarDeps, year: number, person: Person 
     sourceLabel: await scheduleLabel(deps, year, cal),
     festivalLines: lines,
     months: monthSummaries(cal, year),
-    adminDays: (await deps.reference.calendarDays()).filter((d) => d.date.startsWith(`${year}-`)),
+    adminDays: (await deps.calendarData.adminDays()).filter((d) => d.date.startsWith(`${year}-`)),
     isAdmin: may(person, 'admin'),
   });
 }

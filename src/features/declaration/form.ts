@@ -9,10 +9,11 @@ import { startState } from '../../flows/declare-engine.ts';
 import type { CardResponse } from '../../inbound.ts';
 import { createDraft, editPlan } from '../../model/plans.ts';
 import { FLOW } from './session.ts';
-import { engineContextFor, type Declarant, type DeclarationDeps } from '../../model/declarant.ts';
+import { engineContextFor, type Declarant } from '../../model/declarant.ts';
 import { summaryFindings } from './render.ts';
 import { similarLine } from '../../domain/similar-plans.ts';
 import { similarTo } from '../../model/similar.ts';
+import type { DeclarationDeps } from './deps.ts';
 
 export function formFor(d: Declarant, planId?: number, values: FormValues = {}, errors: Partial<Record<PlanFieldKey, string>> = {}) {
   return planFormCard({ year: d.year, planId, units: d.family, values, errors });

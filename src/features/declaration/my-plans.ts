@@ -5,9 +5,10 @@ import { planListCard, PLANS_PER_PAGE, type ListedPlan } from '../../cards/plan-
 import { formatDeadline } from '../../domain/dates.ts';
 import { DECLARED, EDITABLE, type PlanStatus } from '../../domain/plan-status.ts';
 import type { PlanDraft } from '../../domain/plan.ts';
-import type { Reply } from '../../bot/commands.ts';
-import type { PlanRecord } from '../../model/plans.ts';
-import type { Declarant, DeclarationDeps } from '../../model/declarant.ts';
+import type { Declarant } from '../../model/declarant.ts';
+import type { Reply } from '../../bot/reply.ts';
+import type { PlanRecord } from '../../ports/plans.ts';
+import type { DeclarationDeps } from './deps.ts';
 
 function nextStep(status: PlanStatus, d: Declarant): string {
   const declareBy = formatDeadline(d.campaign.declareClosesAt);

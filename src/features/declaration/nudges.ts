@@ -6,7 +6,7 @@ import { escapeMarkdown } from '../../cards/render.ts';
 import { beijingYmd, beijingInstant, formatDeadline } from '../../domain/dates.ts';
 import { phaseAt } from '../../domain/campaign.ts';
 import { campaignFor } from '../../model/reference-data.ts';
-import type { DeclarationDeps } from '../../model/declarant.ts';
+import type { DeclarationDeps } from './deps.ts';
 
 export const IDLE_MS = 24 * 3600_000;
 
@@ -21,7 +21,7 @@ export async function nudgeIdleDrafts(deps: DeclarationDeps, now: Date): Promise
   const drafts = (await deps.plans.list({ statuses: ['DRAFT'] })).filter((p) => p.updatedAt.getTime() <= now.getTime() - IDLE_MS && p.createdBy.startsWith('ou_'));
   let nudged = 0;
   for (const plan of drafts) {
-    const campaign = await campaignFor(deps.reference, plan.year);
+    const campaign = await campaignFor(deps, plan.year);
     if (!phaseAt(campaign, now).canDeclare) continue;
     const card = noticeCard({
       title: '您有一份申报还没填完',

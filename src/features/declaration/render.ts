@@ -8,8 +8,8 @@ import type { ReturnRequest } from '../../domain/review.ts';
 import { check, checkPartial, type Finding } from '../../domain/rules.ts';
 import { askedFields, flowField, JUSTIFICATION_QUESTION, labelOf } from '../../flows/declare-flow.ts';
 import type { EngineContext, Outcome } from '../../flows/declare-engine.ts';
-import type { Reply } from '../../bot/commands.ts';
-import type { PlanRecord } from '../../model/plans.ts';
+import type { Reply } from '../../bot/reply.ts';
+import type { PlanRecord } from '../../ports/plans.ts';
 
 export const FLOW_HINT = '随时可发送：上一步、修改 某项（如「修改 人数」）、跳过（选填项）、保存草稿、取消、帮助。';
 

@@ -14,12 +14,14 @@ import { FLOW_VERSION } from '../../flows/declare-flow.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import type { Logger } from '../../logger.ts';
-import type { Reply } from '../../bot/commands.ts';
 import type { StoredConversation } from '../../ports/conversations.ts';
-import { actOnPlan, createDraft, editPlan, type Channel, type PlanRecord } from '../../model/plans.ts';
-import { declarantOf, engineContextFor, type Declarant, type DeclarationDeps } from '../../model/declarant.ts';
+import { actOnPlan, createDraft, editPlan } from '../../model/plans.ts';
+import { declarantOf, engineContextFor, type Declarant } from '../../model/declarant.ts';
 import { renderOutcome, type RenderContext } from './render.ts';
 import type { Person } from '../../domain/people.ts';
+import type { Reply } from '../../bot/reply.ts';
+import type { Channel, PlanRecord } from '../../ports/plans.ts';
+import type { DeclarationDeps } from './deps.ts';
 
 export const FLOW = 'declare';
 export type LinkedPerson = Person & { unitCode: string };
@@ -55,7 +57,7 @@ export async function editableNow(deps: DeclarationDeps, d: Declarant, plan: Pla
   if (plan.unitCode !== d.competent.code) return '这个计划不属于您的单位。';
   if (!EDITABLE.includes(plan.status)) return `计划 ${plan.number} 已${plan.status === 'DISCARDED' ? '删除' : '提交'}，不能再修改。发送「我的申报」查看。`;
   // The plan's own year decides (after Aug 10 the declarant's current campaign is already the next year).
-  const campaign = plan.year === d.year ? d.campaign : await campaignFor(deps.reference, plan.year);
+  const campaign = plan.year === d.year ? d.campaign : await campaignFor(deps, plan.year);
   const now = deps.clock.now();
   const phase = phaseAt(campaign, now);
   // Both cases are past the campaign's opening: its refusal says which deadline has gone by.
@@ -258,7 +260,7 @@ export async function submit(
     await deps.unitYears.clearNoPlan(p.plan.unitCode, p.plan.year);
     await p.reply.card(submittedCard(p.d, r.plan, r.findings.length));
     p.log.info({ planId: r.plan.id, number: r.plan.number }, 'plan submitted');
-    await deps.onSubmitted(r.plan, p.d.competent.name, p.log);
+    await deps.hub.emit('plan.submitted', { plan: r.plan, unitName: p.d.competent.name, log: p.log });
     return { ok: true, plan: r.plan };
   }
   const at = async (step: PlanFieldKey) => {

@@ -14,124 +14,24 @@ import { check, verdict, type Finding } from '../../domain/rules.ts';
 import type { Person } from '../../domain/people.ts';
 import type { TrainingBase } from '../../domain/training-bases.ts';
 import type { Logger } from '../../logger.ts';
-import type { Reply } from '../../bot/commands.ts';
 import { declarantOf, type Declarant } from '../../model/declarant.ts';
 import type { CardResponse } from '../../inbound.ts';
-import { outOfCityByYear } from '../../model/plans.ts';
-import type { ReviewDeps } from '../review/deps.ts';
+import { ruleContextFor } from '../../model/findings.ts';
+import type { FileContext, LinkedPerson } from '../../bot/manifest.ts';
+import type { Ports } from '../../ports/index.ts';
+import type { Hub } from '../../bot/hub.ts';
 import { FeishuCallError, type FeishuApi } from '../../ports/feishu.ts';
 import type { HistoryKey } from '../../domain/execution-history.ts';
-import type { CompletionSheet } from '../execution/report.ts';
 import { waitNotice } from '../../bot/upload-wait.ts';
+import type { Reply } from '../../bot/reply.ts';
+import type { CompletionSheet } from '../../ports/sheets.ts';
 
-export type ExcelImport = {
-  id: number;
-  openId: string;
-  unitCode: string;
-  year: number;
-  contentHash: string;
-  fileName: string;
-  plans: { row: number; data: PlanDraft }[];
-  status: 'pending' | 'imported' | 'cancelled';
-  version: number;
-  planNumbers: string[];
-  createdAt: Date;
-  importedAt: Date | null;
-};
-
-export interface ExcelImportRepo {
-  find(unitCode: string, year: number, contentHash: string): Promise<ExcelImport | null>;
-  get(id: number): Promise<ExcelImport | null>;
-  savePending(p: { openId: string; unitCode: string; year: number; contentHash: string; fileName: string; plans: ExcelImport['plans']; at: Date }): Promise<ExcelImport>;
-  cancel(id: number, version: number): Promise<boolean>;
-  /** Creates every plan of a pending upload and marks it imported, atomically; null when it was not pending at `version`. */
-  commit(p: { id: number; version: number; submit: boolean; actor: string; at: Date }): Promise<{ planIds: number[]; numbers: string[] } | null>;
-  /** A checked 补录 upload waiting for 确认导入 (the same content again returns the same row). */
-  saveHistory(p: { openId: string; unitCode: string; year: number; contentHash: string; fileName: string; rows: unknown; at: Date }): Promise<{ id: number; status: 'pending' | 'imported'; importedAt: Date | null }>;
-  getHistory(id: number): Promise<{ id: number; openId: string; unitCode: string; fileName: string; status: 'pending' | 'imported' | 'cancelled'; version: number; rows: unknown; importedAt: Date | null } | null>;
-  /** Marks a pending 补录 upload imported; false when it was not pending at `version` (someone clicked first). */
-  finishHistory(id: number, version: number, at: Date, summary: string[]): Promise<boolean>;
-}
-
-export type SheetRead =
-  | {
-      ok: true;
-      sheetName: string;
-      rows: { row: number; values: Partial<Record<string, string>> }[];
-      /** 1-based column of each header found. */
-      columns: Partial<Record<string, number>>;
-    }
-  | { ok: false; error: string };
-
-/** A file may wait for a free reader: the person is told how many files are ahead of theirs. */
-export type ReadOptions = { onQueued?: (ahead: number) => void };
-
-/** The spreadsheet adapter (excel/), as the services see it. */
-export interface SpreadsheetPort {
-  readDeclaration(data: Buffer, fileName: string, opts?: ReadOptions): Promise<SheetRead>;
-  annotate(original: Buffer, sheetName: string, problems: { row: number; column: number | null; message: string }[], opts?: ReadOptions): Promise<Buffer>;
-  template(p: { year: number; unit?: { code: string; name: string }; bases: readonly TrainingBase[] }): Promise<Buffer>;
-  headerOf(key: string): string;
-  isExampleRow(values: Partial<Record<string, string>>): boolean;
-  /** Why a file name cannot be a declaration upload (.xls, .et, .csv, .docx …), or null. */
-  rejectFormat(fileName: string): string | null;
-  /** The summary sheet, and with `records` a 处理记录 sheet (one row per change or decision) for audits. */
-  exportPlans(title: string, plans: ExportRow[], records?: ExportRecordRow[]): Promise<Buffer>;
-  /** The 补录 sheet (past classes and their six steps). */
-  readHistory(data: Buffer, fileName: string, opts?: ReadOptions): Promise<SheetRead>;
-  /** The unit registry and the training-base list, as an admin may send them (.xlsx or .csv). */
-  readUnits(data: Buffer, fileName: string, opts?: ReadOptions): Promise<SheetRead>;
-  readBases(data: Buffer, fileName: string, opts?: ReadOptions): Promise<SheetRead>;
-  historyTemplate(p: { unitName?: string | undefined; rows: Partial<Record<HistoryKey, string | number>>[]; fromYear: number }): Promise<Buffer>;
-  historyHeaderOf(key: string): string;
-  exportCompletion(c: CompletionSheet): Promise<Buffer>;
-}
-
-/** One class in the declaration summary for municipal approval. */
-export type ExportRow = {
-  number: string;
-  unitCode: string;
-  unitName: string;
-  budgetCode: string;
-  className: string;
-  status: string;
-  title: string;
-  scope: string;
-  mode: string;
-  audience: string;
-  headcount: number;
-  sessions: number;
-  days: number;
-  month: number;
-  location: string;
-  institution: string;
-  budget: number;
-  jointUnits: string;
-  contactName: string;
-  contactPhone: string;
-  justification: string;
-};
-
-/** One line of a plan's processing record, as written to the export's 处理记录 sheet. */
-export type ExportRecordRow = {
-  number: string;
-  /** Beijing time as people read it: 2027年8月3日 10:02 */
-  at: string;
-  actor: string;
-  action: string;
-  field: string;
-  from: string;
-  to: string;
-  comment: string;
-  channel: string;
-};
-
-export type ExcelDeps = ReviewDeps & {
-  imports: ExcelImportRepo;
-  sheets: SpreadsheetPort;
-  feishu: FeishuApi;
-  /** An uploaded 补录 sheet goes to the execution feature instead. */
-  historyUpload?: ((person: Person & { unitCode: string }, file: { messageId: string; fileName: string }, data: Buffer, reply: Reply, log: Logger) => Promise<void>) | undefined;
+export type ExcelDeps = Pick<
+  Ports,
+  'plans' | 'registry' | 'bases' | 'campaigns' | 'people' | 'uploads' | 'historyUploads' | 'declarationSheets' | 'files' | 'messenger' | 'clock' | 'logger'
+> & {
+  /** Tells the reviewers of plans submitted by upload. */
+  hub: Hub;
 };
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -145,9 +45,10 @@ const problemText = (p: Problem) => (p.notice ? findingLine({ message: p.message
 
 /** Reads and checks every row; counts the file's own out-of-city classes into the quota as it goes. */
 export async function checkRows(deps: ExcelDeps, d: Declarant, rows: { row: number; values: Partial<Record<string, string>> }[]) {
-  const units = await deps.reference.units();
-  const bases = await deps.reference.bases();
-  const counts = await outOfCityByYear(deps, d.competent.code, d.year);
+  const ctx = await ruleContextFor(deps, { unitCode: d.competent.code, year: d.year });
+  if (!ctx) throw new Error(`unit ${d.competent.code} is not in the registry`);
+  const { units } = ctx;
+  const counts = new Map(ctx.outOfCityByYear);
   const problems: Problem[] = [];
   const plans: { row: number; data: PlanDraft; findings: Finding[] }[] = [];
   for (const { row, values } of rows) {
@@ -160,7 +61,7 @@ export async function checkRows(deps: ExcelDeps, d: Declarant, rows: { row: numb
     if (values.joint?.trim() === '是' && !plan.jointUnits.length) problems.push({ row, field: 'jointUnits', message: '「是否联合办班」为「是」，请填写联合办班单位' });
     const unit = units.find((u) => u.code === plan.budgetCode);
     if (!plan.unitName && unit) plan.unitName = unit.name;
-    const findings = check(plan, { planYear: d.year, competent: d.competent, units, bases, outOfCityByYear: counts });
+    const findings = check(plan, { ...ctx, outOfCityByYear: counts });
     const v = verdict(findings, plan.justification);
     for (const f of findings.filter((x) => x.severity === 'hard')) problems.push({ row, field: f.field, message: f.message, notice: f.notice, suggestion: f.suggestion });
     if (!v.canSubmit && v.reason === 'justification') {
@@ -177,16 +78,12 @@ export async function checkRows(deps: ExcelDeps, d: Declarant, rows: { row: numb
 
 const contentHash = (plans: { data: PlanDraft }[]) => crypto.createHash('sha256').update(JSON.stringify(plans.map((p) => p.data))).digest('hex');
 
-export async function handleUpload(
-  deps: ExcelDeps,
-  person: Person & { unitCode: string },
-  file: { messageId: string; fileKey: string; fileName: string },
-  reply: Reply,
-  log: Logger,
-): Promise<void> {
+export async function handleUpload(deps: ExcelDeps, ctx: FileContext<'declarant'>): Promise<void> {
+  const { person, reply, log } = ctx;
+  const file = { messageId: ctx.message.messageId, fileName: ctx.message.file.fileName };
   const d = await declarantOf(deps, person, deps.clock.now());
   if (!d) return reply.text(`您关联的单位 ${person.unitCode} 已不在单位名册中，请联系系统管理员。`);
-  const wrong = deps.sheets.rejectFormat(file.fileName);
+  const wrong = deps.declarationSheets.rejectFormat(file.fileName);
   if (wrong) {
     // Not a spreadsheet at all: perhaps a package attachment or a statement sent without saying what it is for.
     const hint = /\.(xlsx|xlsm|xls|et|csv)$/i.test(file.fileName) ? '' : '\n如果这是培训包的附件：请先发送「执行」，在那一期的卡片上点「发送附件」，再发文件。如果这是未开展计划的情况说明：请先发送「上传情况说明 计划编号」，再发文件。';
@@ -194,7 +91,7 @@ export async function handleUpload(
   }
   let data: Buffer;
   try {
-    data = await deps.feishu.downloadResource({ messageId: file.messageId, fileKey: file.fileKey, type: 'file', maxBytes: MAX_UPLOAD_BYTES });
+    data = await ctx.download(MAX_UPLOAD_BYTES);
   } catch (err) {
     if (err instanceof FeishuCallError && err.details.code === -413) return reply.text(`「${file.fileName}」超过 5 MB 上限，没有导入。请删除多余的工作表、图片和空行后再发送。`);
     if (err instanceof FeishuCallError && err.kind === 'permanent') {
@@ -203,9 +100,8 @@ export async function handleUpload(
     }
     throw err; // transient: the inbox retries the whole event
   }
-  const wait = waitNotice(reply, log); // read in a worker; the sender hears when the file has to wait
-  if (deps.historyUpload && (await deps.sheets.readHistory(data, file.fileName, wait)).ok) return deps.historyUpload(person, file, data, reply, log);
-  const read = await deps.sheets.readDeclaration(data, file.fileName, wait);
+  // Read in a worker; the sender hears when the file has to wait.
+  const read = await ctx.once('declaration', () => deps.declarationSheets.readDeclaration(data, file.fileName, ctx.wait));
   if (!read.ok) return reply.text(`没有导入「${file.fileName}」：${read.error} 需要模板请发送「模板」。`);
   const rows = read.rows;
   if (!rows.length) return reply.text(`「${file.fileName}」里没有填写培训班（示例行和只有单位的行不算）。请在表格中一行填写一个培训班后再发送。`);
@@ -215,7 +111,7 @@ export async function handleUpload(
   log.info({ rows: rows.length, problems: problems.length }, 'declaration upload checked');
   if (problems.length) {
     const rowsWithProblems = new Set(problems.map((p) => p.row)).size;
-    const lines = problems.slice(0, SHOWN).map((p) => `- 第 ${p.row} 行「${p.field ? deps.sheets.headerOf(p.field) : '整行'}」：${escapeMarkdown(problemText(p))}`);
+    const lines = problems.slice(0, SHOWN).map((p) => `- 第 ${p.row} 行「${p.field ? deps.declarationSheets.headerOf(p.field) : '整行'}」：${escapeMarkdown(problemText(p))}`);
     await reply.card(
       noticeCard({
         title: `「${file.fileName}」有 ${problems.length} 处问题，没有导入`,
@@ -229,17 +125,17 @@ export async function handleUpload(
         footer: '标红的单元格已在文件中加了批注。改好后重新发送整个文件即可。',
       }),
     );
-    const annotated = await deps.sheets.annotate(data, read.sheetName, problems.map((p) => ({ row: p.row, column: p.field ? (read.columns[p.field] ?? null) : null, message: problemText(p) })));
-    await deps.messenger.sendFile({ openId: person.openId }, `${file.fileName.replace(/\.xlsx?m?$/i, '')}（问题标注）.xlsx`, new Uint8Array(annotated), `upload:${file.messageId}:annotated`);
+    const annotated = await deps.declarationSheets.annotate(data, read.sheetName, problems.map((p) => ({ row: p.row, column: p.field ? (read.columns[p.field] ?? null) : null, message: problemText(p) })));
+    await reply.file(`${file.fileName.replace(/\.xlsx?m?$/i, '')}（问题标注）.xlsx`, annotated);
     return;
   }
 
   const hash = contentHash(plans);
-  const before = await deps.imports.find(d.competent.code, d.year, hash);
+  const before = await deps.uploads.find(d.competent.code, d.year, hash);
   if (before?.status === 'imported') {
     return reply.text(`这个文件的内容已于 ${formatDateTime(before.importedAt!)} 导入过（计划编号 ${before.planNumbers.join('、')}），没有重复导入。`);
   }
-  const pending = await deps.imports.savePending({ openId: person.openId, unitCode: d.competent.code, year: d.year, contentHash: hash, fileName: file.fileName, plans: plans.map((p) => ({ row: p.row, data: p.data })), at: deps.clock.now() });
+  const pending = await deps.uploads.savePending({ openId: person.openId, unitCode: d.competent.code, year: d.year, contentHash: hash, fileName: file.fileName, plans: plans.map((p) => ({ row: p.row, data: p.data })), at: deps.clock.now() });
   const justified = plans.filter((p) => p.findings.some((f) => f.severity === 'soft')).length;
   await reply.card(
     noticeCard({
@@ -261,13 +157,12 @@ export async function handleUpload(
   );
 }
 
-export async function confirmImport(deps: ExcelDeps, person: Person | null, id: number, submit: boolean, log: Logger): Promise<CardResponse> {
-  if (!person?.unitCode) return { toast: { type: 'error', content: '您还没有关联单位' } };
-  const imp = await deps.imports.get(id);
+export async function confirmImport(deps: ExcelDeps, person: LinkedPerson, id: number, submit: boolean, log: Logger): Promise<CardResponse> {
+  const imp = await deps.uploads.get(id);
   if (!imp || imp.unitCode !== person.unitCode) return { toast: { type: 'error', content: '找不到这次上传' } };
   if (imp.status === 'imported') return { toast: { type: 'info', content: `已导入：${imp.planNumbers.join('、')}` } };
   if (imp.status === 'cancelled') return { toast: { type: 'info', content: '这次上传已取消，请重新发送文件' } };
-  const d = await declarantOf(deps, { ...person, unitCode: person.unitCode }, deps.clock.now());
+  const d = await declarantOf(deps, person, deps.clock.now());
   if (!d || d.year !== imp.year) return { toast: { type: 'error', content: '申报年度已变化，请重新发送文件' } };
   if (submit && !d.phase.canDeclare) return { toast: { type: 'error', content: `${d.refusal ?? '现在不能提交'}只能导入为草稿。` } };
   if (submit) {
@@ -275,10 +170,10 @@ export async function confirmImport(deps: ExcelDeps, person: Person | null, id: 
     const again = await checkRows(deps, d, imp.plans.map((p) => ({ row: p.row, values: stringsOf(p.data) })));
     if (again.problems.length) return { toast: { type: 'error', content: `情况有变化：${again.problems[0]!.message}。请重新发送文件` } };
   }
-  const done = await deps.imports.commit({ id, version: imp.version, submit, actor: person.openId, at: deps.clock.now() });
+  const done = await deps.uploads.commit({ id, version: imp.version, submit, actor: person.openId, at: deps.clock.now() });
   if (!done) return { toast: { type: 'info', content: '这个文件已经处理过了' } };
   log.info({ importId: id, plans: done.numbers.length, submit }, 'declaration upload imported');
-  if (submit) for (const planId of done.planIds) await deps.onSubmitted((await deps.plans.get(planId))!, d.competent.name, log);
+  if (submit) for (const planId of done.planIds) await deps.hub.emit('plan.submitted', { plan: (await deps.plans.get(planId))!, unitName: d.competent.name, log });
   return {
     toast: { type: 'success', content: `已导入 ${done.numbers.length} 个计划` },
     card: noticeCard({

@@ -6,15 +6,14 @@ import { button } from '../../cards/actions.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { beijingYmd, formatDeadline, ymdParts } from '../../domain/dates.ts';
 import { BACKFILL_FROM_YEAR, backfillSlots, backfillYears, CIRCLED, classAlertSlots, classLabel, dueText, formatRange, SLOT_STEPS, STEPS } from '../../domain/execution.ts';
-import { tentativeNote } from '../../domain/working-days.ts';
+import { tentativeNote, type WorkCalendar } from '../../domain/working-days.ts';
 import { daysLeft, dueSlots, type Slot } from '../../domain/reminders.ts';
-import { recipientId } from '../../runtime/messenger.ts';
-import { reviewTargets } from '../review/deps.ts';
-import { campaignFor } from '../../model/reference-data.ts';
-import { addToDigest, sendReminders, type PlannedReminder, type RunReport } from '../reminders/index.ts';
-import { recipientIndex } from '../review/decide.ts';
+import { campaignFor, loadWorkCalendar } from '../../model/reference-data.ts';
 import type { ExecutionDeps } from './deps.ts';
 import { loadExecution, type PlanExecution } from './view.ts';
+import { recipientId } from '../../ports/messenger.ts';
+import { reviewTargets, recipientIndex } from '../../model/recipients.ts';
+import { addToDigest, sendReminders, type PlannedReminder, type RunReport } from '../../model/digest.ts';
 
 type Entry = PlannedReminder['entries'][number];
 
@@ -76,11 +75,11 @@ type Planned = { planned: PlannedReminder[]; due: Slot[]; tooLate: Slot[]; unrea
 
 /** The alerts due at `now` (only for these classes, when given: a class just recorded). */
 export async function planExecutionAlerts(deps: ExecutionDeps, now: Date, only?: { classIds: number[] }): Promise<Planned> {
-  const cal = await deps.calendar();
+  const cal = await loadWorkCalendar(deps);
   const y = ymdParts(beijingYmd(now)).y;
   const plans = await loadExecution(deps, { years: [y - 1, y, y + 1] }, now, cal);
   const recipients = await recipientIndex(deps);
-  const names = new Map((await deps.reference.units()).map((u) => [u.code, u.name]));
+  const names = new Map((await deps.registry.units()).map((u) => [u.code, u.name]));
   const reviewers = await reviewTargets(deps);
   const byPerson = new Map<string, PlannedReminder>();
   const due: Slot[] = [];
@@ -89,7 +88,7 @@ export async function planExecutionAlerts(deps: ExecutionDeps, now: Date, only?:
   for (const p of plans) {
     for (const c of p.classes) {
       if (c.cls.source === 'backfill' || (only && !only.classIds.includes(c.cls.id))) continue;
-      const slots = classAlertSlots({ id: c.cls.id, start: c.cls.start, end: c.cls.end, createdAt: c.cls.createdAt }, deps.schedule, cal);
+      const slots = classAlertSlots({ id: c.cls.id, start: c.cls.start, end: c.cls.end, createdAt: c.cls.createdAt }, deps.settings.reminders, cal);
       const d = dueSlots(slots, now);
       // Slots from before the class was recorded could never have been sent: not "missed".
       tooLate.push(...d.tooLate.filter((s) => s.nominal >= c.cls.createdAt));
@@ -115,15 +114,15 @@ async function planBackfill(
   deps: ExecutionDeps,
   now: Date,
   y: number,
-  cal: Awaited<ReturnType<ExecutionDeps['calendar']>>,
+  cal: WorkCalendar,
   recipients: (unit: string) => string[],
   names: Map<string, string>,
   byPerson: Map<string, PlannedReminder>,
   due: Slot[],
   unreachable: Set<string>,
 ) {
-  const campaign = await campaignFor(deps.reference, y + 1);
-  const d = dueSlots(backfillSlots(campaign.backfillClosesAt, deps.schedule, cal), now);
+  const campaign = await campaignFor(deps, y + 1);
+  const d = dueSlots(backfillSlots(campaign.backfillClosesAt, deps.settings.reminders, cal), now);
   const years = backfillYears(now);
   if (!d.due.length || !years.length) return;
   const history = await loadExecution(deps, { years }, now, cal);

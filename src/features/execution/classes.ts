@@ -6,30 +6,16 @@ import { escapeMarkdown } from '../../cards/render.ts';
 import { beijingYmd } from '../../domain/dates.ts';
 import { execFinding, type ExecFinding } from '../../domain/execution-checks.ts';
 import { findingLine } from '../../domain/findings.ts';
-import {
-  attendanceDeviations,
-  checkClassDates,
-  CIRCLED,
-  classLabel,
-  classTimeline,
-  formatRange,
-  packageDeviations,
-  readStep,
-  dueText,
-  STEP_FIELDS,
-  STEPS,
-  yuanText,
-  type StepData,
-  type StepNo,
-} from '../../domain/execution.ts';
+import { attendanceDeviations, checkClassDates, CIRCLED, classLabel, classTimeline, formatRange, packageDeviations, readStep, dueText, STEP_FIELDS, STEPS, yuanText, type StepData, type StepNo } from '../../domain/execution.ts';
 import type { Person } from '../../domain/people.ts';
 import { APPROVED_STATUSES } from '../../domain/plan-status.ts';
 import type { Logger } from '../../logger.ts';
 import type { CardResponse } from '../../inbound.ts';
-import type { PlanRecord } from '../../model/plans.ts';
 import type { ExecutionDeps } from './deps.ts';
 import { sendPackageForReview } from './package.ts';
 import { classViewOf, loadClass, type LoadedClass } from './view.ts';
+import type { PlanRecord } from '../../ports/plans.ts';
+import { loadWorkCalendar } from '../../model/reference-data.ts';
 
 const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
 const warn = (lines: (string | ExecFinding)[]) =>
@@ -58,7 +44,7 @@ export async function classCardOf(deps: ExecutionDeps, l: LoadedClass, opts: Par
 }
 
 async function existingLines(deps: ExecutionDeps, planId: number): Promise<{ lines: string[]; nextSeq: number; active: number }> {
-  const all = await deps.execution.classesOf([planId]);
+  const all = await deps.classes.of([planId]);
   const active = all.filter((c) => c.status === 'active');
   return {
     lines: active.map((c) => `- 第${c.seq}期　${formatRange(c.start, c.end)}`),
@@ -81,7 +67,7 @@ const dateText = (v: unknown) => (typeof v === 'string' ? v.replace(/\s*[+-]\d{4
 export async function recordClass(deps: ExecutionDeps, person: Linked, plan: PlanRecord, raw: Record<string, unknown>, log: Logger, afterCreate: (classId: number) => Promise<void>): Promise<CardResponse> {
   const now = deps.clock.now();
   const values = { start: dateText(raw.start), end: dateText(raw.end) };
-  const cal = await deps.calendar();
+  const cal = await loadWorkCalendar(deps);
   const checked = checkClassDates(values, { planYear: plan.year, planDays: plan.data.days, today: beijingYmd(now), cal, packageApproved: false });
   if (!checked.ok) {
     const form = await newClassForm(deps, plan, values, checked.errors);
@@ -90,7 +76,7 @@ export async function recordClass(deps: ExecutionDeps, person: Linked, plan: Pla
   for (let attempt = 0; attempt < 3; attempt++) {
     const e = await existingLines(deps, plan.id);
     if (e.active >= (plan.data.sessions ?? 1)) return toast('error', `计划 ${plan.number} 批准 ${plan.data.sessions ?? 1} 期，已全部登记`);
-    const cls = await deps.execution.addClass({
+    const cls = await deps.classes.add({
       planId: plan.id,
       seq: e.nextSeq,
       start: checked.dates.start,
@@ -111,10 +97,10 @@ export async function recordClass(deps: ExecutionDeps, person: Linked, plan: Pla
 export async function changeDates(deps: ExecutionDeps, person: Linked, l: LoadedClass, raw: Record<string, unknown>, log: Logger, afterChange: (classId: number) => Promise<void>): Promise<CardResponse> {
   const now = deps.clock.now();
   const values = { start: dateText(raw.start), end: dateText(raw.end) };
-  const checked = checkClassDates(values, { planYear: l.plan.year, planDays: l.plan.data.days, today: beijingYmd(now), cal: await deps.calendar(), packageApproved: l.steps.get(1)?.status === 'done' });
+  const checked = checkClassDates(values, { planYear: l.plan.year, planDays: l.plan.data.days, today: beijingYmd(now), cal: await loadWorkCalendar(deps), packageApproved: l.steps.get(1)?.status === 'done' });
   if (!checked.ok) return toast('error', Object.values(checked.errors)[0]!, await classCardOf(deps, l, { datesForm: { values, errors: checked.errors } }));
   if (checked.dates.start === l.cls.start && checked.dates.end === l.cls.end) return toast('info', '日期没有变化', await classCardOf(deps, l));
-  const updated = await deps.execution.updateClass({
+  const updated = await deps.classes.update({
     id: l.cls.id,
     version: l.cls.version,
     start: checked.dates.start,
@@ -143,7 +129,7 @@ export async function cancelClass(deps: ExecutionDeps, person: Linked, l: Loaded
   // Only the class as the card showed it: a replayed or outdated 确认取消 cancels nothing.
   if (shownVersion !== l.cls.version) return toast('warning', '这一期在卡片发出后已有变化，已显示最新内容', await classCardOf(deps, l));
   const now = deps.clock.now();
-  const updated = await deps.execution.updateClass({
+  const updated = await deps.classes.update({
     id: l.cls.id,
     version: shownVersion,
     status: 'cancelled',
@@ -175,7 +161,7 @@ export async function openStep(deps: ExecutionDeps, l: LoadedClass, step: StepNo
   if (state.blockedBy && !(step === 1 && state.pending === 'submitted')) return toast('warning', state.blockedBy);
   if (step === 1) {
     // Files sent while the package form is open are its attachments.
-    await deps.execution.setIntent(openId, { kind: 'package', targetId: l.cls.id, expiresAt: new Date(deps.clock.now().getTime() + 24 * 3600_000) });
+    await deps.fileIntents.set(openId, { kind: 'package', targetId: l.cls.id, expiresAt: new Date(deps.clock.now().getTime() + 24 * 3600_000) });
   }
   return toast('info', `请填写${CIRCLED[step]}${STEPS[step].name}`, classCard(view, { form: { step, values: formValues(l, step), errors: {} } }));
 }
@@ -193,7 +179,7 @@ function rawStrings(step: StepNo, raw: Record<string, unknown>): Record<string, 
 /** Saves one step from its form (v: the step version the card showed, 0 when new). */
 export async function saveStep(deps: ExecutionDeps, person: Linked, l: LoadedClass, step: StepNo, v: number, raw: Record<string, unknown>, log: Logger): Promise<CardResponse> {
   const now = deps.clock.now();
-  const cal = await deps.calendar();
+  const cal = await loadWorkCalendar(deps);
   const view = await classViewOf(deps, l, now, cal);
   const state = view.timeline[step - 1]!;
   const current = l.steps.get(step);
@@ -215,13 +201,13 @@ export async function saveStep(deps: ExecutionDeps, person: Linked, l: LoadedCla
   // Departures kept on the step for the reviewers and the report: the package's, and attendance over the cap.
   const flags =
     step === 1
-      ? packageDeviations(l.plan.data, read.data, await deps.reference.bases(), l.cls)
+      ? packageDeviations(l.plan.data, read.data, await deps.bases.all(), l.cls)
       : step === 4
         ? attendanceDeviations(l.steps.get(1)?.data.scope ?? l.plan.data.scope, read.data.attended)
         : undefined;
   if (step === 4) warnings.push(...flags!);
   if (step === 6 && typeof read.data.amount === 'number') warnings.push(...(await budgetCheck(deps, l, read.data.amount)));
-  const saved = await deps.execution.putStep({
+  const saved = await deps.steps.put({
     classId: l.cls.id,
     step,
     expectedVersion: current ? current.version : null,
@@ -264,8 +250,8 @@ export async function saveStep(deps: ExecutionDeps, person: Linked, l: LoadedCla
 async function budgetCheck(deps: ExecutionDeps, l: LoadedClass, amount: number): Promise<ExecFinding[]> {
   const budget = l.plan.data.budget;
   if (budget === undefined) return [];
-  const others = (await deps.execution.classesOf([l.plan.id])).filter((c) => c.status === 'active' && c.id !== l.cls.id);
-  const settled = (await deps.execution.stepsOf(others.map((c) => c.id))).filter((s) => s.step === 6).reduce((sum, s) => sum + (typeof s.data.amount === 'number' ? s.data.amount : 0), 0);
+  const others = (await deps.classes.of([l.plan.id])).filter((c) => c.status === 'active' && c.id !== l.cls.id);
+  const settled = (await deps.steps.of(others.map((c) => c.id))).filter((s) => s.step === 6).reduce((sum, s) => sum + (typeof s.data.amount === 'number' ? s.data.amount : 0), 0);
   const total = Math.round((settled + amount) * 100) / 100;
   if (total <= budget) return [];
   return [execFinding('settled_over_budget', 'amount', `本计划已结算合计 ${yuanText(total)}，超出批准的经费预算 ${yuanText(budget)}（超出 ${yuanText(Math.round((total - budget) * 100) / 100)}）`)];

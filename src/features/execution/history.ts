@@ -13,17 +13,20 @@ import { matchKey } from '../../domain/parse.ts';
 import type { Person } from '../../domain/people.ts';
 import { APPROVED_STATUSES } from '../../domain/plan-status.ts';
 import type { Logger } from '../../logger.ts';
-import type { Reply } from '../../bot/commands.ts';
 import type { CardResponse } from '../../inbound.ts';
-import { diffData, type Channel, type PlanRecord } from '../../model/plans.ts';
 import type { ExecutionDeps } from './deps.ts';
 import { loadExecution } from './view.ts';
+import type { Reply } from '../../bot/reply.ts';
+import { fileRoute } from '../../bot/manifest.ts';
+import type { SheetRead } from '../../ports/sheets.ts';
+import type { Channel, PlanRecord } from '../../ports/plans.ts';
+import { diffData } from '../../domain/plan-changes.ts';
 
 export type HistoryCheck = { rows: number; problems: HistoryProblem[]; groups: HistoryRow[][] };
 
 /** Reads and checks every row of a 补录 sheet. */
 export async function checkHistory(deps: ExecutionDeps, rows: { row: number; values: Partial<Record<string, string>> }[], allowedCompetent?: string): Promise<HistoryCheck> {
-  const units = await deps.reference.units();
+  const units = await deps.registry.units();
   const today = beijingYmd(deps.clock.now());
   const problems: HistoryProblem[] = [];
   const ok: HistoryRow[] = [];
@@ -69,7 +72,7 @@ async function findPlan(deps: ExecutionDeps, g: HistoryRow[]): Promise<PlanRecor
 /** Applies checked groups (see the module comment for what is matched and what is kept). */
 export async function applyHistory(deps: ExecutionDeps, groups: HistoryRow[][], actor: string, channel: Channel, log: Logger): Promise<HistoryResult> {
   const now = deps.clock.now();
-  const bases = await deps.reference.bases();
+  const bases = await deps.bases.all();
   const r: HistoryResult = { plansCreated: 0, plansMatched: 0, classesCreated: 0, classesKept: 0, stepsAdded: 0, stepsKept: 0, conflicts: [] };
   const ev = (action: string, what: string, details: Record<string, unknown> = {}) => ({ at: now, actor, action, fromStatus: null, toStatus: null, comment: null, changes: null, details: { ...details, what }, channel });
   for (const g of groups) {
@@ -88,7 +91,7 @@ export async function applyHistory(deps: ExecutionDeps, groups: HistoryRow[][], 
       });
       r.plansCreated++;
     }
-    const existing = await deps.execution.classesOf([plan.id]);
+    const existing = await deps.classes.of([plan.id]);
     for (const row of g) {
       if (!row.cls) continue;
       const seq = row.cls.seq!;
@@ -97,7 +100,7 @@ export async function applyHistory(deps: ExecutionDeps, groups: HistoryRow[][], 
         r.classesKept++;
         if (cls.start !== row.cls.start || cls.end !== row.cls.end) r.conflicts.push(`第 ${row.row} 行：${classLabel(plan.number, seq)} 已登记为 ${cls.start}–${cls.end}，日期未修改`);
       } else {
-        cls = await deps.execution.addClass({ planId: plan.id, seq, start: row.cls.start, end: row.cls.end, source: 'backfill', at: now, event: ev('backfill', `第${seq}期 ${row.cls.start}–${row.cls.end}`) });
+        cls = await deps.classes.add({ planId: plan.id, seq, start: row.cls.start, end: row.cls.end, source: 'backfill', at: now, event: ev('backfill', `第${seq}期 ${row.cls.start}–${row.cls.end}`) });
         if (!cls) {
           r.conflicts.push(`第 ${row.row} 行：${classLabel(plan.number, seq)} 刚刚被登记，未修改`);
           continue;
@@ -105,7 +108,7 @@ export async function applyHistory(deps: ExecutionDeps, groups: HistoryRow[][], 
         existing.push(cls);
         r.classesCreated++;
       }
-      const steps = new Map((await deps.execution.stepsOf([cls.id])).map((s) => [s.step, s] as const));
+      const steps = new Map((await deps.steps.of([cls.id])).map((s) => [s.step, s] as const));
       for (const n of STEP_NOS) {
         const given = row.steps[n as StepNo];
         if (!given) continue;
@@ -114,7 +117,7 @@ export async function applyHistory(deps: ExecutionDeps, groups: HistoryRow[][], 
           r.stepsKept++;
           continue;
         }
-        const saved = await deps.execution.putStep({
+        const saved = await deps.steps.put({
           classId: cls.id,
           step: n,
           expectedVersion: have ? have.version : null,
@@ -138,62 +141,78 @@ export async function applyHistory(deps: ExecutionDeps, groups: HistoryRow[][], 
 }
 
 const SHOWN = 20;
+/** A 补录 sheet is read within the same limit as a declaration sheet. */
+const MAX_SHEET_BYTES = 5 * 1024 * 1024;
 
-/** A declarant's 补录 upload: checked now, imported on 确认导入. */
-export function historyUploadHandler(deps: ExecutionDeps) {
-  return async (person: Person & { unitCode: string }, file: { messageId: string; fileName: string }, data: Buffer, reply: Reply, log: Logger) => {
-    const read = await deps.sheets.readHistory(data, file.fileName);
-    if (!read.ok) return reply.text(`没有导入「${file.fileName}」：${read.error} 需要补录模板请发送「补录」。`);
-    const check = await checkHistory(deps, read.rows, person.unitCode);
-    log.info({ rows: check.rows, problems: check.problems.length }, 'history upload checked');
-    if (check.problems.length) {
-      const lines = check.problems.slice(0, SHOWN).map((p) => `- 第 ${p.row} 行「${p.key ? deps.sheets.historyHeaderOf(p.key) : '整行'}」：${escapeMarkdown(p.message)}`);
-      await reply.card(
-        noticeCard({
-          title: `「${file.fileName}」有 ${check.problems.length} 处问题，没有导入`,
-          color: 'red',
-          body: [`读取 ${check.rows} 行。为避免只导入一部分，这次没有保存任何内容。`, '', ...lines, ...(check.problems.length > SHOWN ? [`……另有 ${check.problems.length - SHOWN} 处，见下一条消息中标注好的文件。`] : [])].join('\n'),
-          footer: '标红的单元格已在文件中加了批注。改好后重新发送整个文件即可。',
-        }),
-      );
-      const annotated = await deps.sheets.annotate(data, read.sheetName, check.problems.map((p) => ({ row: p.row, column: p.key ? (read.columns[p.key] ?? null) : null, message: p.message })));
-      await deps.messenger.sendFile({ openId: person.openId }, `${file.fileName.replace(/\.xlsx?m?$/i, '')}（问题标注）.xlsx`, new Uint8Array(annotated), `upload:${file.messageId}:annotated`);
-      return;
-    }
-    const hash = `history:${crypto.createHash('sha256').update(JSON.stringify(check.groups)).digest('hex')}`;
-    const year = ymdParts(beijingYmd(deps.clock.now())).y;
-    const saved = await deps.imports.saveHistory({ openId: person.openId, unitCode: person.unitCode, year, contentHash: hash, fileName: file.fileName, rows: read.rows, at: deps.clock.now() });
-    if (saved.status === 'imported') return reply.text(`这个文件的内容已于 ${formatDateTime(saved.importedAt!)} 导入过，没有重复导入。`);
-    const classes = check.groups.flat().filter((r) => r.cls).length;
-    const steps = check.groups.flat().reduce((n, r) => n + Object.keys(r.steps).length, 0);
+/**
+ * A declarant's 补录 upload, told from a declaration sheet by its columns: checked now, imported on 确认导入.
+ * Anything else (another sheet, a file that cannot be downloaded) goes on to the Excel feature, which says why.
+ */
+export const historyUpload = (deps: ExecutionDeps) =>
+  fileRoute({
+    order: 30,
+    audience: 'declarant',
+    take: async (ctx) => {
+      const file = { messageId: ctx.message.messageId, fileName: ctx.message.file.fileName };
+      if (!/\.(xlsx|xlsm)$/i.test(file.fileName)) return false;
+      const data = await ctx.download(MAX_SHEET_BYTES).catch(() => null);
+      const read = data && (await ctx.once('history', () => deps.executionSheets.readHistory(data, file.fileName, ctx.wait)));
+      if (!data || !read?.ok) return false;
+      await checkUpload(deps, ctx.person, file, data, read, ctx.reply, ctx.log);
+      return true;
+    },
+  });
+
+async function checkUpload(deps: ExecutionDeps, person: Person & { unitCode: string }, file: { messageId: string; fileName: string }, data: Buffer, read: Extract<SheetRead, { ok: true }>, reply: Reply, log: Logger) {
+  const check = await checkHistory(deps, read.rows, person.unitCode);
+  log.info({ rows: check.rows, problems: check.problems.length }, 'history upload checked');
+  if (check.problems.length) {
+    const lines = check.problems.slice(0, SHOWN).map((p) => `- 第 ${p.row} 行「${p.key ? deps.executionSheets.historyHeaderOf(p.key) : '整行'}」：${escapeMarkdown(p.message)}`);
     await reply.card(
       noticeCard({
-        title: `「${file.fileName}」检查通过`,
-        color: 'green',
-        body: [
-          `读取 ${check.rows} 行，全部符合要求：${check.groups.length} 个计划、${classes} 期、${steps} 项环节数据。`,
-          '',
-          ...check.groups.slice(0, SHOWN).map((g) => `- ${g[0]!.year}年《${escapeMarkdown(g[0]!.plan.title ?? '')}》${g.filter((r) => r.cls).length} 期`),
-          ...(check.groups.length > SHOWN ? [`……共 ${check.groups.length} 个计划`] : []),
-          '',
-          '已有的记录不会被覆盖，只补齐空缺的环节。',
-        ].join('\n'),
-        buttons: [button('确认导入', { a: 'history_import', id: saved.id }, 'primary_filled'), button('不导入', { a: 'excel_cancel', id: saved.id }, 'danger_text')],
+        title: `「${file.fileName}」有 ${check.problems.length} 处问题，没有导入`,
+        color: 'red',
+        body: [`读取 ${check.rows} 行。为避免只导入一部分，这次没有保存任何内容。`, '', ...lines, ...(check.problems.length > SHOWN ? [`……另有 ${check.problems.length - SHOWN} 处，见下一条消息中标注好的文件。`] : [])].join('\n'),
+        footer: '标红的单元格已在文件中加了批注。改好后重新发送整个文件即可。',
       }),
     );
-  };
+    const annotated = await deps.executionSheets.annotate(data, read.sheetName, check.problems.map((p) => ({ row: p.row, column: p.key ? (read.columns[p.key] ?? null) : null, message: p.message })));
+    await reply.file(`${file.fileName.replace(/\.xlsx?m?$/i, '')}（问题标注）.xlsx`, annotated);
+    return;
+  }
+  const hash = `history:${crypto.createHash('sha256').update(JSON.stringify(check.groups)).digest('hex')}`;
+  const year = ymdParts(beijingYmd(deps.clock.now())).y;
+  const saved = await deps.historyUploads.save({ openId: person.openId, unitCode: person.unitCode, year, contentHash: hash, fileName: file.fileName, rows: read.rows, at: deps.clock.now() });
+  if (saved.status === 'imported') return reply.text(`这个文件的内容已于 ${formatDateTime(saved.importedAt!)} 导入过，没有重复导入。`);
+  const classes = check.groups.flat().filter((r) => r.cls).length;
+  const steps = check.groups.flat().reduce((n, r) => n + Object.keys(r.steps).length, 0);
+  await reply.card(
+    noticeCard({
+      title: `「${file.fileName}」检查通过`,
+      color: 'green',
+      body: [
+        `读取 ${check.rows} 行，全部符合要求：${check.groups.length} 个计划、${classes} 期、${steps} 项环节数据。`,
+        '',
+        ...check.groups.slice(0, SHOWN).map((g) => `- ${g[0]!.year}年《${escapeMarkdown(g[0]!.plan.title ?? '')}》${g.filter((r) => r.cls).length} 期`),
+        ...(check.groups.length > SHOWN ? [`……共 ${check.groups.length} 个计划`] : []),
+        '',
+        '已有的记录不会被覆盖，只补齐空缺的环节。',
+      ].join('\n'),
+      buttons: [button('确认导入', { a: 'history_import', id: saved.id }, 'primary_filled'), button('不导入', { a: 'excel_cancel', id: saved.id }, 'danger_text')],
+    }),
+  );
 }
 
 export async function confirmHistory(deps: ExecutionDeps, person: Person | null, id: number, log: Logger): Promise<CardResponse> {
   if (!person?.unitCode) return { toast: { type: 'error', content: '您还没有关联单位' } };
-  const imp = await deps.imports.getHistory(id);
+  const imp = await deps.historyUploads.get(id);
   if (!imp || imp.unitCode !== person.unitCode) return { toast: { type: 'error', content: '找不到这次上传' } };
   if (imp.status === 'imported') return { toast: { type: 'info', content: `已于 ${formatDateTime(imp.importedAt!)} 导入` } };
   if (imp.status === 'cancelled') return { toast: { type: 'info', content: '这次上传已取消，请重新发送文件' } };
   // Checked again: plans or classes may have been recorded since.
   const check = await checkHistory(deps, imp.rows as { row: number; values: Partial<Record<string, string>> }[], person.unitCode);
   if (check.problems.length) return { toast: { type: 'error', content: `情况有变化：第 ${check.problems[0]!.row} 行 ${check.problems[0]!.message}。请重新发送文件` } };
-  if (!(await deps.imports.finishHistory(imp.id, imp.version, deps.clock.now(), []))) return { toast: { type: 'info', content: '这个文件已经处理过了' } };
+  if (!(await deps.historyUploads.finish(imp.id, imp.version, deps.clock.now(), []))) return { toast: { type: 'info', content: '这个文件已经处理过了' } };
   const r = await applyHistory(deps, check.groups, person.openId, 'excel', log);
   return {
     toast: { type: 'success', content: `已补录 ${r.stepsAdded} 项` },
@@ -205,7 +224,7 @@ export async function confirmHistory(deps: ExecutionDeps, person: Person | null,
 export async function historyTemplateFile(deps: ExecutionDeps, unitCode?: string): Promise<{ name: string; data: Buffer }> {
   const now = deps.clock.now();
   const plans = unitCode ? await loadExecution(deps, { years: backfillYears(now), unitCode }, now) : [];
-  const unit = unitCode ? await deps.reference.unit(unitCode) : null;
+  const unit = unitCode ? await deps.registry.unit(unitCode) : null;
   const rows: Partial<Record<HistoryKey, string | number>>[] = [];
   for (const p of plans) {
     const base = {
@@ -240,6 +259,6 @@ export async function historyTemplateFile(deps: ExecutionDeps, unitCode?: string
       });
     }
   }
-  const data = await deps.sheets.historyTemplate({ unitName: unit?.name, rows, fromYear: BACKFILL_FROM_YEAR });
+  const data = await deps.executionSheets.historyTemplate({ unitName: unit?.name, rows, fromYear: BACKFILL_FROM_YEAR });
   return { name: `${BACKFILL_FROM_YEAR}年以来培训执行数据补录表${unit ? `（${unit.name}）` : ''}.xlsx`, data };
 }

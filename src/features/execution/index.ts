@@ -9,9 +9,9 @@ import { beijingYmd, formatDateTime, ymdParts } from '../../domain/dates.ts';
 import { BACKFILL_FROM_YEAR, backfillYears, CIRCLED, classLabel, formatRange, OUTCOME_LABELS, type StepNo } from '../../domain/execution.ts';
 import { may, type Person } from '../../domain/people.ts';
 import { tentativeNote } from '../../domain/working-days.ts';
-import type { CardActionHandlers } from '../../bot/card-actions.ts';
-import { personalReply } from '../../bot/chat.ts';
-import { yearArg, type Command, type Reply } from '../../bot/commands.ts';
+import { valueOf } from '../../cards/actions.ts';
+import { yearArg } from '../../bot/commands.ts';
+import { refusal } from '../../bot/card-actions.ts';
 import type { CardResponse } from '../../inbound.ts';
 import { runExecutionAlerts } from './alerts.ts';
 import { cancelClass, changeDates, classCardOf, executablePlan, newClassForm, openStep, ownClass, recordClass, saveStep, type Linked } from './classes.ts';
@@ -21,12 +21,12 @@ import { confirmHistory, historyTemplateFile } from './history.ts';
 import { decidePackage, packageCardAgain, packageReturnForm, sendPackageFiles } from './package.ts';
 import { completion, completionSheet } from './report.ts';
 import { allCompletionCard, COMPLETION_LISTS, completionListCard, unitCompletionCard } from './report-cards.ts';
-import type { PageHandlers } from '../../bot/paging.ts';
 import { executionYears, loadExecution, type PlanExecution } from './view.ts';
+import type { Reply } from '../../bot/reply.ts';
+import { command, page, route } from '../../bot/manifest.ts';
 
 const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
 const linked = (p: Person | null): p is Linked => !!p?.unitCode;
-const NOT_LINKED = toast('error', '您还没有关联单位。发送「帮助」查看怎么关联。');
 
 /** Class lines shown under a plan on the 执行 list (each about 170 bytes); the menu reaches every class. */
 const CLASS_LINES = 10;
@@ -36,7 +36,7 @@ const EXEC_PAGE = { max: 8, budget: MENU_OPTIONS, weight: (p: PlanExecution) => 
 /** 执行: the unit's approved plans of this year and next, their classes at a glance, and menus to act. */
 export async function executionList(deps: ExecutionDeps, person: Linked, years?: number[], page = 1) {
   const now = deps.clock.now();
-  const unit = await deps.reference.unit(person.unitCode);
+  const unit = await deps.registry.unit(person.unitCode);
   const ys = years ?? executionYears(now);
   const plans = (await loadExecution(deps, { years: ys, unitCode: person.unitCode }, now)).sort((a, b) => a.plan.number.localeCompare(b.plan.number));
   const resend = `执行${years?.length === 1 ? ` ${years[0]}` : ''}`;
@@ -84,8 +84,8 @@ async function backfillCard(deps: ExecutionDeps, person: Linked) {
   const y = ymdParts(beijingYmd(now)).y;
   const plans = await loadExecution(deps, { years: backfillYears(now), unitCode: person.unitCode }, now);
   const gaps = plans.filter((p) => p.outcome.missing.length);
-  const unit = await deps.reference.unit(person.unitCode);
-  const campaign = (await deps.reference.campaigns()).find((c) => c.year === y + 1);
+  const unit = await deps.registry.unit(person.unitCode);
+  const campaign = (await deps.campaigns.all()).find((c) => c.year === y + 1);
   const deadline = campaign ? formatDateTime(new Date(campaign.backfillClosesAt.getTime() - 1)) : `${y}年12月31日`;
   return noticeCard({
     title: `执行数据补录 · ${unit?.name ?? person.unitCode}`,
@@ -100,9 +100,9 @@ async function backfillCard(deps: ExecutionDeps, person: Linked) {
   });
 }
 
-export function executionCommands(deps: ExecutionDeps): Command[] {
+export function executionCommands(deps: ExecutionDeps) {
   return [
-    {
+    command({
       id: 'execution',
       words: ['执行', '执行情况', '登记开班', '开班', '填报执行'],
       phrases: ['报执行', '上报执行', '培训开始', '班开了', '办完了', '办班情况', '执行登记', '培训办完', '开了班'],
@@ -111,12 +111,11 @@ export function executionCommands(deps: ExecutionDeps): Command[] {
       summary: '登记审批通过的培训班的开班日期，填报六个环节（培训包、发布、报名、签到、教培、结算）',
       usage: '执行 或 执行 2027',
       run: async (ctx) => {
-        if (!linked(ctx.person)) return;
         const y = yearArg(ctx.args);
         await ctx.reply.card(await executionList(deps, ctx.person, y ? [y] : undefined));
       },
-    },
-    {
+    }),
+    command({
       id: 'completion',
       words: ['完成情况', '年度完成情况', '计划完成情况'],
       phrases: ['完成了多少', '完成率', '完成得怎么样', '完成统计'],
@@ -129,16 +128,16 @@ export function executionCommands(deps: ExecutionDeps): Command[] {
         if (may(ctx.person, 'reviewer')) {
           const c = await completion(deps, year);
           await ctx.reply.card(allCompletionCard(c));
-          const data = await deps.sheets.exportCompletion(completionSheet(c));
-          await deps.messenger.sendFile({ openId: ctx.openId }, `${year}年度单位计划完成情况.xlsx`, new Uint8Array(data), `completion:${ctx.openId}:${year}:${ctx.now.getTime()}`);
+          const data = await deps.executionSheets.exportCompletion(completionSheet(c));
+          await ctx.reply.file(`${year}年度单位计划完成情况.xlsx`, data);
           return;
         }
         if (!linked(ctx.person)) return ctx.reply.text('您还没有关联单位。发送「帮助」查看怎么关联。');
-        const unit = await deps.reference.unit(ctx.person.unitCode);
+        const unit = await deps.registry.unit(ctx.person.unitCode);
         await ctx.reply.card(unitCompletionCard(await completion(deps, year, ctx.person.unitCode), unit?.name ?? ctx.person.unitCode));
       },
-    },
-    {
+    }),
+    command({
       id: 'backfill',
       words: ['补录', '历史补录', '补录模板', '数据补录'],
       phrases: ['补填', '补报', '历史数据', '以前数据', '漏报'],
@@ -146,13 +145,12 @@ export function executionCommands(deps: ExecutionDeps): Command[] {
       audience: 'declarant',
       summary: `补录${BACKFILL_FROM_YEAR}年以来培训项目的执行数据（发送补录表，填好发回）`,
       run: async (ctx) => {
-        if (!linked(ctx.person)) return;
         await ctx.reply.card(await backfillCard(deps, ctx.person));
         const t = await historyTemplateFile(deps, ctx.person.unitCode);
-        await deps.messenger.sendFile({ openId: ctx.openId }, t.name, new Uint8Array(t.data), `history-template:${ctx.openId}:${ctx.now.getTime()}`);
+        await ctx.reply.file(t.name, t.data);
       },
-    },
-    {
+    }),
+    command({
       id: 'statement',
       words: ['上传情况说明', '未开展', '未开展情况说明'],
       phrases: ['情况说明', '没办成', '没有开展', '没开展', '办不了', '取消培训', '不能开展'],
@@ -167,8 +165,8 @@ export function executionCommands(deps: ExecutionDeps): Command[] {
         const problem = await expectStatement(deps, ctx.person, plan.id, ctx.reply);
         if (problem) await ctx.reply.text(problem);
       },
-    },
-    {
+    }),
+    command({
       id: 'attachments',
       words: ['附件', '查看附件', '获取附件'],
       phrases: ['材料', '看附件', '下载附件', '培训材料'],
@@ -178,9 +176,9 @@ export function executionCommands(deps: ExecutionDeps): Command[] {
       run: async (ctx) => {
         const m = /(\d{4}-\d{3,})/.exec(ctx.args);
         if (!m) return ctx.reply.text('请写明计划编号，例如：附件 2027-001');
-        await ctx.reply.text(await sendPlanFiles(deps, ctx.person, m[1]!, `files:${ctx.openId}:${ctx.now.getTime()}`));
+        await ctx.reply.text(await sendPlanFiles(deps, ctx.person, m[1]!, ctx.reply));
       },
-    },
+    }),
   ];
 }
 
@@ -188,19 +186,20 @@ export function executionCommands(deps: ExecutionDeps): Command[] {
  * 上一页 / 下一页 of the execution lists: the unit's 执行 and 完成情况 for whoever is linked to it, the
  * reviewer's 完成情况 lists for reviewers only, as the commands decide.
  */
-export function executionPages(deps: ExecutionDeps): Pick<PageHandlers, 'exec' | 'completion_unit' | 'completion' | keyof typeof COMPLETION_LISTS> {
+export function executionPages(deps: ExecutionDeps) {
   const yearOf = (ctx: { value: { year?: number | undefined }; now: Date }) => ctx.value.year ?? ymdParts(beijingYmd(ctx.now)).y;
-  const reviewers = toast('error', '只有市工作领导小组办公室的审核人员可以查看全部单位的完成情况');
-  const list = (key: keyof typeof COMPLETION_LISTS): PageHandlers['completion'] => async (ctx) =>
-    may(ctx.person, 'reviewer') ? { card: completionListCard(await completion(deps, yearOf(ctx)), COMPLETION_LISTS[key], ctx.value.p) } : reviewers;
+  const list = (key: keyof typeof COMPLETION_LISTS) =>
+    page({ audience: 'reviewer', run: async (ctx) => ({ card: completionListCard(await completion(deps, yearOf(ctx)), COMPLETION_LISTS[key], ctx.value.p) }) });
   return {
-    exec: async (ctx) => (linked(ctx.person) ? { card: await executionList(deps, ctx.person, ctx.value.year ? [ctx.value.year] : undefined, ctx.value.p) } : NOT_LINKED),
-    completion_unit: async (ctx) => {
-      if (!linked(ctx.person)) return NOT_LINKED;
-      const unit = await deps.reference.unit(ctx.person.unitCode);
-      return { card: unitCompletionCard(await completion(deps, yearOf(ctx), ctx.person.unitCode), unit?.name ?? ctx.person.unitCode, ctx.value.p) };
-    },
-    completion: async (ctx) => (may(ctx.person, 'reviewer') ? { card: allCompletionCard(await completion(deps, yearOf(ctx))) } : reviewers),
+    exec: page({ audience: 'declarant', run: async (ctx) => ({ card: await executionList(deps, ctx.person, ctx.value.year ? [ctx.value.year] : undefined, ctx.value.p) }) }),
+    completion_unit: page({
+      audience: 'declarant',
+      run: async (ctx) => {
+        const unit = await deps.registry.unit(ctx.person.unitCode);
+        return { card: unitCompletionCard(await completion(deps, yearOf(ctx), ctx.person.unitCode), unit?.name ?? ctx.person.unitCode, ctx.value.p) };
+      },
+    }),
+    completion: page({ audience: 'reviewer', run: async (ctx) => ({ card: allCompletionCard(await completion(deps, yearOf(ctx))) }) }),
     completion_gaps: list('completion_gaps'),
     completion_budget: list('completion_budget'),
     completion_late: list('completion_late'),
@@ -215,11 +214,7 @@ function alertNow(deps: ExecutionDeps) {
   };
 }
 
-export function executionCardHandlers(
-  deps: ExecutionDeps,
-): Pick<CardActionHandlers, 'exec_list' | 'class_pick' | 'class_new' | 'class_save' | 'class' | 'step_open' | 'step_save' | 'pkg_review' | 'pkg_return' | 'statement' | 'completion_file' | 'history_template' | 'history_import'> {
-  const replyOf = (ctx: { action: { openId: string; eventId: string } }) => personalReply(deps.messenger, ctx.action.openId, `click:${ctx.action.eventId}`);
-  const refuse = toast('error', '只有市工作领导小组办公室的审核人员可以审核');
+export function executionRoutes(deps: ExecutionDeps) {
   const openClass = async (person: Person | null, classId: number, reply: Reply | null): Promise<CardResponse> => {
     const own = await ownClass(deps, person, classId);
     if (!own.ok) return toast('error', own.message);
@@ -231,116 +226,158 @@ export function executionCardHandlers(
     return toast('info', '已返回', card);
   };
   return {
-    exec_list: async (ctx) => {
-      if (!linked(ctx.person)) return NOT_LINKED;
-      await replyOf(ctx).card(await executionList(deps, ctx.person));
-      return toast('success', '已发送执行情况');
-    },
-    class_pick: async (ctx) => {
-      const id = Number(ctx.action.option);
-      if (!Number.isInteger(id) || id <= 0) return toast('error', '请从菜单中选一期');
-      return openClass(ctx.person, id, replyOf(ctx));
-    },
-    class_new: async (ctx) => {
-      const planId = ctx.value.plan ?? Number(ctx.action.option);
-      if (!Number.isInteger(planId) || planId <= 0) return toast('error', '请从菜单中选一个计划');
-      const r = await executablePlan(deps, ctx.person, planId);
-      if (!r.ok) return toast('error', r.message);
-      const form = await newClassForm(deps, r.plan);
-      if (form.full) return toast('info', form.message);
-      await replyOf(ctx).card(form.card);
-      return toast('success', '请填写开班日期');
-    },
-    class_save: async (ctx) => {
-      if (!linked(ctx.person)) return NOT_LINKED;
-      const raw = ctx.action.formValue ?? {};
-      if (ctx.value.cls) {
+    exec_list: route({
+      audience: 'declarant',
+      value: valueOf('exec_list'),
+      run: async (ctx) => {
+        await ctx.reply.card(await executionList(deps, ctx.person));
+        return toast('success', '已发送执行情况');
+      },
+    }),
+    class_pick: route({
+      audience: 'declarant',
+      value: valueOf('class_pick'),
+      run: async (ctx) => {
+        const id = Number(ctx.action.option);
+        if (!Number.isInteger(id) || id <= 0) return toast('error', '请从菜单中选一期');
+        return openClass(ctx.person, id, ctx.reply);
+      },
+    }),
+    class_new: route({
+      audience: 'declarant',
+      value: valueOf('class_new'),
+      run: async (ctx) => {
+        const planId = ctx.value.plan ?? Number(ctx.action.option);
+        if (!Number.isInteger(planId) || planId <= 0) return toast('error', '请从菜单中选一个计划');
+        const r = await executablePlan(deps, ctx.person, planId);
+        if (!r.ok) return toast('error', r.message);
+        const form = await newClassForm(deps, r.plan);
+        if (form.full) return toast('info', form.message);
+        await ctx.reply.card(form.card);
+        return toast('success', '请填写开班日期');
+      },
+    }),
+    class_save: route({
+      audience: 'declarant',
+      value: valueOf('class_save'),
+      run: async (ctx) => {
+        const raw = ctx.action.formValue ?? {};
+        if (ctx.value.cls) {
+          const own = await ownClass(deps, ctx.person, ctx.value.cls);
+          if (!own.ok) return toast('error', own.message);
+          return changeDates(deps, ctx.person, own.l, raw, ctx.log, alertNow(deps));
+        }
+        const r = await executablePlan(deps, ctx.person, ctx.value.plan);
+        if (!r.ok) return toast('error', r.message);
+        return recordClass(deps, ctx.person, r.plan, raw, ctx.log, alertNow(deps));
+      },
+    }),
+    class: route({
+      audience: 'declarant',
+      value: valueOf('class'),
+      run: async (ctx) => {
         const own = await ownClass(deps, ctx.person, ctx.value.cls);
         if (!own.ok) return toast('error', own.message);
-        return changeDates(deps, ctx.person, own.l, raw, ctx.log, alertNow(deps));
-      }
-      const r = await executablePlan(deps, ctx.person, ctx.value.plan);
-      if (!r.ok) return toast('error', r.message);
-      return recordClass(deps, ctx.person, r.plan, raw, ctx.log, alertNow(deps));
-    },
-    class: async (ctx) => {
-      if (!linked(ctx.person)) return NOT_LINKED;
-      const own = await ownClass(deps, ctx.person, ctx.value.cls);
-      if (!own.ok) return toast('error', own.message);
-      const { l } = own;
-      switch (ctx.value.op) {
-        case 'open':
-          return openClass(ctx.person, l.cls.id, replyOf(ctx));
-        case 'back':
-          return toast('info', '已返回', await classCardOf(deps, l));
-        case 'dates':
-          return toast('info', '请选择新的日期', await classCardOf(deps, l, { datesForm: { values: { start: l.cls.start, end: l.cls.end }, errors: {} } }));
-        case 'cancel':
-          return toast('warning', '确认取消这一期？', await classCardOf(deps, l, { confirmCancel: true }));
-        case 'cancel_yes':
-          return cancelClass(deps, ctx.person, l, ctx.value.v);
-        case 'files':
-          if (l.steps.get(1)?.status === 'done') return toast('info', '培训包已审核通过，附件不再更改');
-          await deps.execution.setIntent(ctx.person.openId, { kind: 'package', targetId: l.cls.id, expiresAt: new Date(ctx.now.getTime() + 24 * 3600_000) });
-          await replyOf(ctx).text(`请把 ${classLabel(l.plan.number, l.cls.seq)}《${l.plan.data.title ?? ''}》培训包的附件（培训方案、课程表、预算明细等）直接发给我，可以连续发送多个文件或照片。24 小时内发送有效。`);
-          return toast('success', '请发送附件');
-      }
-    },
-    step_open: async (ctx) => {
-      const own = await ownClass(deps, ctx.person, ctx.value.cls);
-      if (!own.ok) return toast('error', own.message);
-      return openStep(deps, own.l, ctx.value.step as StepNo, ctx.action.openId);
-    },
-    step_save: async (ctx) => {
-      if (!linked(ctx.person)) return NOT_LINKED;
-      const own = await ownClass(deps, ctx.person, ctx.value.cls);
-      if (!own.ok) return toast('error', own.message);
-      return saveStep(deps, ctx.person, own.l, ctx.value.step as StepNo, ctx.value.v, ctx.action.formValue ?? {}, ctx.log);
-    },
-    pkg_review: async (ctx) => {
-      if (!may(ctx.person, 'reviewer')) {
-        ctx.log.warn({ op: ctx.value.op }, 'package review click by a non-reviewer refused');
-        return refuse;
-      }
-      switch (ctx.value.op) {
-        case 'approve':
-          return decidePackage(deps, ctx.person!, ctx.value.cls, ctx.value.v, true, null, ctx.log);
-        case 'return':
-          return packageReturnForm(deps, ctx.value.cls, ctx.value.v);
-        case 'back':
-          return packageCardAgain(deps, ctx.value.cls, ctx.value.v);
-        case 'files':
-          return sendPackageFiles(deps, ctx.person, ctx.value.cls, ctx.action.eventId);
-      }
-    },
-    pkg_return: async (ctx) => {
-      if (!may(ctx.person, 'reviewer')) return refuse;
-      const raw = ctx.action.formValue?.comment;
-      const comment = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
-      if (comment.length < 2) return packageReturnForm(deps, ctx.value.cls, ctx.value.v, ['请填写退回意见，告诉单位要改什么']);
-      if (comment.length > 500) return packageReturnForm(deps, ctx.value.cls, ctx.value.v, ['退回意见最多 500 字']);
-      return decidePackage(deps, ctx.person!, ctx.value.cls, ctx.value.v, false, comment, ctx.log);
-    },
-    statement: async (ctx) => {
-      const problem = await expectStatement(deps, ctx.person, ctx.value.plan, replyOf(ctx));
-      return problem ? toast('error', problem) : toast('success', '请发送情况说明');
-    },
-    completion_file: async (ctx) => {
-      const reviewer = may(ctx.person, 'reviewer');
-      if (!reviewer && !linked(ctx.person)) return NOT_LINKED;
-      const c = await completion(deps, ctx.value.year, reviewer ? undefined : ctx.person!.unitCode!);
-      const data = await deps.sheets.exportCompletion(completionSheet(c));
-      const unit = reviewer ? null : await deps.reference.unit(ctx.person!.unitCode!);
-      await deps.messenger.sendFile({ openId: ctx.action.openId }, `${ctx.value.year}年度计划完成情况${unit ? `（${unit.name}）` : ''}.xlsx`, new Uint8Array(data), `completion:${ctx.action.eventId}`);
-      return toast('success', '已发送 Excel');
-    },
-    history_template: async (ctx) => {
-      if (!linked(ctx.person)) return NOT_LINKED;
-      const t = await historyTemplateFile(deps, ctx.person.unitCode);
-      await deps.messenger.sendFile({ openId: ctx.action.openId }, t.name, new Uint8Array(t.data), `history-template:${ctx.action.eventId}`);
-      return toast('success', '已发送补录表');
-    },
-    history_import: async (ctx) => confirmHistory(deps, ctx.person, ctx.value.id, ctx.log),
+        const { l } = own;
+        switch (ctx.value.op) {
+          case 'open':
+            return openClass(ctx.person, l.cls.id, ctx.reply);
+          case 'back':
+            return toast('info', '已返回', await classCardOf(deps, l));
+          case 'dates':
+            return toast('info', '请选择新的日期', await classCardOf(deps, l, { datesForm: { values: { start: l.cls.start, end: l.cls.end }, errors: {} } }));
+          case 'cancel':
+            return toast('warning', '确认取消这一期？', await classCardOf(deps, l, { confirmCancel: true }));
+          case 'cancel_yes':
+            return cancelClass(deps, ctx.person, l, ctx.value.v);
+          case 'files':
+            if (l.steps.get(1)?.status === 'done') return toast('info', '培训包已审核通过，附件不再更改');
+            await deps.fileIntents.set(ctx.person.openId, { kind: 'package', targetId: l.cls.id, expiresAt: new Date(ctx.now.getTime() + 24 * 3600_000) });
+            await ctx.reply.text(`请把 ${classLabel(l.plan.number, l.cls.seq)}《${l.plan.data.title ?? ''}》培训包的附件（培训方案、课程表、预算明细等）直接发给我，可以连续发送多个文件或照片。24 小时内发送有效。`);
+            return toast('success', '请发送附件');
+        }
+      },
+    }),
+    step_open: route({
+      audience: 'declarant',
+      value: valueOf('step_open'),
+      run: async (ctx) => {
+        const own = await ownClass(deps, ctx.person, ctx.value.cls);
+        if (!own.ok) return toast('error', own.message);
+        return openStep(deps, own.l, ctx.value.step as StepNo, ctx.action.openId);
+      },
+    }),
+    step_save: route({
+      audience: 'declarant',
+      value: valueOf('step_save'),
+      run: async (ctx) => {
+        const own = await ownClass(deps, ctx.person, ctx.value.cls);
+        if (!own.ok) return toast('error', own.message);
+        return saveStep(deps, ctx.person, own.l, ctx.value.step as StepNo, ctx.value.v, ctx.action.formValue ?? {}, ctx.log);
+      },
+    }),
+    pkg_review: route({
+      audience: 'reviewer',
+      value: valueOf('pkg_review'),
+      run: async (ctx) => {
+        switch (ctx.value.op) {
+          case 'approve':
+            return decidePackage(deps, ctx.person, ctx.value.cls, ctx.value.v, true, null, ctx.log);
+          case 'return':
+            return packageReturnForm(deps, ctx.value.cls, ctx.value.v);
+          case 'back':
+            return packageCardAgain(deps, ctx.value.cls, ctx.value.v);
+          case 'files':
+            return sendPackageFiles(deps, ctx.value.cls, ctx.reply);
+        }
+      },
+    }),
+    pkg_return: route({
+      audience: 'reviewer',
+      value: valueOf('pkg_return'),
+      run: async (ctx) => {
+        const raw = ctx.action.formValue?.comment;
+        const comment = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
+        if (comment.length < 2) return packageReturnForm(deps, ctx.value.cls, ctx.value.v, ['请填写退回意见，告诉单位要改什么']);
+        if (comment.length > 500) return packageReturnForm(deps, ctx.value.cls, ctx.value.v, ['退回意见最多 500 字']);
+        return decidePackage(deps, ctx.person, ctx.value.cls, ctx.value.v, false, comment, ctx.log);
+      },
+    }),
+    statement: route({
+      audience: 'declarant',
+      value: valueOf('statement'),
+      run: async (ctx) => {
+        const problem = await expectStatement(deps, ctx.person, ctx.value.plan, ctx.reply);
+        return problem ? toast('error', problem) : toast('success', '请发送情况说明');
+      },
+    }),
+    completion_file: route({
+      audience: 'anyone',
+      value: valueOf('completion_file'),
+      run: async (ctx) => {
+        const reviewer = may(ctx.person, 'reviewer');
+        if (!reviewer && !ctx.person?.unitCode) return refusal('declarant');
+        const c = await completion(deps, ctx.value.year, reviewer ? undefined : ctx.person!.unitCode!);
+        const data = await deps.executionSheets.exportCompletion(completionSheet(c));
+        const unit = reviewer ? null : await deps.registry.unit(ctx.person!.unitCode!);
+        await ctx.reply.file(`${ctx.value.year}年度计划完成情况${unit ? `（${unit.name}）` : ''}.xlsx`, data);
+        return toast('success', '已发送 Excel');
+      },
+    }),
+    history_template: route({
+      audience: 'declarant',
+      value: valueOf('history_template'),
+      run: async (ctx) => {
+        const t = await historyTemplateFile(deps, ctx.person.unitCode);
+        await ctx.reply.file(t.name, t.data);
+        return toast('success', '已发送补录表');
+      },
+    }),
+    history_import: route({
+      audience: 'declarant',
+      value: valueOf('history_import'),
+      run: async (ctx) => confirmHistory(deps, ctx.person, ctx.value.id, ctx.log),
+    }),
   };
 }
 

@@ -13,25 +13,26 @@ import { may, type Person } from '../../domain/people.ts';
 import { executionDueDates, tentativeNote, type WorkCalendar } from '../../domain/working-days.ts';
 import type { Logger } from '../../logger.ts';
 import type { CardResponse } from '../../inbound.ts';
-import { recipientId } from '../../runtime/messenger.ts';
-import { reviewTargets } from '../review/deps.ts';
-import { unitRecipients } from '../review/decide.ts';
+import type { Reply } from '../../bot/reply.ts';
 import type { ExecutionDeps } from './deps.ts';
 import { loadClass, type LoadedClass } from './view.ts';
+import { recipientId } from '../../ports/messenger.ts';
+import { loadWorkCalendar } from '../../model/reference-data.ts';
+import { reviewTargets, unitRecipients } from '../../model/recipients.ts';
 
 const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
 const stageOf = (classId: number) => `package:${classId}`;
 
 async function nameOf(deps: ExecutionDeps, openId: string | null): Promise<string> {
   if (!openId) return '';
-  return (await deps.users.find(openId))?.name ?? openId;
+  return (await deps.people.find(openId))?.name ?? openId;
 }
 
 export async function packageViewOf(deps: ExecutionDeps, l: LoadedClass): Promise<PackageView | null> {
   const pkg = l.steps.get(1);
   if (!pkg) return null;
-  const unit = await deps.reference.unit(l.plan.unitCode);
-  const cal = await deps.calendar();
+  const unit = await deps.registry.unit(l.plan.unitCode);
+  const cal = await loadWorkCalendar(deps);
   const { beforeStart, tentative } = executionDueDates(cal, l.cls.start, l.cls.end);
   const history: string[] = [];
   let submittedAt = pkg.reportedAt;
@@ -74,7 +75,7 @@ export async function sendPackageForReview(deps: ExecutionDeps, l: LoadedClass, 
   const view = await packageViewOf(deps, l);
   if (!view) return;
   const now = deps.clock.now();
-  const notices = (await deps.notices.forPlan(l.plan.id)).filter((n) => n.stage === stageOf(l.cls.id) && n.planVersion !== view.version);
+  const notices = (await deps.reviewCards.forPlan(l.plan.id)).filter((n) => n.stage === stageOf(l.cls.id) && n.planVersion !== view.version);
   for (const n of notices) {
     await deps.messenger.patchCard({ sentKey: n.outboxKey }, `patch:${n.outboxKey}`, packageReviewCard({ ...view, version: n.planVersion }, { outcome: outcomeOf('submitted', '', now) }), `${n.outboxKey}:superseded:v${view.version}`);
   }
@@ -84,7 +85,7 @@ export async function sendPackageForReview(deps: ExecutionDeps, l: LoadedClass, 
   for (const to of targets) {
     const key = `pkg:${l.cls.id}:v${view.version}:${recipientId(to)}`;
     await deps.messenger.sendCard(to, card, key);
-    await deps.notices.record({ planId: l.plan.id, planVersion: view.version, stage: stageOf(l.cls.id), outboxKey: key, at: now });
+    await deps.reviewCards.record({ planId: l.plan.id, planVersion: view.version, stage: stageOf(l.cls.id), outboxKey: key, at: now });
   }
 }
 
@@ -96,7 +97,7 @@ export async function refreshPackageCards(deps: ExecutionDeps, classId: number, 
   const l = await loadClass(deps, classId);
   const view = l && (await packageViewOf(deps, l));
   if (!l || !view) return null;
-  const notices = (await deps.notices.forPlan(l.plan.id)).filter((x) => x.stage === stageOf(classId));
+  const notices = (await deps.reviewCards.forPlan(l.plan.id)).filter((x) => x.stage === stageOf(classId));
   // The copies of the last submission (a decision moves the package's version on, not the cards').
   const latest = notices.length ? Math.max(...notices.map((n) => n.planVersion)) : view.version;
   const pkg = l.steps.get(1)!;
@@ -115,7 +116,7 @@ export async function decidePackage(deps: ExecutionDeps, reviewer: Person, class
   if (!l || !pkg) return toast('error', '找不到这个培训包');
   const now = deps.clock.now();
   if (pkg.status !== 'submitted' || pkg.version !== v) return decidePackageStale(deps, l, v);
-  const saved = await deps.execution.putStep({
+  const saved = await deps.steps.put({
     classId,
     step: 1,
     expectedVersion: v,
@@ -153,7 +154,7 @@ export async function decidePackage(deps: ExecutionDeps, reviewer: Person, class
       ? noticeCard({
           title: `培训包审核通过 · ${label}`,
           color: 'green',
-          body: [`**${escapeMarkdown(l.plan.data.title ?? '')}**　${formatRange(l.cls.start, l.cls.end)}`, `${escapeMarkdown(by)} 于 ${formatDateTime(now)} 审核通过，可以按期开班。`, '', nextSteps(await deps.calendar(), l)].join('\n'),
+          body: [`**${escapeMarkdown(l.plan.data.title ?? '')}**　${formatRange(l.cls.start, l.cls.end)}`, `${escapeMarkdown(by)} 于 ${formatDateTime(now)} 审核通过，可以按期开班。`, '', nextSteps(await loadWorkCalendar(deps), l)].join('\n'),
           buttons: [button('填报', { a: 'class', cls: classId, op: 'open' }, 'primary_filled')],
         })
       : noticeCard({
@@ -205,13 +206,12 @@ export async function packageCardAgain(deps: ExecutionDeps, classId: number, v: 
 }
 
 /** Sends a reviewer the package's attachments as files. */
-export async function sendPackageFiles(deps: ExecutionDeps, person: Person | null, classId: number, eventId: string): Promise<CardResponse> {
-  if (!person || !may(person, 'reviewer')) return toast('error', '只有审核人员可以获取附件');
-  const files = await deps.execution.attachments({ classId, kind: 'package' });
+export async function sendPackageFiles(deps: ExecutionDeps, classId: number, reply: Reply): Promise<CardResponse> {
+  const files = await deps.attachments.list({ classId, kind: 'package' });
   if (!files.length) return toast('info', '这个培训包没有附件');
   for (const f of files) {
-    const data = await deps.execution.attachmentData(f.id);
-    if (data) await deps.messenger.sendFile({ openId: person.openId }, f.fileName, new Uint8Array(data), `attachment:${f.id}:${person.openId}:${eventId}`);
+    const data = await deps.attachments.data(f.id);
+    if (data) await reply.file(f.fileName, data);
   }
   return toast('success', `已发送 ${files.length} 个附件`);
 }

@@ -8,8 +8,9 @@ import { escapeMarkdown } from '../../cards/render.ts';
 import { formatDateTime } from '../../domain/dates.ts';
 import { formatRange, OUTCOME_LABELS, REPORT_LISTS } from '../../domain/execution.ts';
 import { tentativeNote } from '../../domain/working-days.ts';
-import type { Completion, ListEntry, UnitSummary } from './report.ts';
+import type { Completion, ListEntry } from './report.ts';
 import type { PlanExecution } from './view.ts';
+import type { CompletionUnit } from '../../ports/sheets.ts';
 
 const stepMarks = (p: PlanExecution['classes'][number]) =>
   p.outcome.steps.map((s) => (s.done ? (s.late ? '🟡' : '✅') : s.pending === 'submitted' && !s.overdue ? '⏳' : s.overdue ? '🔴' : '⚪')).join('');
@@ -90,7 +91,7 @@ const listName: Record<ListKey, string> = { gaps: '有缺项的单位', budget: 
 
 /** The reviewer's card: totals, then each list with its rule and its first entries; 查看全部 pages through a list. */
 export function allCompletionCard(c: Completion) {
-  const total = (k: keyof UnitSummary) => c.units.reduce((n, u) => n + (u[k] as number), 0);
+  const total = (k: keyof CompletionUnit) => c.units.reduce((n, u) => n + (u[k] as number), 0);
   const sections = listKeys(c).flatMap((key) => {
     const all = entriesOf(c, key);
     return ['', ...listHead(key, all.length), ...(all.length ? all.slice(0, ON_SUMMARY) : ['（无）']), ...(all.length > ON_SUMMARY ? [`……另有 ${all.length - ON_SUMMARY} 个，点「${listName[key]}」查看全部`] : [])];

@@ -8,21 +8,9 @@ import { CIRCLED, classLabel, dueText, formatRange, OUTCOME_LABELS, REPORT_LISTS
 import { displayValue } from '../../domain/plan.ts';
 import { tentativeNote } from '../../domain/working-days.ts';
 import type { ExecutionDeps } from './deps.ts';
+import type { CompletionSheet, CompletionUnit, SheetList } from '../../ports/sheets.ts';
 import { loadExecution, type PlanExecution } from './view.ts';
 
-export type UnitSummary = {
-  unitCode: string;
-  unitName: string;
-  plans: number;
-  sessions: number;
-  classes: number;
-  completeClasses: number;
-  plansWithGaps: number;
-  statements: number;
-  deviations: number;
-  budgetFlag: boolean;
-  lateSteps: number;
-};
 
 /** A unit in one of the report's lists; `tentative`: some item rests on a year with no holiday schedule. */
 export type ListEntry = { unitCode: string; unitName: string; items: string[]; tentative: boolean };
@@ -31,7 +19,7 @@ export type Completion = {
   year: number;
   asOf: Date;
   plans: PlanExecution[];
-  units: UnitSummary[];
+  units: CompletionUnit[];
   budget: ListEntry[];
   late: ListEntry[];
   backfill: ListEntry[];
@@ -66,7 +54,7 @@ function itemsOf(ps: PlanExecution[]) {
 export async function completion(deps: ExecutionDeps, year: number, unitCode?: string): Promise<Completion> {
   const now = deps.clock.now();
   const plans = (await loadExecution(deps, { years: [year], unitCode }, now)).sort((a, b) => a.plan.unitCode.localeCompare(b.plan.unitCode) || a.plan.number.localeCompare(b.plan.number));
-  const names = new Map((await deps.reference.units()).map((u) => [u.code, u.name]));
+  const names = new Map((await deps.registry.units()).map((u) => [u.code, u.name]));
   const byUnit = new Map<string, PlanExecution[]>();
   for (const p of plans) byUnit.set(p.plan.unitCode, [...(byUnit.get(p.plan.unitCode) ?? []), p]);
   const c: Completion = { year, asOf: now, plans, units: [], budget: [], late: [], backfill: [], tentativeYears: [], names };
@@ -93,34 +81,6 @@ export async function completion(deps: ExecutionDeps, year: number, unitCode?: s
   c.tentativeYears = [...new Set(plans.flatMap((p) => p.classes.flatMap((x) => x.tentativeYears)))].sort((a, b) => a - b);
   return c;
 }
-
-export type SheetList = { title: string; use: string; rule: string; rows: { unitCode: string; unitName: string; items: string; tentative: string }[] };
-
-export type CompletionSheet = {
-  title: string;
-  asOf: string;
-  /** Said once on every sheet when some date is 暂定. */
-  tentativeNote: string;
-  classes: {
-    unitCode: string;
-    unitName: string;
-    planNumber: string;
-    title: string;
-    scope: string;
-    budget: string;
-    seq: string;
-    dates: string;
-    steps: string[];
-    status: string;
-    missing: string;
-    deviations: string;
-    statement: string;
-  }[];
-  units: (UnitSummary & { status: string })[];
-  budget: SheetList;
-  late: SheetList;
-  backfill: SheetList;
-};
 
 function stepCell(c: PlanExecution['classes'][number], n: StepNo): string {
   const s = c.outcome.steps[n - 1]!;

@@ -6,24 +6,26 @@ import { classTimeline, planOutcome, tentativeYears, type ClassOutcome, type Pla
 import { classDepartures } from '../../domain/execution-checks.ts';
 import { APPROVED_STATUSES } from '../../domain/plan-status.ts';
 import type { WorkCalendar } from '../../domain/working-days.ts';
-import type { PlanRecord } from '../../model/plans.ts';
-import type { AttachmentMeta, ClassRecord, ExecutionDeps, StoredStep } from './deps.ts';
+import type { ExecutionDeps } from './deps.ts';
+import type { PlanRecord } from '../../ports/plans.ts';
+import type { AttachmentMeta, ClassRecord, StoredStep } from '../../ports/execution.ts';
+import { loadWorkCalendar } from '../../model/reference-data.ts';
 
 export type LoadedClass = { plan: PlanRecord; cls: ClassRecord; steps: Map<StepNo, StoredStep>; attachments: AttachmentMeta[] };
 
 export async function loadClass(deps: ExecutionDeps, classId: number): Promise<LoadedClass | null> {
-  const cls = await deps.execution.getClass(classId);
+  const cls = await deps.classes.get(classId);
   if (!cls) return null;
   const plan = await deps.plans.get(cls.planId);
   if (!plan) return null;
-  const steps = new Map((await deps.execution.stepsOf([cls.id])).map((s) => [s.step, s] as const));
-  const attachments = await deps.execution.attachments({ classId: cls.id, kind: 'package' });
+  const steps = new Map((await deps.steps.of([cls.id])).map((s) => [s.step, s] as const));
+  const attachments = await deps.attachments.list({ classId: cls.id, kind: 'package' });
   return { plan, cls, steps, attachments };
 }
 
 export async function classViewOf(deps: ExecutionDeps, l: LoadedClass, now: Date, cal?: WorkCalendar): Promise<ClassView> {
-  const calendar = cal ?? (await deps.calendar());
-  const unit = await deps.reference.unit(l.plan.unitCode);
+  const calendar = cal ?? (await loadWorkCalendar(deps));
+  const unit = await deps.registry.unit(l.plan.unitCode);
   const records: ClassView['records'] = {};
   for (const [n, s] of l.steps) {
     records[n] = { status: s.status, data: s.data, reportedAt: s.reportedAt, reviewedAt: s.reviewedAt, comment: s.comment, flags: s.flags, version: s.version } satisfies StepView;
@@ -57,17 +59,17 @@ export type PlanExecution = { plan: PlanRecord; classes: ClassExecution[]; state
  * outcome as of `now`.
  */
 export async function loadExecution(deps: ExecutionDeps, f: { years: number[]; unitCode?: string | undefined }, now: Date, cal?: WorkCalendar): Promise<PlanExecution[]> {
-  const calendar = cal ?? (await deps.calendar());
+  const calendar = cal ?? (await loadWorkCalendar(deps));
   const plans = await deps.plans.list({ years: f.years, statuses: APPROVED_STATUSES, ...(f.unitCode ? { unitCode: f.unitCode } : {}) });
   const ids = plans.map((p) => p.id);
-  const classes = (await deps.execution.classesOf(ids)).filter((c) => c.status === 'active');
+  const classes = (await deps.classes.of(ids)).filter((c) => c.status === 'active');
   const stepsByClass = new Map<number, Map<StepNo, StoredStep>>();
-  for (const s of await deps.execution.stepsOf(classes.map((c) => c.id))) {
+  for (const s of await deps.steps.of(classes.map((c) => c.id))) {
     const m = stepsByClass.get(s.classId) ?? new Map<StepNo, StoredStep>();
     m.set(s.step, s);
     stepsByClass.set(s.classId, m);
   }
-  const statements = new Set((await deps.execution.attachments({ planIds: ids, kind: 'statement' })).map((a) => a.planId));
+  const statements = new Set((await deps.attachments.list({ planIds: ids, kind: 'statement' })).map((a) => a.planId));
   const byPlan = new Map<number, ClassExecution[]>();
   for (const cls of classes) {
     const records = stepsByClass.get(cls.id) ?? new Map<StepNo, StoredStep>();

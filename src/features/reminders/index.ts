@@ -11,67 +11,18 @@ import { DECLARED } from '../../domain/plan-status.ts';
 import { campaignSlots, daysLeft, dueSlots, nextAllowed, nextSlot, quietReason, reviewSlots, type ReminderSchedule, type Slot } from '../../domain/reminders.ts';
 import { lastReturn } from '../../domain/review.ts';
 import { isCompetent } from '../../domain/units.ts';
-import { recipientId, type Recipient } from '../../runtime/messenger.ts';
-import type { PlanRecord } from '../../model/plans.ts';
-import { campaignFor } from '../../model/reference-data.ts';
-import { reviewTargets, type ReviewDeps } from '../review/deps.ts';
-import { recipientIndex } from '../review/decide.ts';
+import { campaignFor, loadWorkCalendar } from '../../model/reference-data.ts';
+import type { Ports } from '../../ports/index.ts';
+import { addToDigest, sendReminders, type PlannedReminder, type RunReport } from '../../model/digest.ts';
+import { recipientId, type Recipient } from '../../ports/messenger.ts';
+import type { PlanRecord } from '../../ports/plans.ts';
+import { reviewTargets, recipientIndex } from '../../model/recipients.ts';
 
-export interface ReminderLogRepo {
-  /** Records a reminder; false when this key was already sent. */
-  claim(p: { key: string; recipient: string; slots: string[]; items: string[]; at: Date }): Promise<boolean>;
-  /** Which of these slots a run has already gone through (whether or not anyone needed reminding). */
-  processed(slotIds: string[]): Promise<Set<string>>;
-}
-
-const slotMark = (id: string) => `slot:${id}`;
-
-export type ReminderDeps = ReviewDeps & { reminderLog: ReminderLogRepo; schedule: ReminderSchedule };
-
-export type PlannedReminder = {
-  key: string;
-  to: Recipient;
-  recipient: string;
-  at: Date;
-  slots: Slot[];
-  entries: (ReminderEntry & { kind: Slot['kind']; summary: string })[];
-};
-
-export type RunReport = {
-  planned: PlannedReminder[];
-  sent: number;
-  alreadySent: number;
-  tooLate: Slot[];
-  unreachable: string[];
-  /** The slots due at this run, the next one to come, and why nothing may go out now (if that is why). */
-  at?: Date;
-  due?: Slot[];
-  next?: Slot | null;
-  quiet?: string | null;
-};
-
-const KIND_TITLES: Record<Slot['kind'], string> = {
-  declare: '培训计划申报提醒',
-  revise: '退回计划修改提醒',
-  review_same_day: '今日待初审提醒',
-  review_overdue: '初审超时提醒',
-  backfill: '执行数据补录提醒',
-  exec_pre7: '培训执行提醒：开班前环节',
-  exec_pre5: '培训执行提醒：开班前环节今天截止',
-  exec_started: '培训包未审核通过已开班',
-  exec_post3: '培训执行提醒：结班后数据填报',
-  exec_overdue: '培训执行数据逾期未填报',
-};
-
-const FOOTERS = {
-  review: '发送「待审」重新收到这些计划的审核卡片，「进度」查看待审队列。',
-  execution: '发送「执行」查看本单位全部培训班的执行情况，「完成情况」查看年度完成情况。',
-  default: '有疑问请联系市人力资源社会保障局职建科（0772-2825472）。',
-};
+export type ReminderDeps = Pick<Ports, 'plans' | 'registry' | 'campaigns' | 'calendarData' | 'roster' | 'unitYears' | 'reminderLog' | 'messenger' | 'clock' | 'logger' | 'settings'>;
 
 async function declareEntries(deps: ReminderDeps, slot: Slot, year: number, now: Date) {
   const out = new Map<string, { unit: string; entry: PlannedReminder['entries'][number] }>();
-  const units = (await deps.reference.units()).filter(isCompetent);
+  const units = (await deps.registry.units()).filter(isCompetent);
   const plans = await deps.plans.list({ year });
   const byUnit = new Map<string, PlanRecord[]>();
   for (const p of plans) byUnit.set(p.unitCode, [...(byUnit.get(p.unitCode) ?? []), p]);
@@ -136,8 +87,8 @@ function reviewText(slot: Slot, plans: PlanRecord[], names: Map<string, string>)
 type Plan = { planned: PlannedReminder[]; due: Slot[]; tooLate: Slot[]; unreachable: string[]; next: Slot | null };
 
 export async function planCampaignReminders(deps: ReminderDeps, now: Date): Promise<Plan> {
-  const cal = await deps.calendar();
-  const campaigns = await deps.reference.campaigns();
+  const cal = await loadWorkCalendar(deps);
+  const campaigns = await deps.campaigns.all();
   // The campaign of now and of 12 hours ago: a run just after midnight on Aug 11 still catches Aug 10's slots.
   const years = [...new Set([currentCampaignYear(now, campaigns), currentCampaignYear(new Date(now.getTime() - 12 * 3600_000), campaigns)])];
   const byPerson = new Map<string, PlannedReminder>();
@@ -147,8 +98,8 @@ export async function planCampaignReminders(deps: ReminderDeps, now: Date): Prom
   const recipients = await recipientIndex(deps);
   const upcoming: Slot[] = [];
   for (const year of years) {
-    const c = await campaignFor(deps.reference, year);
-    const slots = campaignSlots(c, deps.schedule, cal);
+    const c = await campaignFor(deps, year);
+    const slots = campaignSlots(c, deps.settings.reminders, cal);
     upcoming.push(...slots);
     const { due, tooLate: late } = dueSlots(slots, now);
     tooLate.push(...late);
@@ -169,12 +120,12 @@ export async function planCampaignReminders(deps: ReminderDeps, now: Date): Prom
 
 /** Reviewer reminders due at `now`: plans submitted that day still undecided (16:00), or older (next morning). */
 export async function planReviewReminders(deps: ReminderDeps, now: Date): Promise<Plan> {
-  const cal = await deps.calendar();
+  const cal = await loadWorkCalendar(deps);
   const today = beijingYmd(now);
-  const slots = reviewSlots(addDays(today, -1), addDays(today, 14), deps.schedule, cal).map((s) => ({ ...s, effective: nextAllowed(s.nominal, deps.schedule, cal, null) }));
+  const slots = reviewSlots(addDays(today, -1), addDays(today, 14), deps.settings.reminders, cal).map((s) => ({ ...s, effective: nextAllowed(s.nominal, deps.settings.reminders, cal, null) }));
   const { due, tooLate } = dueSlots(slots, now);
   const waiting = await deps.plans.list({ statuses: ['SUBMITTED'] });
-  const names = new Map((await deps.reference.units()).map((u) => [u.code, u.name]));
+  const names = new Map((await deps.registry.units()).map((u) => [u.code, u.name]));
   const reviewers = await reviewTargets(deps);
   const byPerson = new Map<string, PlannedReminder>();
   for (const slot of due) {
@@ -190,63 +141,6 @@ export async function planReviewReminders(deps: ReminderDeps, now: Date): Promis
   return { planned: [...byPerson.values()], due, tooLate, unreachable: reviewers.length ? [] : ['（没有审核人）'], next: waiting.length ? nextSlot(slots, now) : null };
 }
 
-/** Adds entries to the one card a person gets at a slot's moment (keys: `<prefix>:<recipient>:<instant>`). */
-export function addToDigest(byPerson: Map<string, PlannedReminder>, to: Recipient, recipient: string, slot: Slot, entries: PlannedReminder['entries'], prefix = 'remind') {
-  const k = `${recipient}@${slot.effective.toISOString()}`;
-  const p = byPerson.get(k) ?? { key: `${prefix}:${recipient}:${slot.effective.toISOString()}`, to, recipient, at: slot.effective, slots: [], entries: [] };
-  if (!p.slots.some((s) => s.id === slot.id)) p.slots.push(slot);
-  p.entries.push(...entries);
-  byPerson.set(k, p);
-}
-
-/** Entries of one reminder card in full (each up to about 1 KB and 11 elements); the rest are named in one line. */
-const DIGEST_ENTRIES = 8;
-
-/** A person's entries for one card: the first ones in full, then how many more and what to send to see them. */
-export function digestEntries(entries: PlannedReminder['entries'], command: string): ReminderEntry[] {
-  if (entries.length <= DIGEST_ENTRIES) return entries;
-  const rest = entries.slice(DIGEST_ENTRIES - 1);
-  const named = rest.slice(0, 5).map((e) => escapeMarkdown(e.summary)).join('；');
-  return [...entries.slice(0, DIGEST_ENTRIES - 1), { text: `……另有 ${rest.length} 项：${named}${rest.length > 5 ? ' 等' : ''}。发送「${command}」查看全部。`, buttons: [] }];
-}
-
-/** Claims and sends each planned reminder once; with `dryRun`, only says what would go out. */
-export async function sendReminders(
-  deps: ReminderDeps,
-  planned: PlannedReminder[],
-  now: Date,
-  dryRun: boolean,
-  dueSlotIds: string[] = [],
-): Promise<{ sent: number; alreadySent: number }> {
-  let sent = 0;
-  let alreadySent = 0;
-  const one = async (p: PlannedReminder) => {
-    const claimed = await deps.reminderLog.claim({ key: p.key, recipient: p.recipient, slots: p.slots.map((s) => s.id), items: p.entries.map((e) => e.summary), at: now });
-    if (!claimed) {
-      alreadySent++;
-      return;
-    }
-    const kinds = [...new Set(p.entries.map((e) => e.kind))];
-    const urgent = p.slots.some((s) => daysLeft(p.at, s.deadline) <= 0) || kinds.includes('review_overdue') || kinds.includes('exec_started');
-    const command = kinds.some((k) => k.startsWith('review')) ? '进度' : kinds.some((k) => k.startsWith('exec') || k === 'backfill') ? '执行' : '我的申报';
-    const card = reminderCard({
-      title: kinds.length === 1 ? KIND_TITLES[kinds[0]!] : '待办提醒',
-      subtitle: formatShortDateTime(p.at),
-      urgent,
-      entries: digestEntries(p.entries, command),
-      footer: kinds.some((k) => k.startsWith('review')) ? FOOTERS.review : kinds.some((k) => k.startsWith('exec') || k === 'backfill') ? FOOTERS.execution : FOOTERS.default,
-      resend: command,
-    });
-    await deps.messenger.sendCard(p.to, card, p.key);
-    sent++;
-  };
-  // In groups, so the database writes are batched (group commit) instead of one by one.
-  for (let i = 0; !dryRun && i < planned.length; i += 100) await Promise.all(planned.slice(i, i + 100).map(one));
-  // Mark the slots as gone through, so a later run does not report them as missed.
-  if (!dryRun) for (const id of dueSlotIds) await deps.reminderLog.claim({ key: slotMark(id), recipient: '', slots: [id], items: [], at: now });
-  return { sent, alreadySent };
-}
-
 export async function runReminders(deps: ReminderDeps, now: Date, which: 'campaign' | 'review', dryRun = false): Promise<RunReport> {
   const plan = which === 'campaign' ? await planCampaignReminders(deps, now) : await planReviewReminders(deps, now);
   const result = await sendReminders(deps, plan.planned, now, dryRun, plan.due.map((s) => s.id));
@@ -254,29 +148,7 @@ export async function runReminders(deps: ReminderDeps, now: Date, which: 'campai
   const missed = plan.tooLate.filter((s) => !done.has(s.id));
   if (missed.length) deps.logger.warn({ slots: missed.map((s) => s.id) }, 'reminder slots more than 12 hours old were skipped');
   deps.logger.info({ which, planned: plan.planned.length, ...result }, 'reminders run');
-  const quiet = quietReason(now, deps.schedule, await deps.calendar());
+  const quiet = quietReason(now, deps.settings.reminders, await loadWorkCalendar(deps));
   return { planned: plan.planned, tooLate: missed, unreachable: plan.unreachable, ...result, at: now, due: plan.due, next: plan.next, quiet };
 }
 
-const slotText = (s: Slot) => `${formatShortDateTime(s.effective)}${s.label ? `（${s.label}）` : ''}`;
-
-/** Why a run sent nothing, and when the next reminder goes out: an operator should never have to guess. */
-function explainNothing(r: RunReport): string {
-  const next = r.next ?? null;
-  // A slot already due but held back (a day off, the night) goes out at its effective time.
-  const held = next && r.at && next.nominal <= r.at;
-  if (r.quiet) return `${r.quiet}${next ? `${held ? '，顺延到' : '；下一次提醒：'}${slotText(next)}` : ''}。`;
-  const why = r.due?.length ? `到期的时段 ${r.due.map((s) => s.label ?? s.id).join('、')} 没有需要提醒的人` : '这个时刻没有到期的提醒';
-  return `${why}${next ? `；下一次提醒：${slotText(next)}` : ''}。`;
-}
-
-/** What a run did, for people (jobs:run prints it). */
-export function describeReport(r: RunReport, dryRun: boolean): string[] {
-  return [
-    `${dryRun ? '将要发送（试运行，未发送）' : '已发送'} ${dryRun ? r.planned.length : r.sent} 条提醒${dryRun ? '' : `，此前已发送 ${r.alreadySent} 条`}：`,
-    ...r.planned.map((p) => `  ${p.recipient} ${formatShortDateTime(p.at)} ${p.entries.map((e) => e.summary).join('；')}`),
-    ...(r.tooLate.length ? [`超过 12 小时未发的时段已跳过：${r.tooLate.map((s) => `${s.id.split(':')[0]} ${formatShortDateTime(s.effective)}`).join('、')}`] : []),
-    ...(r.unreachable.length ? [`没有可提醒的人员的单位：${r.unreachable.join('、')}`] : []),
-    ...(r.due === undefined ? [] : !r.planned.length ? [explainNothing(r)] : r.next ? [`下一次提醒：${slotText(r.next)}`] : []),
-  ];
-}

@@ -9,11 +9,12 @@ import { formatDate } from '../../domain/dates.ts';
 import { displayValue } from '../../domain/plan.ts';
 import type { RowProblem, SheetRow } from '../../domain/units.ts';
 import type { Logger } from '../../logger.ts';
-import type { Reply } from '../../bot/commands.ts';
-import { actOnPlan, type Channel, type PlanRecord } from '../../model/plans.ts';
+import { actOnPlan } from '../../model/plans.ts';
 import type { ReviewDeps } from './deps.ts';
-import { unitRecipients } from './decide.ts';
 import { byUnit, totals, totalsText } from './second.ts';
+import type { Reply } from '../../bot/reply.ts';
+import type { Channel, PlanRecord } from '../../ports/plans.ts';
+import { unitRecipients } from '../../model/recipients.ts';
 
 type Actor = { openId: string; channel: Channel };
 
@@ -121,7 +122,7 @@ export function parseApprovalRows(rows: SheetRow<ApprovalColumn>[]): { ok: true;
 export async function publishedCard(deps: ReviewDeps, year: number, unitCode: string, page = 1) {
   const decided = await deps.plans.list({ year, unitCode, statuses: ['APPROVED', 'NOT_APPROVED', 'REJECTED', 'PUBLISHED'] });
   if (!decided.length) return null;
-  const unit = await deps.reference.unit(unitCode);
+  const unit = await deps.registry.unit(unitCode);
   const approved = decided.filter((x) => x.status === 'APPROVED' || x.status === 'PUBLISHED');
   const rejected = decided.filter((x) => x.status === 'NOT_APPROVED' || x.status === 'REJECTED');
   const shown = pageOf([...approved, ...rejected], page, LINES_PER_PAGE);
@@ -168,7 +169,7 @@ export async function publishResults(deps: ReviewDeps, year: number, actor: Acto
     for (const openId of recipients) await deps.messenger.sendCard({ openId }, card, `publish:${year}:${u.code}:${openId}`);
     units++;
   }
-  await deps.reference.markCampaign(year, 'publishedAt', now);
+  await deps.campaigns.mark(year, 'publishedAt', now);
   log.info({ year, units, unreachable: unreachable.length }, 'results published');
   return { units, unreachable, waiting: 0 };
 }

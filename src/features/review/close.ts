@@ -3,20 +3,21 @@
 // Runs once per year (campaign.closedAt is set conditionally); running it again changes nothing.
 import { formatDeadline } from '../../domain/dates.ts';
 import type { Logger } from '../../logger.ts';
-import { actOnPlan, type PlanRecord } from '../../model/plans.ts';
+import { actOnPlan } from '../../model/plans.ts';
 import { campaignFor } from '../../model/reference-data.ts';
 import type { ReviewDeps } from './deps.ts';
-import { unitRecipients } from './decide.ts';
+import type { PlanRecord } from '../../ports/plans.ts';
+import { unitRecipients } from '../../model/recipients.ts';
 
 export async function closeCampaigns(deps: ReviewDeps, now: Date, log: Logger): Promise<{ closed: number[]; expired: number }> {
   const open = await deps.plans.list({ statuses: ['DRAFT', 'RETURNED', 'SUBMITTED', 'FIRST_APPROVED'] });
-  const years = [...new Set([...open.map((p) => p.year), ...(await deps.reference.campaigns()).map((c) => c.year)])].sort();
+  const years = [...new Set([...open.map((p) => p.year), ...(await deps.campaigns.all()).map((c) => c.year)])].sort();
   const closed: number[] = [];
   let expired = 0;
   for (const year of years) {
-    const c = await campaignFor(deps.reference, year);
+    const c = await campaignFor(deps, year);
     if (now < c.reviseClosesAt || c.closedAt) continue;
-    if (!(await deps.reference.markCampaign(year, 'closedAt', now))) continue; // another process closed it
+    if (!(await deps.campaigns.mark(year, 'closedAt', now))) continue; // another process closed it
     const late = open.filter((p) => p.year === year && (p.status === 'DRAFT' || p.status === 'RETURNED'));
     const byUnit = new Map<string, PlanRecord[]>();
     for (const p of late) {
@@ -36,7 +37,7 @@ export async function closeCampaigns(deps: ReviewDeps, now: Date, log: Logger): 
       }
     }
     const waiting = open.filter((p) => p.year === year && (p.status === 'SUBMITTED' || p.status === 'FIRST_APPROVED')).length;
-    for (const r of await deps.users.listByRole('reviewer')) {
+    for (const r of await deps.roster.byRole('reviewer')) {
       await deps.messenger.sendText(
         { openId: r.openId },
         `${year}年度培训计划申报已关闭：${waiting} 个计划等待复审，${expired} 个逾期。发送「复审」开始第二次审核。`,

@@ -1,42 +1,28 @@
 // Decisions on review cards. Only reviewers decide (the operator comes from the callback, never from the
 // card); each decision is a conditional update on the plan version the card showed, so a second click, an
 // outdated card or two reviewers at once produce one decision and the others are told who decided when.
-import { button } from '../../cards/actions.ts';
+import { button, valueOf } from '../../cards/actions.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { formatDateTime, formatDeadline } from '../../domain/dates.ts';
-import { may, type Person } from '../../domain/people.ts';
+import type { Person } from '../../domain/people.ts';
 import { PLAN_FIELDS, type PlanFieldKey } from '../../domain/plan.ts';
 import type { PlanAction } from '../../domain/plan-status.ts';
 import { parseReturn, type ReturnRequest } from '../../domain/review.ts';
 import { conflictMessage, ownUnitOf } from '../../domain/review-conflict.ts';
 import type { Logger } from '../../logger.ts';
-import type { CardActionHandlers } from '../../bot/card-actions.ts';
-import { personalReply } from '../../bot/chat.ts';
+import { route } from '../../bot/manifest.ts';
 import type { CardResponse } from '../../inbound.ts';
-import { actOnPlan, type PlanRecord } from '../../model/plans.ts';
+import { actOnPlan } from '../../model/plans.ts';
 import { campaignFor } from '../../model/reference-data.ts';
-import { declarantOf } from '../../model/declarant.ts';
-import { jumpTo } from '../declaration/session.ts';
+import { unitRecipients } from '../../model/recipients.ts';
 import type { ReviewDeps } from './deps.ts';
 import { timelineCard } from './timeline.ts';
 import { lastDecision, outcomeOf, reviewCardOf, sendForReview, updateReviewCards } from './notify.ts';
+import type { PlanRecord } from '../../ports/plans.ts';
 
 const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, card?: CardResponse['card']): CardResponse => ({ toast: { type, content }, ...(card ? { card } : {}) });
 const label = (k: PlanFieldKey) => PLAN_FIELDS.find((f) => f.key === k)!.label;
-
-/** The people of a unit who hear about its plans: everyone linked to it, else the registry contact. */
-export async function unitRecipients(deps: ReviewDeps, unitCode: string): Promise<string[]> {
-  return (await recipientIndex(deps))(unitCode);
-}
-
-/** The same for many units at once: two queries, then lookups. */
-export async function recipientIndex(deps: ReviewDeps): Promise<(unitCode: string) => string[]> {
-  const byUnit = new Map<string, string[]>();
-  for (const p of await deps.users.linked()) if (p.unitCode) byUnit.set(p.unitCode, [...(byUnit.get(p.unitCode) ?? []), p.openId]);
-  const contacts = new Map((await deps.reference.units()).filter((u) => u.contactOpenId).map((u) => [u.code, u.contactOpenId!]));
-  return (unitCode) => byUnit.get(unitCode) ?? (contacts.has(unitCode) ? [contacts.get(unitCode)!] : []);
-}
 
 async function tellUnit(deps: ReviewDeps, plan: PlanRecord, key: string, message: { text: string } | { card: Record<string, unknown> }) {
   for (const openId of await unitRecipients(deps, plan.unitCode)) {
@@ -46,7 +32,7 @@ async function tellUnit(deps: ReviewDeps, plan: PlanRecord, key: string, message
 }
 
 async function returnNotice(deps: ReviewDeps, plan: PlanRecord, request: ReturnRequest) {
-  const c = await campaignFor(deps.reference, plan.year);
+  const c = await campaignFor(deps, plan.year);
   return noticeCard({
     title: `退回修改 · ${plan.number}`,
     color: 'red',
@@ -65,7 +51,7 @@ async function returnNotice(deps: ReviewDeps, plan: PlanRecord, request: ReturnR
 
 /** The reviewer's own unit, when the plan is that unit's (or its 二层单位's): then another reviewer decides. */
 export async function reviewersOwnUnit(deps: ReviewDeps, reviewer: Person, plan: PlanRecord) {
-  return reviewer.unitCode ? ownUnitOf(reviewer, plan.unitCode, await deps.reference.units()) : null;
+  return reviewer.unitCode ? ownUnitOf(reviewer, plan.unitCode, await deps.registry.units()) : null;
 }
 
 async function decide(
@@ -107,65 +93,46 @@ async function decide(
   return toast('success', outcome.title, await cardFor(stage));
 }
 
-export function reviewCardHandlers(deps: ReviewDeps): Pick<CardActionHandlers, 'review' | 'review_return' | 'revise'> {
-  const refuse = toast('error', '只有市工作领导小组办公室的审核人员可以审核');
+export function reviewCardRoutes(deps: ReviewDeps) {
   return {
-    review: async (ctx) => {
-      if (!may(ctx.person, 'reviewer')) {
-        ctx.log.warn({ op: ctx.value.op }, 'review click by a non-reviewer refused');
-        return refuse;
-      }
-      const plan = await deps.plans.get(ctx.value.plan);
-      if (!plan) return toast('error', '找不到这个计划');
-      const stage = ctx.value.op === 'approve2' || ctx.value.op === 'reject2' ? 'second' : plan.status === 'FIRST_APPROVED' ? 'second' : 'first';
-      switch (ctx.value.op) {
-        case 'detail':
-          await personalReply(deps.messenger, ctx.action.openId, `click:${ctx.action.eventId}`).card(await timelineCard(deps, plan));
-          return toast('success', '已发送详情和处理记录');
-        case 'return': {
-          const own = await reviewersOwnUnit(deps, ctx.person!, plan);
-          if (own) return toast('error', conflictMessage(own.name));
-          if (plan.version !== ctx.value.v) return decide(deps, { plan, version: ctx.value.v, action: 'return', reviewer: ctx.person!, log: ctx.log });
-          return toast('info', '请填写退回意见', await reviewCardOf(deps, plan, 'first', { returnForm: { errors: [] } }));
+    review: route({
+      audience: 'reviewer',
+      value: valueOf('review'),
+      run: async (ctx) => {
+        const plan = await deps.plans.get(ctx.value.plan);
+        if (!plan) return toast('error', '找不到这个计划');
+        const stage = ctx.value.op === 'approve2' || ctx.value.op === 'reject2' ? 'second' : plan.status === 'FIRST_APPROVED' ? 'second' : 'first';
+        switch (ctx.value.op) {
+          case 'detail':
+            await ctx.reply.card(await timelineCard(deps, plan));
+            return toast('success', '已发送详情和处理记录');
+          case 'return': {
+            const own = await reviewersOwnUnit(deps, ctx.person, plan);
+            if (own) return toast('error', conflictMessage(own.name));
+            if (plan.version !== ctx.value.v) return decide(deps, { plan, version: ctx.value.v, action: 'return', reviewer: ctx.person, log: ctx.log });
+            return toast('info', '请填写退回意见', await reviewCardOf(deps, plan, 'first', { returnForm: { errors: [] } }));
+          }
+          case 'back':
+            return toast('info', '已返回', await reviewCardOf(deps, plan, stage));
+          case 'approve':
+            return decide(deps, { plan, version: ctx.value.v, action: 'approve_first', reviewer: ctx.person, log: ctx.log });
+          case 'approve2':
+            return decide(deps, { plan, version: ctx.value.v, action: 'approve_second', reviewer: ctx.person, log: ctx.log });
+          case 'reject2':
+            return decide(deps, { plan, version: ctx.value.v, action: 'reject_second', reviewer: ctx.person, log: ctx.log });
         }
-        case 'back':
-          return toast('info', '已返回', await reviewCardOf(deps, plan, stage));
-        case 'approve':
-          return decide(deps, { plan, version: ctx.value.v, action: 'approve_first', reviewer: ctx.person!, log: ctx.log });
-        case 'approve2':
-          return decide(deps, { plan, version: ctx.value.v, action: 'approve_second', reviewer: ctx.person!, log: ctx.log });
-        case 'reject2':
-          return decide(deps, { plan, version: ctx.value.v, action: 'reject_second', reviewer: ctx.person!, log: ctx.log });
-      }
-    },
-    review_return: async (ctx) => {
-      if (!may(ctx.person, 'reviewer')) return refuse;
-      const plan = await deps.plans.get(ctx.value.plan);
-      if (!plan) return toast('error', '找不到这个计划');
-      const parsed = parseReturn(ctx.action.formValue ?? {});
-      if (!parsed.ok) return toast('error', parsed.errors[0]!, await reviewCardOf(deps, plan, 'first', { returnForm: { errors: parsed.errors } }));
-      return decide(deps, { plan, version: ctx.value.v, action: 'return', reviewer: ctx.person!, log: ctx.log, comment: parsed.request.comment, request: parsed.request });
-    },
-    revise: async (ctx) => {
-      const person = ctx.person;
-      if (!person?.unitCode) return toast('error', '您还没有关联单位');
-      const plan = await deps.plans.get(ctx.value.plan);
-      if (!plan || plan.unitCode !== person.unitCode) return toast('error', '找不到这个计划');
-      if (plan.status !== 'RETURNED') return toast('info', `计划 ${plan.number} 现在不是待修改状态`);
-      const d = await declarantOf(deps, { ...person, unitCode: person.unitCode }, deps.clock.now());
-      const returned = (await deps.plans.events(plan.id)).reverse().find((e) => e.action === 'return');
-      const fields = ((returned?.details?.fields as { field: PlanFieldKey }[] | undefined) ?? []).map((f) => f.field);
-      const reply = personalReply(deps.messenger, ctx.action.openId, `click:${ctx.action.eventId}`);
-      if (!d) return toast('error', '您关联的单位已不在名册中');
-      await jumpTo(deps, { ...person, unitCode: person.unitCode }, plan.id, fields[0] ?? 'title', reply, { queue: fields.slice(1), returnTo: 'summary' });
-      return toast('success', `修改 ${plan.number}：请按对话逐项修改`);
-    },
-  };
-}
-
-/** After a declarant submits, reviewers get the card (the first review happens the same day [seed 二(一)2]). */
-export function onSubmittedForReview(deps: ReviewDeps) {
-  return async (plan: PlanRecord, _unitName: string, log: Logger) => {
-    await sendForReview(deps, plan, 'first', log);
-  };
-}
+      },
+    }),
+    review_return: route({
+      audience: 'reviewer',
+      value: valueOf('review_return'),
+      run: async (ctx) => {
+        const plan = await deps.plans.get(ctx.value.plan);
+        if (!plan) return toast('error', '找不到这个计划');
+        const parsed = parseReturn(ctx.action.formValue ?? {});
+        if (!parsed.ok) return toast('error', parsed.errors[0]!, await reviewCardOf(deps, plan, 'first', { returnForm: { errors: parsed.errors } }));
+        return decide(deps, { plan, version: ctx.value.v, action: 'return', reviewer: ctx.person, log: ctx.log, comment: parsed.request.comment, request: parsed.request });
+      },
+      }),
+    };
+  }

@@ -11,45 +11,14 @@ import { ownUnitOf } from '../../domain/review-conflict.ts';
 import { check, checkPartial, familyStaff, quotaWindow, type Finding } from '../../domain/rules.ts';
 import type { Unit } from '../../domain/units.ts';
 import type { Logger } from '../../logger.ts';
-import { outOfCityCounts, quotaYears, type PlanRecord } from '../../model/plans.ts';
-import { reviewTargets, type ReviewDeps } from './deps.ts';
-import { recipientId, type Card } from '../../runtime/messenger.ts';
+import { type ReviewDeps } from './deps.ts';
 import { similarTo } from '../../model/similar.ts';
+import { DECISION_WORDS } from '../../model/plan-record.ts';
 import { similarLine } from '../../domain/similar-plans.ts';
-
-export async function findingsOf(deps: ReviewDeps, plan: PlanRecord) {
-  return (await findingsOfMany(deps, [plan])).get(plan.id)!;
-}
-
-/**
- * The checklist of many plans at once (复审 of a whole year): the roll, the bases and each unit's plans are
- * read once, not once per plan, so a page of the list answers inside the 3 s a card click allows.
- */
-export async function findingsOfMany(
-  deps: ReviewDeps,
-  plans: readonly PlanRecord[],
-  known: { units?: Unit[]; unitPlans?: PlanRecord[] } = {},
-): Promise<Map<number, Finding[]>> {
-  const units = known.units ?? (await deps.reference.units());
-  const bases = await deps.reference.bases();
-  const window = new Map<string, Promise<PlanRecord[]>>();
-  // The caller already read one unit's plans of the quota window (a single review card).
-  if (known.unitPlans && plans[0]) window.set(`${plans[0].unitCode}:${plans[0].year}`, Promise.resolve(known.unitPlans));
-  const out = new Map<number, Finding[]>();
-  for (const plan of plans) {
-    const competent = units.find((u) => u.code === plan.unitCode);
-    if (!competent) {
-      out.set(plan.id, []);
-      continue;
-    }
-    const key = `${plan.unitCode}:${plan.year}`;
-    if (!window.has(key)) window.set(key, deps.plans.list({ unitCode: plan.unitCode, years: quotaYears(plan.year) }));
-    const ctx = { planYear: plan.year, competent, units, bases, outOfCityByYear: outOfCityCounts(await window.get(key)!, plan.year, plan.id) };
-    const parsed = parsePlan(plan.data);
-    out.set(plan.id, parsed.ok ? check(parsed.plan, ctx) : checkPartial(plan.data, ctx));
-  }
-  return out;
-}
+import type { PlanRecord } from '../../ports/plans.ts';
+import { recipientId, type Card } from '../../ports/messenger.ts';
+import { findingsOf, outOfCityCounts, quotaYears } from '../../model/findings.ts';
+import { reviewTargets } from '../../model/recipients.ts';
 
 function quotaLine(plan: PlanRecord, units: Unit[], unitPlans: readonly PlanRecord[]): string {
   const competent = units.find((u) => u.code === plan.unitCode);
@@ -68,7 +37,7 @@ const OTHER_PLANS = 10;
 export async function reviewCardOf(deps: ReviewDeps, plan: PlanRecord, stage: ReviewStage, extra: Pick<ReviewCardInput, 'outcome' | 'returnForm'> = {}) {
   // Read once for the whole card (a click answers within the callback): the roll, and the unit's plans of
   // the quota window, which hold this year's plans too.
-  const units = await deps.reference.units();
+  const units = await deps.registry.units();
   const unitPlans = await deps.plans.list({ unitCode: plan.unitCode, years: quotaYears(plan.year) });
   const unit = units.find((u) => u.code === plan.unitCode);
   const events = await deps.plans.events(plan.id);
@@ -78,7 +47,7 @@ export async function reviewCardOf(deps: ReviewDeps, plan: PlanRecord, stage: Re
     plan,
     unitName: unit?.name ?? plan.unitCode,
     stage,
-    findings: (await findingsOfMany(deps, [plan], { units, unitPlans })).get(plan.id)!,
+    findings: (await findingsOf(deps, plan, { units, unitPlans })) ?? [],
     resubmission: previous && plan.status !== 'RETURNED' ? { changes: changesSince(events, previous.eventId), previous } : undefined,
     otherPlans: [
       ...others
@@ -95,7 +64,7 @@ export async function reviewCardOf(deps: ReviewDeps, plan: PlanRecord, stage: Re
 
 /** Reviewers linked to the plan's unit (or one of its 二层单位), by name: shown on the card. */
 async function conflictedReviewers(deps: ReviewDeps, unitCode: string, units: Unit[]): Promise<string[]> {
-  return (await deps.users.linked()).filter((p) => may(p, 'reviewer') && ownUnitOf(p, unitCode, units)).map((p) => p.name ?? p.openId);
+  return (await deps.roster.linked()).filter((p) => may(p, 'reviewer') && ownUnitOf(p, unitCode, units)).map((p) => p.name ?? p.openId);
 }
 
 const noticeKey = (plan: PlanRecord, stage: ReviewStage, to: string) => `review:${plan.id}:v${plan.version}:${stage}:${to}`;
@@ -109,7 +78,7 @@ export async function sendForReview(deps: ReviewDeps, plan: PlanRecord, stage: R
   for (const to of targets) {
     const key = noticeKey(plan, stage, recipientId(to));
     await deps.messenger.sendCard(to, card, key);
-    await deps.notices.record({ planId: plan.id, planVersion: plan.version, stage, outboxKey: key, at: now });
+    await deps.reviewCards.record({ planId: plan.id, planVersion: plan.version, stage, outboxKey: key, at: now });
   }
   return targets.length;
 }
@@ -126,7 +95,7 @@ export async function updateReviewCards(deps: ReviewDeps, plan: PlanRecord, outc
     if (!card) built.set(stage, (card = reviewCardOf(deps, plan, stage, { outcome })));
     return card;
   };
-  for (const n of await deps.notices.forPlan(plan.id)) {
+  for (const n of await deps.reviewCards.forPlan(plan.id)) {
     const card = await cardFor(n.stage === 'second' ? 'second' : 'first');
     await deps.messenger.patchCard({ sentKey: n.outboxKey }, `patch:${n.outboxKey}`, card, `${n.outboxKey}:outcome:v${plan.version}`);
   }
@@ -141,24 +110,10 @@ export type DecisionNotes = { comment?: string | null | undefined; fields?: read
 export async function lastDecision(deps: ReviewDeps, planId: number): Promise<({ by: string; at: Date; action: string } & DecisionNotes) | null> {
   const e = [...(await deps.plans.events(planId))].reverse().find((x) => x.action in DECISION_WORDS);
   if (!e) return null;
-  const person = e.actor.startsWith('ou_') ? await deps.users.find(e.actor) : null;
+  const person = e.actor.startsWith('ou_') ? await deps.people.find(e.actor) : null;
   const fields = Array.isArray(e.details?.fields) ? (e.details.fields as ReturnedField[]) : undefined;
   return { by: person?.name ?? e.actor, at: e.at, action: e.action, comment: e.comment, fields };
 }
-
-export const DECISION_WORDS: Record<string, string> = {
-  approve_first: '初审通过',
-  return: '退回修改',
-  approve_second: '复审通过',
-  reject_second: '复审不通过',
-  submit: '重新提交',
-  withdraw: '撤回',
-  expire: '逾期处理',
-  send_for_approval: '报批',
-  record_approved: '登记审批通过',
-  record_not_approved: '登记审批未通过',
-  publish: '公布',
-};
 
 export function outcomeOf(action: string, by: string, at: Date, notes: DecisionNotes = {}): NonNullable<ReviewCardInput['outcome']> {
   const word = DECISION_WORDS[action] ?? action;

@@ -8,13 +8,13 @@ import { phaseAt } from '../../domain/campaign.ts';
 import { STATUS_LABELS } from '../../domain/plan-status.ts';
 import { HOLDER, tentativeYearsOfWait, workingDaysWaiting } from '../../domain/review.ts';
 import { tentativeNote, type WorkCalendar } from '../../domain/working-days.ts';
-import type { PlanRecord } from '../../model/plans.ts';
-import { campaignFor } from '../../model/reference-data.ts';
+import { campaignFor, loadWorkCalendar } from '../../model/reference-data.ts';
 import { declarantOf } from '../../model/declarant.ts';
 import type { Person } from '../../domain/people.ts';
 import type { Logger } from '../../logger.ts';
 import type { ReviewDeps } from './deps.ts';
 import { sendForReview } from './notify.ts';
+import type { PlanRecord } from '../../ports/plans.ts';
 
 /** A plan is two lines of about 450 bytes at most: 15 a page stay near 8 KB. */
 const PROGRESS_PER_PAGE = 15;
@@ -42,13 +42,13 @@ export async function declarantProgress(deps: ReviewDeps, person: Person & { uni
   const now = deps.clock.now();
   const d = await declarantOf(deps, person, now);
   if (!d) return null;
-  const cal = await deps.calendar();
+  const cal = await loadWorkCalendar(deps);
   const plans = pageOf((await deps.plans.list({ unitCode: d.competent.code, years: [d.year - 1, d.year] })).filter((p) => !['DISCARDED', 'EXPIRED'].includes(p.status)), page, PROGRESS_PER_PAGE);
   const lines: string[] = [];
   const unknown = new Set<number>();
   for (const p of plans.items) {
     const from = await since(deps, p);
-    const phase = phaseAt(await campaignFor(deps.reference, p.year), now);
+    const phase = phaseAt(await campaignFor(deps, p.year), now);
     const deadline =
       p.status === 'DRAFT' && phase.canDeclare ? `申报截止 ${formatDeadline(d.campaign.declareClosesAt)}` : p.status === 'RETURNED' && phase.canRevise ? `修改截止 ${formatDeadline(d.campaign.reviseClosesAt)}` : null;
     lines.push(
@@ -80,8 +80,8 @@ async function firstReviewQueue(deps: ReviewDeps) {
  */
 export async function reviewerQueue(deps: ReviewDeps, page = 1, pending?: { log: Logger }) {
   const now = deps.clock.now();
-  const cal = await deps.calendar();
-  const names = new Map((await deps.reference.units()).map((u) => [u.code, u.name]));
+  const cal = await loadWorkCalendar(deps);
+  const names = new Map((await deps.registry.units()).map((u) => [u.code, u.name]));
   const waiting = pageOf(await firstReviewQueue(deps), page, pending ? PENDING_PER_PAGE : QUEUE_PER_PAGE);
   if (pending) for (const p of waiting.items) await sendForReview(deps, p, 'first', pending.log);
   const unknown = new Set<number>();

@@ -11,10 +11,12 @@ import { campaignFor } from '../../model/reference-data.ts';
 import type { Person } from '../../domain/people.ts';
 import { ownUnitOf } from '../../domain/review-conflict.ts';
 import type { Logger } from '../../logger.ts';
-import type { Reply } from '../../bot/commands.ts';
-import { actOnPlan, type PlanRecord } from '../../model/plans.ts';
+import { actOnPlan } from '../../model/plans.ts';
 import type { ReviewDeps } from './deps.ts';
-import { findingsOf, findingsOfMany, outcomeOf, sendForReview, updateReviewCards } from './notify.ts';
+import { outcomeOf, sendForReview, updateReviewCards } from './notify.ts';
+import type { Reply } from '../../bot/reply.ts';
+import type { PlanRecord } from '../../ports/plans.ts';
+import { findingsOf, findingsOfMany } from '../../model/findings.ts';
 
 export const AWAITING_SECOND = ['FIRST_APPROVED', 'SUBMITTED'] as const;
 
@@ -30,7 +32,7 @@ export function totalsText(t: ReturnType<typeof totals>) {
 }
 
 export async function byUnit(deps: ReviewDeps, plans: PlanRecord[]) {
-  const names = new Map((await deps.reference.units()).map((u) => [u.code, u.name]));
+  const names = new Map((await deps.registry.units()).map((u) => [u.code, u.name]));
   const groups = new Map<string, PlanRecord[]>();
   for (const p of plans) groups.set(p.unitCode, [...(groups.get(p.unitCode) ?? []), p]);
   return [...groups].map(([code, list]) => ({ code, name: names.get(code) ?? code, plans: list })).sort((a, b) => a.code.localeCompare(b.code));
@@ -75,7 +77,7 @@ export async function secondReviewCard(deps: ReviewDeps, year: number, page = 1,
  * [seed 二(一)2]. Null once the window has closed.
  */
 export async function secondReviewNotYet(deps: ReviewDeps, year: number, what: '复审' | '报批' = '复审'): Promise<string | null> {
-  const campaign = await campaignFor(deps.reference, year);
+  const campaign = await campaignFor(deps, year);
   const now = deps.clock.now();
   const phase = phaseAt(campaign, now);
   if (phase.secondReview || phase.published) return null;
@@ -99,11 +101,11 @@ export async function secondReviewList(deps: ReviewDeps, year: number, reply: Re
  */
 export async function approveAllGreen(deps: ReviewDeps, year: number, reviewer: Person, log: Logger) {
   const now = deps.clock.now();
-  const units = await deps.reference.units();
+  const units = await deps.registry.units();
   let approved = 0;
   let own = 0;
   for (const p of await deps.plans.list({ year, statuses: AWAITING_SECOND })) {
-    if ((await findingsOf(deps, p)).length) continue;
+    if ((await findingsOf(deps, p))?.length) continue;
     if (ownUnitOf(reviewer, p.unitCode, units)) {
       own++;
       continue;
