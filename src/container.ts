@@ -1,7 +1,7 @@
 // The one place the features are put together: the bot, the CLI, the sandbox and the tests all call
 // createContainer with their adapters (Prisma stores or in-memory twins, the outbox messenger or a recorder,
 // the spreadsheet reader, Feishu or a stand-in) and get the same features wired the same way.
-import { CommandRegistry } from './bot/commands.ts';
+import { CommandRegistry, menuOf } from './bot/commands.ts';
 import { createHub } from './bot/hub.ts';
 import { createBot } from './bot/kernel.ts';
 import type { Feature, Kit } from './bot/manifest.ts';
@@ -68,5 +68,5 @@ export function createContainer(o: ContainerOptions) {
   const commands = new CommandRegistry();
   const features = FEATURES.map((feature) => feature(ports, { hub, commands }));
   const bot = createBot({ ...ports, features, commands, botOpenId: o.botOpenId ?? (async () => null) });
-  return { ports, hub, commands, features, ...bot };
+  return { ports, hub, commands, features, ...bot, menu: menuOf(commands.all()) };
 }

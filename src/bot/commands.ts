@@ -55,7 +55,7 @@ export class CommandRegistry {
   }
 
   byMenuKey(key: string): Command | null {
-    return this.commands.find((c) => c.menuKeys?.includes(key)) ?? null;
+    return this.commands.find((c) => c.menu?.key === key) ?? null;
   }
 
   /** The commands help lists for this person, in registration order (help itself is listed by help). */
@@ -63,4 +63,9 @@ export class CommandRegistry {
     if (!isKnown(person)) return [];
     return this.commands.filter((c) => c.id !== 'help' && may(person, c.audience) && (c.showInHelp?.(person) ?? true));
   }
+}
+
+/** The bot's menu, in the order of the features: event key, label, and who it is for. */
+export function menuOf(commands: readonly Command[]): { key: string; label: string; audience: Command['audience'] }[] {
+  return commands.flatMap((c) => (c.menu ? [{ ...c.menu, audience: c.audience }] : []));
 }

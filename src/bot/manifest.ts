@@ -39,8 +39,11 @@ export type Command<A extends Audience = Audience> = {
    * message is no command word. Say what only this command is for; the phrase corpus in the tests decides.
    */
   phrases?: string[];
-  /** Bot menu keys (configured in the Feishu console) that run it. */
-  menuKeys?: string[];
+  /**
+   * Its entry in the bot's menu (configured in the Feishu console as a 推送事件 item with this event key): the
+   * README's table and the sandbox's menu are made from these.
+   */
+  menu?: { key: string; label: string };
   audience: A;
   /** One line for the help card, e.g. 「申报」开始申报一个培训班. */
   summary: string;

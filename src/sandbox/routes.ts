@@ -41,21 +41,8 @@ type Deps = {
 };
 
 /** Menu keys as configured in the Feishu console (README), by who sees them. */
-const MENUS: { key: string; label: string; for: ('declarant' | 'reviewer' | 'anyone')[] }[] = [
-  { key: 'declare', label: '开始申报', for: ['declarant'] },
-  { key: 'continue', label: '继续填写', for: ['declarant'] },
-  { key: 'form', label: '表单申报', for: ['declarant'] },
-  { key: 'my_plans', label: '我的申报', for: ['declarant'] },
-  { key: 'template', label: '下载模板', for: ['declarant'] },
-  { key: 'no_plan', label: '本年度无培训计划', for: ['declarant'] },
-  { key: 'execution', label: '执行情况', for: ['declarant'] },
-  { key: 'backfill', label: '补录', for: ['declarant'] },
-  { key: 'pending', label: '待审', for: ['reviewer'] },
-  { key: 'second_review', label: '复审', for: ['reviewer'] },
-  { key: 'progress', label: '进度', for: ['declarant', 'reviewer'] },
-  { key: 'completion', label: '完成情况', for: ['declarant', 'reviewer'] },
-  { key: 'help', label: '帮助', for: ['anyone'] },
-];
+/** The bot's menu as the page shows it: each entry to the people its command is for. */
+const menusOf = (bot: RunningBot) => bot.app.menu.map((m) => ({ key: m.key, label: m.label, for: [m.audience === 'admin' ? 'reviewer' : m.audience] }));
 
 const openId = z.string().regex(/^ou_[0-9A-Za-z_-]{6,64}$/);
 const schemas = {
@@ -118,7 +105,7 @@ export function sandboxApi(deps: Deps): Router {
     // The demo campaign is placed around today: say so, next to the notice's own dates (Aug 5 / Aug 10).
     const c = await campaignFor(stores, currentCampaignYear(now, await stores.campaigns.all()));
     const schedule = `演示日程按今天平移（正式通知为 8月5日申报截止、8月10日修改截止）：${c.year}年度申报截止 ${formatDateTime(new Date(c.declareClosesAt.getTime() - 1))}，修改截止 ${formatDateTime(new Date(c.reviseClosesAt.getTime() - 1))}。`;
-    res.json({ people, menus: MENUS, presets: await presets(deps, now), now: formatDateTime(now), nowMs: now.getTime(), schedule });
+    res.json({ people, menus: menusOf(deps.bot()), presets: await presets(deps, now), now: formatDateTime(now), nowMs: now.getTime(), schedule });
   });
 
   router.get('/api/chat', async (req, res) => {
@@ -139,7 +126,7 @@ export function sandboxApi(deps: Deps): Router {
   router.post('/api/menu', async (req, res) => {
     const b = await parse(schemas.menu, req, res);
     if (!b) return;
-    const label = MENUS.find((m) => m.key === b.key)?.label ?? b.key;
+    const label = deps.bot().app.menu.find((m) => m.key === b.key)?.label ?? b.key;
     state.log.push({ id: nextId('menu_'), openId: b.openId, kind: 'menu', text: `（菜单）${label}`, messageId: '', at: Date.now() });
     const r = await push(env('application.bot.menu_v6', { operator: { operator_id: { open_id: b.openId } }, event_key: b.key, timestamp: Math.floor(Date.now() / 1000) }), '/feishu/events');
     res.status(r.status === 200 ? 200 : 502).json({ ok: r.status === 200 });

@@ -68,7 +68,7 @@ export function excelCommands(deps: ExcelDeps) {
       id: 'template',
       words: ['模板', '申报表', '下载模板', 'excel模板'],
       phrases: ['模版', '模板在哪', '模板下载', '下载表格', '申报表格', '空白表格', '空表', 'excel表', '表格模板', '要一份表', '申报模板', 'excel文件', '表格'],
-      menuKeys: ['template'],
+      menu: { key: 'template', label: '下载模板' },
       audience: 'anyone',
       summary: '获取申报表 Excel 模板（已填好本单位），填好后直接发回来即可申报',
       run: async (ctx) => {

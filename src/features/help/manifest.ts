@@ -30,7 +30,7 @@ export function helpFeature(deps: HelpDeps, kit: Kit): Feature {
     inGroups: 'here',
     words: ['帮助', 'help', '?', '菜单', '你好', '您好', 'hi', 'hello', '使用说明'],
     phrases: ['怎么用', '怎么使用', '能做什么', '能干什么', '有什么功能', '有哪些功能', '使用方法', '操作说明', '操作指南', '教程', '不会用', '怎么操作', '功能列表', '说明书'],
-    menuKeys: ['help'],
+    menu: { key: 'help', label: '帮助' },
     audience: 'anyone',
     summary: '查看我能做什么',
     run: (ctx) => showHelp(deps, kit.commands, ctx.person, ctx.openId, ctx.reply),

@@ -42,7 +42,7 @@ export function reviewCommands(deps: ReviewDeps) {
       id: 'progress',
       words: ['进度', '查进度', '审核进度'],
       phrases: ['到哪一步', '到哪步', '到哪了', '审核到哪', '审到哪', '计划到哪一步', '进展', '什么状态', '审核状态', '状态怎么样', '审核结果', '审完没有', '审完了没', '通过了没有', '通过没有', '有没有通过', '审核情况', '在谁手里', '谁在审', '审核'],
-      menuKeys: ['progress'],
+      menu: { key: 'progress', label: '进度' },
       audience: 'anyone',
       summary: '查看计划到了哪一步、在谁手里、等了几个工作日',
       run: async (ctx) => {
@@ -58,7 +58,7 @@ export function reviewCommands(deps: ReviewDeps) {
       id: 'pending',
       words: ['待审', '待初审', '审核'],
       phrases: ['要审', '待审核', '审核列表', '需要审核', '有什么要审', '待处理', '初审'],
-      menuKeys: ['pending'],
+      menu: { key: 'pending', label: '待审' },
       audience: 'reviewer',
       summary: '重新发送所有等待初审的计划的审核卡片',
       run: async (ctx) => {
@@ -71,7 +71,7 @@ export function reviewCommands(deps: ReviewDeps) {
       id: 'second_review',
       words: ['复审'],
       phrases: ['复审一下', '二审'],
-      menuKeys: ['second_review'],
+      menu: { key: 'second_review', label: '复审' },
       audience: 'reviewer',
       summary: '系统关闭后复审：按单位汇总，全部符合要求的可一键通过',
       usage: '复审 或 复审 全部',
