@@ -279,26 +279,9 @@ export function packageReviewCard(v: PackageView, extra: { outcome?: { title: st
           button('退回修改', { a: 'pkg_review', ...val, op: 'return' }, 'danger'),
           ...(v.attachments.length ? [button('获取附件', { a: 'pkg_review', ...val, op: 'files' })] : []),
         ];
+  // The return form (cards/partials/return-form.json): a package is returned with a comment only.
   const returnForm = extra.returnForm
-    ? {
-        tag: 'form',
-        name: 'pkg_return_form',
-        elements: [
-          ...(extra.returnForm.errors.length ? [{ tag: 'markdown', content: red(extra.returnForm.errors.map(escapeMarkdown).join('；')) }] : []),
-          {
-            tag: 'input',
-            name: 'comment',
-            required: true,
-            input_type: 'multiline_text',
-            rows: 3,
-            max_length: 500,
-            label: plain('退回意见'),
-            label_position: 'top',
-            placeholder: plain('例：承办机构须为干部教育培训基地名单内的机构'),
-          },
-          { tag: 'button', name: 'pkg_return_submit', text: plain('确认退回'), type: 'danger_filled', form_action_type: 'submit', behaviors: [{ type: 'callback', value: { a: 'pkg_return', ...val } }] },
-        ],
-      }
+    ? { name: 'pkg_return_form', errors: extra.returnForm.errors.join('；'), example: '例：承办机构须为干部教育培训基地名单内的机构', fields: [], submit: { a: 'pkg_return', ...val } }
     : '';
   return renderCard('package-review', {
     title: decided ? `${extra.outcome!.title} · 培训包 ${v.label}` : `培训包审核 · ${v.label}`,

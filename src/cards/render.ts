@@ -8,6 +8,7 @@
 //   "{{{a.b}}}"             the same, never escaped: for markdown the code built (and escaped) itself
 //   { "$if": "a.b", "then": X, "else": Y }   X when a.b is truthy (non-empty for arrays), else Y (or removed)
 //   { "$each": "a.list", "as": "item", "do": X }  inside an array: X once per element, flattened in place
+//   { "$include": "partials/name" }              the template cards/partials/name.json, in the same scope
 import fs from 'node:fs';
 import path from 'node:path';
 import { CARDS_DIR } from '../paths.ts';
@@ -88,6 +89,7 @@ function walk(node: unknown, scope: Scope, markdown = false): unknown {
   }
   if (node && typeof node === 'object') {
     const obj = node as Record<string, unknown>;
+    if ('$include' in obj) return walk(loadTemplate(String(obj.$include)), scope, markdown);
     if ('$if' in obj) {
       const branch = truthy(lookup(scope, String(obj.$if))) ? obj.then : obj.else;
       return branch === undefined ? REMOVE : walk(branch, scope);

@@ -46,49 +46,14 @@ function changesText(r: NonNullable<ReviewCardInput['resubmission']>): string {
   ].join('\n');
 }
 
+/** The return form's data (cards/partials/return-form.json): the comment, the fields to revise, notes per field. */
 function returnFormOf(p: ReviewCardInput) {
   return {
-    tag: 'form',
     name: 'return_form',
-    elements: [
-      ...(p.returnForm!.errors.length ? [{ tag: 'markdown', content: `<font color='red'>${p.returnForm!.errors.map(escapeMarkdown).join('；')}</font>` }] : []),
-      {
-        tag: 'input',
-        name: 'comment',
-        required: true,
-        input_type: 'multiline_text',
-        rows: 3,
-        max_length: 500,
-        label: { tag: 'plain_text', content: '退回意见' },
-        label_position: 'top',
-        placeholder: { tag: 'plain_text', content: '例：市外培训人数超过规定，请调整后重新提交' },
-      },
-      {
-        tag: 'multi_select_static',
-        name: 'fields',
-        required: true,
-        placeholder: { tag: 'plain_text', content: '需要修改的项目（可多选）' },
-        options: fieldOptions(PLAN_FIELDS.map((f) => f.key).filter((k) => k !== 'unitName')),
-      },
-      {
-        tag: 'input',
-        name: 'notes',
-        input_type: 'multiline_text',
-        rows: 3,
-        max_length: 1000,
-        label: { tag: 'plain_text', content: '逐项意见（选填，一行一条，如「每期人数：不超过60人」）' },
-        label_position: 'top',
-        placeholder: { tag: 'plain_text', content: '每期人数：不超过60人' },
-      },
-      {
-        tag: 'button',
-        name: 'return_submit',
-        text: { tag: 'plain_text', content: '确认退回' },
-        type: 'danger_filled',
-        form_action_type: 'submit',
-        behaviors: [{ type: 'callback', value: { a: 'review_return', plan: p.plan.id, v: p.plan.version } }],
-      },
-    ],
+    errors: p.returnForm!.errors.join('；'),
+    example: '例：市外培训人数超过规定，请调整后重新提交',
+    fields: fieldOptions(PLAN_FIELDS.map((f) => f.key).filter((k) => k !== 'unitName')),
+    submit: { a: 'review_return', plan: p.plan.id, v: p.plan.version },
   };
 }
 
