@@ -15,8 +15,10 @@ import { createSpreadsheets } from '../src/excel/spreadsheets.ts';
 import { createFeishuApi } from '../src/feishu/api.ts';
 import { createLogger } from '../src/logger.ts';
 import { declarantOf } from '../src/model/declarant.ts';
-import { checkRows, type ExcelDeps } from '../src/features/excel/import.ts';
-import { exportFile } from '../src/features/excel/index.ts';
+import { checkRows } from '../src/features/excel/check-rows.ts';
+import type { ExcelDeps } from '../src/features/excel/deps.ts';
+import { exportFile } from '../src/features/excel/export-file.ts';
+import { exportTitle } from '../src/features/excel/replies.ts';
 import { createMessenger } from '../src/runtime/messenger.ts';
 import { peakRssMb, ROOT, table } from './support.ts';
 
@@ -88,7 +90,7 @@ try {
   if (done?.numbers.length !== 2000) throw new Error('import did not store 2000 plans');
 
   const t4 = performance.now();
-  const exported = await exportFile(deps, d.year, ['DRAFT']);
+  const exported = await exportFile(deps, { year: d.year, statuses: ['DRAFT'], title: exportTitle(d.year) });
   const t5 = performance.now();
 
   const ms = (a: number, b: number) => Math.round(b - a);

@@ -105,11 +105,6 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('approve_all'), year: z.number().int() }).strict(),
   /** Publish the year's results to the units. */
   z.object({ a: z.literal('publish'), year: z.number().int() }).strict(),
-  /** A checked declaration upload: import it (as drafts, or submitted). */
-  z.object({ a: z.literal('excel_import'), id: z.number().int().positive(), submit: z.boolean() }).strict(),
-  z.object({ a: z.literal('excel_cancel'), id: z.number().int().positive() }).strict(),
-  /** Send me the declaration template. */
-  z.object({ a: z.literal('template') }).strict(),
   /** 执行: the list of the unit's classes again. */
   z.object({ a: z.literal('exec_list') }).strict(),
   /** 执行 list: the class picked in the menu (its id comes as the selected option). */
@@ -153,14 +148,20 @@ export function valueOf<K extends ButtonKind>(a: K): z.ZodType<Extract<ButtonVal
   return option as unknown as z.ZodType<Extract<ButtonValue, { a: K }>>;
 }
 
+/**
+ * A value a feature's own button carries: its schema lives in `features/<name>/buttons.ts`, and `a` names the
+ * card route that accepts it (bot/card-actions.ts checks the value against that route's schema).
+ */
+export type FeatureButtonValue = { a: string } & Record<string, unknown>;
+
 /** The callback behaviour for a button carrying `value`. */
-export function callback(value: ButtonValue) {
+export function callback(value: ButtonValue | FeatureButtonValue) {
   return [{ type: 'callback', value }];
 }
 
 export type ButtonStyle = 'default' | 'primary' | 'danger' | 'primary_filled' | 'danger_filled' | 'text' | 'primary_text' | 'danger_text' | 'laser';
 
 /** A card button (JSON 2.0) with a callback value. */
-export function button(text: string, value: ButtonValue, type: ButtonStyle = 'default', extra: Record<string, unknown> = {}) {
+export function button(text: string, value: ButtonValue | FeatureButtonValue, type: ButtonStyle = 'default', extra: Record<string, unknown> = {}) {
   return { tag: 'button', text: { tag: 'plain_text', content: text }, type, behaviors: callback(value), ...extra };
 }

@@ -1,8 +1,10 @@
 // template, export — spreadsheets from the command line.
 import fs from 'node:fs';
 import { PLAN_STATUSES, type PlanStatus } from '../domain/plan-status.ts';
-import type { ExcelDeps } from '../features/excel/import.ts';
-import { exportFile, templateFile } from '../features/excel/index.ts';
+import type { ExcelDeps } from '../features/excel/deps.ts';
+import { exportFile } from '../features/excel/export-file.ts';
+import { exportTitle } from '../features/excel/replies.ts';
+import { templateFile } from '../features/excel/template-file.ts';
 import { CliError, parseYear, type CliCommand, type CliContext } from './types.ts';
 import { cliDeps } from './deps.ts';
 import { completion, completionSheet } from '../features/execution/report.ts';
@@ -29,7 +31,7 @@ export const EXCEL_COMMANDS: CliCommand[] = [
         person = { openId: 'cli', name: null, role: 'declarant' as const, unitCode: unit.code };
       }
       const year = yearFlag(flags.year);
-      const t = year && !person ? { name: '', data: await deps.declarationSheets.template({ year, bases: await deps.bases.all() }), year } : await templateFile(deps, person);
+      const t = year && !person ? { data: await deps.declarationSheets.template({ year, bases: await deps.bases.all() }), year } : await templateFile(deps, person);
       fs.writeFileSync(pos[0]!, t.data);
       ctx.print(`已生成${t.year}年度申报表模板：${pos[0]}`);
     },
@@ -56,7 +58,7 @@ export const EXCEL_COMMANDS: CliCommand[] = [
         const bad = statuses.filter((s) => !PLAN_STATUSES.includes(s));
         if (bad.length) throw new CliError(`不认识的状态：${bad.join('、')}。可用：${PLAN_STATUSES.join('、')}`);
       }
-      const f = await exportFile(deps, year, statuses);
+      const f = await exportFile(deps, { year, statuses, title: exportTitle(year) });
       fs.writeFileSync(pos[1]!, f.data);
       ctx.print(`已导出${year}年度 ${f.count} 个计划：${pos[1]}`);
     },

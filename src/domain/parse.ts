@@ -101,3 +101,8 @@ export function parsePhone(raw: unknown): string | null {
   if (!m) return null;
   return `${m[1]}-${m[2]}${m[3] ? `-${m[3]}` : ''}`;
 }
+
+/** 「是」 in a 是/否 column (the declaration template's 是否联合办班 dropdown), however it is spaced. */
+export function saysYes(raw: string | undefined): boolean {
+  return raw?.trim() === '是';
+}

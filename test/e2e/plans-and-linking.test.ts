@@ -87,41 +87,6 @@ describe('getting linked', () => {
     expect((await t.say('绑定 财政'))[0]).toContain('正在等待管理员确认');
   });
 
-  it('an admin sends the unit registry (.csv) and the base list (.xlsx) in chat: the same checks and summary as the CLI', async () => {
-    let n = 0;
-    const send = async (fileName: string, data: Buffer) => {
-      const messageId = `om_admin_file_${++n}`;
-      h.stub.addResource(messageId, `file_v3_admin_${n}`, data);
-      const before = h.stub.messagesTo(ADMIN_A).length;
-      await h.say(ADMIN_A, '', { messageId, file: { fileKey: `file_v3_admin_${n}`, fileName } });
-      await h.bot.idle();
-      return h.stub.messagesTo(ADMIN_A).slice(before).map((m) => String(m.content.text ?? JSON.stringify(m.content)));
-    };
-    const csv = ['预算单位代码,单位名称,上级单位代码,在编人数,联系人,联系人手机', '105001,柳州市交通运输局,,80,周强,', '105002,柳州市交通运输局运输管理所,105001,20,,'].join('\n');
-    const units = await send('单位名册.csv', Buffer.from(csv));
-    expect(units[0]).toContain('已导入单位名册「单位名册.csv」');
-    expect(units[0]).toContain('2 个单位');
-    expect((await h.db.unit.findUnique({ where: { code: '105002' } }))?.parentCode).toBe('105001');
-    const bad = await send('名册有错.csv', Buffer.from(['预算单位代码,单位名称,上级单位代码,在编人数', '106001,柳州市某局,999999,abc'].join('\n')));
-    expect(bad[0]).toMatch(/^「名册有错\.csv」有 \d+ 处问题，没有导入任何内容。请改正后重新发送：\n第 2 行「/);
-    expect(await h.db.unit.findUnique({ where: { code: '106001' } })).toBeNull();
-
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('基地');
-    ws.addRow(['基地名称', '所在城市', '别名']);
-    ws.addRow(['中国浦东干部学院', '上海', '浦东干部学院']);
-    const bases = await send('培训基地.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(bases[0]).toContain('已导入培训基地名单「培训基地.xlsx」：1 个培训基地');
-    expect((await h.db.trainingBase.findMany()).map((b) => b.name)).toContain('中国浦东干部学院');
-
-    const other = new ExcelJS.Workbook();
-    other.addWorksheet('随便').addRow(['姓名', '电话']);
-    const unknown = await send('通讯录.xlsx', Buffer.from(await other.xlsx.writeBuffer()));
-    expect(unknown[0]).toContain('收到「通讯录.xlsx」，但没有认出它是哪种表格，没有导入。我能读的表格：单位名册');
-    expect(unknown[0]).not.toContain('我能读懂文字消息和 Excel 申报表');
-  });
-
   it('a declarant cannot decide a link request', async () => {
     const req = await h.db.linkRequest.create({ data: { openId: 'ou_someone000001', unitCode: '104001', createdAt: DECLARING } });
     const t = transcript(h, DECLARANT);
