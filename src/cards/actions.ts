@@ -1,32 +1,13 @@
-// Every callback value the bot puts on a button, as one zod union shared by the card builders and the
-// click handler. A click whose value is not in this union was never issued by this bot. Values carry ids
-// and the plan version the card showed, never anything the handler would trust about the person.
+// Callback values as zod schemas: those every feature uses (help, cmd, page) and those of the features that
+// do not have their own buttons.ts yet (issue 14), as one union. A feature's own values live in its
+// buttons.ts, and its card routes check them. Values carry ids and the plan version the card showed, never
+// anything the handler would trust about the person.
 import { z } from 'zod';
 
 const planId = z.number().int().positive();
 const version = z.number().int().positive();
 const id = z.number().int().positive();
 const stepNo = z.number().int().min(1).max(6);
-const fieldKey = z.enum([
-  'budgetCode',
-  'unitName',
-  'title',
-  'scope',
-  'mode',
-  'audience',
-  'headcount',
-  'sessions',
-  'days',
-  'month',
-  'location',
-  'institution',
-  'budget',
-  'jointUnits',
-  'contactName',
-  'contactPhone',
-  'remarks',
-  'justification',
-]);
 
 /** The lists that page (paging.ts); each has one handler that rebuilds a page for the person who clicks. */
 export const LIST_IDS = [
@@ -62,29 +43,6 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('help') }).strict(),
   /** Run a command (a guess offered for a message the bot was not sure about). */
   z.object({ a: z.literal('cmd'), id: z.string().regex(/^[a-z_]{1,40}$/) }).strict(),
-  /** Start (or resume) a declaration by chat. */
-  z.object({ a: z.literal('declare') }).strict(),
-  /** Open the one-card form. */
-  z.object({ a: z.literal('form_open') }).strict(),
-  /** A choice button of a question card: answers that field of that plan. */
-  z.object({ a: z.literal('answer'), plan: planId, field: fieldKey, value: z.string().max(100) }).strict(),
-  /** The summary card's buttons. */
-  z.object({ a: z.literal('summary'), plan: planId, v: version, op: z.enum(['submit', 'save', 'cancel', 'justify']) }).strict(),
-  /** The summary card's "change a field" menu; the field comes as the selected option. */
-  z.object({ a: z.literal('edit_field'), plan: planId }).strict(),
-  /** Confirmation of 取消. */
-  z.object({ a: z.literal('cancel_confirm'), plan: planId, yes: z.boolean(), v: version.optional() }).strict(),
-  /** The one-card form's submit button; the values come in form_value. */
-  z.object({ a: z.literal('form_submit'), plan: planId.optional() }).strict(),
-  /**
-   * 我的申报: act on one plan; 撤回 carries the version the card showed (a replayed click acts on nothing)
-   * and the page it was on (the answer is that page again).
-   */
-  z.object({ a: z.literal('plan'), plan: planId, op: z.enum(['open', 'edit', 'withdraw', 'copy']), v: version.optional(), pg: z.number().int().min(1).max(1000).optional() }).strict(),
-  /** 我的申报: list last year's plans to copy. */
-  z.object({ a: z.literal('last_year') }).strict(),
-  /** 本年度无培训计划, after confirmation. */
-  z.object({ a: z.literal('no_plan'), year: z.number().int(), yes: z.boolean() }).strict(),
   /** A link request from the greeting card's form (code in form_value). */
   z.object({ a: z.literal('link_request') }).strict(),
   /** A unit picked among those whose name matched what followed 绑定. */
@@ -97,8 +55,6 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
     .strict(),
   /** The return form's submit (comment, fields and notes in form_value). */
   z.object({ a: z.literal('review_return'), plan: planId, v: version }).strict(),
-  /** The declarant's 修改 on a returned plan's notice. */
-  z.object({ a: z.literal('revise'), plan: planId }).strict(),
   /** Second review: approve every plan of the year whose checklist is all green. */
   z.object({ a: z.literal('batch2'), year: z.number().int() }).strict(),
   /** Record the municipal approval of every plan sent for approval in the year. */

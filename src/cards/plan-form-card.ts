@@ -2,6 +2,7 @@
 // rules run; the card comes back with the values kept and each problem next to its field.
 import { fieldDef, MODES, SCOPES, type PlanDraft, type PlanFieldKey } from '../domain/plan.ts';
 import type { Unit } from '../domain/units.ts';
+import type { FeatureButtonValue } from './actions.ts';
 import { escapeMarkdown, renderCard, type CardJson } from './render.ts';
 
 export type FormValues = Partial<Record<PlanFieldKey, string>>;
@@ -51,7 +52,8 @@ export function formValuesOf(draft: PlanDraft): FormValues {
 
 export function planFormCard(p: {
   year: number;
-  planId?: number | undefined;
+  /** The value of the form's submit button (the caller's route). */
+  submit: FeatureButtonValue;
   /** The competent unit and its second-tier units. */
   units: Unit[];
   values: FormValues;
@@ -87,14 +89,6 @@ export function planFormCard(p: {
     const error = p.errors[f.key];
     if (error) elements.push({ tag: 'markdown', content: `<font color='red'>${escapeMarkdown(error)}</font>`, text_size: 'notation' });
   }
-  elements.push({
-    tag: 'button',
-    name: 'submit_plan',
-    text: plain('检查并保存'),
-    type: 'primary_filled',
-    form_action_type: 'submit',
-    behaviors: [{ type: 'callback', value: p.planId ? { a: 'form_submit', plan: p.planId } : { a: 'form_submit' } }],
-  });
   const errorCount = Object.keys(p.errors).length;
   return renderCard('plan-form', {
     title: `${p.year}年度培训计划申报表`,
@@ -104,5 +98,6 @@ export function planFormCard(p: {
       ? "<font color='red'>标红的项目需要修改，其余已填写的内容都保留着。</font>"
       : '所有项目一次填好。保存后会检查是否符合通知要求，再由您确认提交。也可以发送「申报」改为逐项对话填写。',
     formElements: elements,
+    submit: p.submit,
   });
 }

@@ -2,26 +2,35 @@
 // what can be done, a page at a time.
 import { displayValue, type PlanDraft } from '../domain/plan.ts';
 import { STATUS_LABELS, type PlanStatus } from '../domain/plan-status.ts';
-import { button } from './actions.ts';
+import type { FeatureButtonValue } from './actions.ts';
 import { pagerRow, pageText, resendLine, type Page } from './paging.ts';
-import { buttonRow } from './parts.ts';
 import { escapeMarkdown, renderCard, type CardJson } from './render.ts';
 
+/**
+ * A plan on the list and the values of its buttons (the caller's routes): 继续填写 when it can be edited,
+ * else 查看; 撤回 and 复制为新计划 when given.
+ */
 export type ListedPlan = {
-  id: number;
   number: string;
-  version: number;
   status: PlanStatus;
   data: PlanDraft;
   next: string;
-  can: { edit: boolean; withdraw: boolean; copy: boolean };
+  actions: { edit: FeatureButtonValue; open?: undefined } | { open: FeatureButtonValue; edit?: undefined };
+  withdraw?: FeatureButtonValue | undefined;
+  copy?: FeatureButtonValue | undefined;
 };
+
+/** The buttons under the list; each shown when given. */
+export type PlanListActions = { declare?: FeatureButtonValue; form?: FeatureButtonValue; lastYear: FeatureButtonValue; noPlan?: FeatureButtonValue };
 
 /**
  * Plans on a page: a row of at most 14 elements (a withdraw button carries its confirmation) and about
  * 1.6 KB with the longest title, so a page stays near 140 elements and 16 KB, well inside 200 and 30 KB.
  */
 export const PLANS_PER_PAGE = 8;
+
+const facts = (d: PlanDraft) =>
+  [d.scope, d.headcount && displayValue('headcount', d.headcount), d.month && displayValue('month', d.month), d.budget !== undefined && displayValue('budget', d.budget)].filter(Boolean).join(' · ');
 
 export function planListCard(p: {
   year: number;
@@ -32,10 +41,8 @@ export function planListCard(p: {
   /** When the card is drawn (see the page value in actions.ts). */
   at: Date;
   resend: string;
-  canDeclare: boolean;
-  noPlan: boolean;
+  actions: PlanListActions;
 }): CardJson {
-  const pg = p.page.page;
   return renderCard('plan-list', {
     title: `${p.year}年度培训计划`,
     subtitle: p.unitName,
@@ -44,21 +51,16 @@ export function planListCard(p: {
     plans: p.page.items.map((plan) => ({
       text: [
         `**${escapeMarkdown(plan.number)}　${escapeMarkdown(plan.data.title ?? '（未填写名称）')}**`,
-        `${escapeMarkdown([plan.data.scope, plan.data.headcount && displayValue('headcount', plan.data.headcount), plan.data.month && displayValue('month', plan.data.month), plan.data.budget !== undefined && displayValue('budget', plan.data.budget)].filter(Boolean).join(' · ') || '（尚未填写）')}`,
+        `${escapeMarkdown(facts(plan.data) || '（尚未填写）')}`,
         `状态：${STATUS_LABELS[plan.status]}　下一步：${escapeMarkdown(plan.next)}`,
       ].join('\n'),
-      actions: buttonRow([
-        button(plan.can.edit ? '继续填写' : '查看', { a: 'plan', plan: plan.id, op: plan.can.edit ? 'edit' : 'open' }, plan.can.edit ? 'primary' : 'default'),
-        ...(plan.can.withdraw ? [button('撤回', { a: 'plan', plan: plan.id, op: 'withdraw', v: plan.version, ...(pg > 1 ? { pg } : {}) }, 'danger_text', { confirm: { title: { tag: 'plain_text', content: '撤回这个计划？' }, text: { tag: 'plain_text', content: '撤回后变为草稿，可修改后重新提交（申报截止前）。' } } })] : []),
-        ...(plan.can.copy ? [button('复制为新计划', { a: 'plan', plan: plan.id, op: 'copy' }, 'text')] : []),
-      ]),
+      edit: plan.actions.edit ?? null,
+      open: plan.actions.open ?? null,
+      withdraw: plan.withdraw ?? null,
+      copy: plan.copy ?? null,
     })),
     pager: pagerRow(p.page, p.list, p.at) ?? '',
-    actions: buttonRow([
-      ...(p.canDeclare ? [button('新建申报', { a: 'declare' }, 'primary_filled'), button('表单申报', { a: 'form_open' })] : []),
-      button('从上一年度复制', { a: 'last_year' }),
-      ...(p.canDeclare && !p.noPlan ? [button('本年度无培训计划', { a: 'no_plan', year: p.year, yes: false }, 'text')] : []),
-    ]),
+    actions: { declare: p.actions.declare ?? null, form: p.actions.form ?? null, lastYear: p.actions.lastYear, noPlan: p.actions.noPlan ?? null },
     resend: resendLine(p.resend),
   });
 }

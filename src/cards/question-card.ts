@@ -1,14 +1,11 @@
 // A question of the guided declaration that has choices: buttons for each choice (typing still works).
-import type { PlanFieldKey } from '../domain/plan.ts';
-import { button, type ButtonStyle } from './actions.ts';
-import { buttonRow } from './parts.ts';
+import type { ButtonStyle, FeatureButtonValue } from './actions.ts';
 import { escapeMarkdown, renderCard, type CardJson } from './render.ts';
 
-export type Choice = { label: string; value: string; style?: ButtonStyle };
+/** A choice button: its label, the value its click carries (the caller's route), its look. */
+export type Choice = { label: string; value: FeatureButtonValue; style?: ButtonStyle };
 
 export function questionCard(p: {
-  planId: number;
-  field: PlanFieldKey;
   label: string;
   progress: string;
   question: string;
@@ -23,9 +20,7 @@ export function questionCard(p: {
     progress: p.progress,
     notes: p.notes ?? '',
     question: escapeMarkdown(p.question),
-    columns: p.chosen
-      ? []
-      : buttonRow(p.choices.map((c) => button(c.label, { a: 'answer', plan: p.planId, field: p.field, value: c.value }, c.style ?? 'default'))),
+    choices: p.chosen ? [] : p.choices.map((c) => ({ label: c.label, value: c.value, style: c.style ?? 'default' })),
     chosen: p.chosen ? `已选择：**${escapeMarkdown(p.chosen)}**` : '',
     hint: p.chosen ? '可随时发送「修改 某项」更改。' : '点选，或直接回复文字。发送「上一步」「修改 某项」「跳过」「取消」「帮助」随时调整。',
   });

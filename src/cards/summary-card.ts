@@ -4,9 +4,19 @@ import { STATUS_LABELS, EDITABLE, type PlanStatus } from '../domain/plan-status.
 import type { PlanDraft, PlanFieldKey } from '../domain/plan.ts';
 import { PLAN_FIELDS } from '../domain/plan.ts';
 import type { Finding } from '../domain/rules.ts';
-import { button } from './actions.ts';
-import { buttonRow, fieldLines, fieldOptions, findingLines } from './parts.ts';
+import type { FeatureButtonValue } from './actions.ts';
+import { fieldLines, fieldOptions, findingLines } from './parts.ts';
 import { escapeMarkdown, renderCard, type CardJson } from './render.ts';
+
+/** The values of the card's buttons (the caller's routes); shown while the plan can still be changed. */
+export type SummaryActions = {
+  submit: FeatureButtonValue;
+  justify: FeatureButtonValue;
+  save: FeatureButtonValue;
+  cancel: FeatureButtonValue;
+  /** The "change a field" menu; the field comes as the selected option. */
+  editField: FeatureButtonValue;
+};
 
 export type SummaryInput = {
   plan: { id: number; number: string; version: number; status: PlanStatus; data: PlanDraft };
@@ -17,6 +27,7 @@ export type SummaryInput = {
   note?: string | undefined;
   /** Other units' plans of the year like this one: joint training is encouraged [seed 二(二)五]. */
   similar?: string[] | undefined;
+  actions: SummaryActions;
 };
 
 export function summaryCard(s: SummaryInput): CardJson {
@@ -24,21 +35,13 @@ export function summaryCard(s: SummaryInput): CardJson {
   const soft = s.findings.some((f) => f.severity === 'soft');
   const justified = !!s.plan.data.justification?.trim();
   const editable = EDITABLE.includes(s.plan.status);
-  const v = { plan: s.plan.id, v: s.plan.version };
   const findings = [
     ...(s.missing.length ? [`<font color='red'>❌ 还没有填写：${s.missing.join('、')}</font>`] : []),
     findingLines(s.findings),
     ...(s.similar?.length ? s.similar.map((l) => `💡 ${escapeMarkdown(l)}，可考虑联合办班〔通知 二(二)五〕`) : []),
   ].join('\n');
-  const actions = editable
-    ? buttonRow([
-        button('提交', { a: 'summary', ...v, op: 'submit' }, 'primary_filled', hard ? { disabled: true, disabled_tips: { tag: 'plain_text', content: '请先修改标红的项目' } } : {}),
-        ...(soft ? [button(justified ? '修改情况说明' : '填写情况说明', { a: 'summary', ...v, op: 'justify' }, soft && !justified ? 'primary' : 'default')] : []),
-        button('保存草稿', { a: 'summary', ...v, op: 'save' }),
-        ...(s.plan.status === 'DRAFT' ? [button('取消', { a: 'summary', ...v, op: 'cancel' }, 'danger_text')] : []),
-      ])
-    : [];
-  const editable_fields = PLAN_FIELDS.map((f) => f.key).filter((k): k is PlanFieldKey => k !== 'unitName');
+  const editableFields = PLAN_FIELDS.map((f) => f.key).filter((k): k is PlanFieldKey => k !== 'unitName');
+  const a = s.actions;
   return renderCard('summary', {
     summary: `申报汇总 ${s.plan.number}`,
     title: `申报汇总 · ${s.plan.number}`,
@@ -48,14 +51,15 @@ export function summaryCard(s: SummaryInput): CardJson {
     findings,
     justification: s.plan.data.justification ?? '',
     note: s.note ?? (editable ? (hard ? '标红的项目修改后才能提交。' : soft && !justified ? '有原则性要求未满足：填写情况说明后才能提交，审核人员会看到这段说明。' : '确认无误后点「提交」。') : ''),
-    actions,
-    editMenu: editable
+    actions: editable
       ? {
-          tag: 'select_static',
-          placeholder: { tag: 'plain_text', content: '修改某一项…' },
-          options: fieldOptions(editable_fields),
-          behaviors: [{ type: 'callback', value: { a: 'edit_field', plan: s.plan.id } }],
+          submit: a.submit,
+          blocked: hard,
+          justify: soft ? { value: a.justify, label: justified ? '修改情况说明' : '填写情况说明', type: justified ? 'default' : 'primary' } : null,
+          save: a.save,
+          cancel: s.plan.status === 'DRAFT' ? a.cancel : null,
         }
-      : '',
+      : null,
+    editMenu: editable ? { options: fieldOptions(editableFields), value: a.editField } : null,
   });
 }

@@ -1,5 +1,5 @@
-// Getting linked to a unit (绑定 → admin card → outcome), 我的申报 (list, withdraw, copy, last year),
-// and 本年度无培训计划, through the real webhook and card callbacks.
+// Getting linked to a unit (绑定 → admin card → outcome), through the real webhook and card callbacks.
+// (我的申报 and 本年度无培训计划 are tested through the container: test/features/declaration/my-plans.test.ts.)
 import { createStores } from '../../src/db/stores.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.ts';
@@ -103,79 +103,5 @@ describe('getting linked', () => {
     const r = await t.clickValue(t.lastCard().messageId, { a: 'link_request' }, { formValue: { code: '104001' } });
     expect(r.toast?.type).toBe('success');
     expect(r.messages[0]).toContain('已提交申请：关联到「柳州市卫生健康委员会」');
-  });
-});
-
-describe('我的申报', () => {
-  it('lists the unit\'s plans with status and next step; withdraw before the deadline; copy', async () => {
-    h.clock.set(DECLARING);
-    const plans = createStores(h.db).plans;
-    const base = { budgetCode: '102001', unitName: '柳州市财政局', scope: '市内' as const, mode: '线下' as const, audience: '财务人员', headcount: 40, sessions: 1, days: 2, month: 9, location: '柳州市城中区', institution: null, budget: 20000, jointUnits: [], contactName: '张伟', contactPhone: '0772-1234567', remarks: null, justification: null };
-    const event = (action: string) => ({ at: DECLARING, actor: DECLARANT, action, fromStatus: null, toStatus: null, comment: null, changes: null, channel: 'cli' as const });
-    const draft = await plans.create({ year: 2027, unitCode: '102001', data: { title: '2027年度预算绩效管理培训班', budgetCode: '102001' }, event: event('create') });
-    const submitted = await plans.create({ year: 2027, unitCode: '102001', data: { ...base, title: '2027年度政府采购实务培训班' }, event: event('create') });
-    await plans.update({ id: submitted.id, version: submitted.version, status: 'SUBMITTED', submittedAt: DECLARING, event: event('submit') });
-    await plans.create({ year: 2026, unitCode: '102001', data: { ...base, title: '2026年度会计人员继续教育培训班' }, event: event('create') }).then((p) =>
-      plans.update({ id: p.id, version: p.version, status: 'PUBLISHED', event: event('publish') }),
-    );
-
-    const t = transcript(h, DECLARANT);
-    const list = (await t.say('我的申报'))[0]!;
-    expect(list).toContain('# 2027年度培训计划 · 柳州市财政局');
-    expect(list).toContain(`${draft.number}　2027年度预算绩效管理培训班`);
-    expect(list).toContain('状态：草稿　下一步：填完后提交（2026年8月5日 23:59 截止）');
-    expect(list).toContain('状态：已提交，待初审　下一步：等待市工作领导小组办公室初审（当天完成）');
-    expect(list).toContain('[撤回]');
-
-    const listCard = t.lastCard();
-    const withdrawValue = JSON.parse(JSON.stringify(listCard.content).match(/\{"a":"plan","plan":\d+,"op":"withdraw","v":\d+\}/)![0]);
-    const withdrawn = await t.click('撤回');
-    expect(withdrawn.toast).toMatchObject({ type: 'success', content: `已撤回 ${submitted.number}，现在是草稿` });
-    expect((await h.db.plan.findUnique({ where: { id: submitted.id } }))!.status).toBe('DRAFT');
-
-    // resubmitted; the old 撤回 replayed (a captured request, or an old card) withdraws nothing
-    const now = (await h.db.plan.findUniqueOrThrow({ where: { id: submitted.id } }));
-    await plans.update({ id: now.id, version: now.version, status: 'SUBMITTED', submittedAt: DECLARING, event: event('submit') });
-    await h.click(DECLARANT, listCard.messageId, withdrawValue); // the same click again: answered from the dedupe record
-    expect((await h.db.plan.findUnique({ where: { id: submitted.id } }))!.status).toBe('SUBMITTED');
-    const older = await h.click(DECLARANT, 'om_older_list_card', withdrawValue); // another copy of the old card
-    expect(older.json).toMatchObject({ toast: { type: 'warning', content: expect.stringContaining('卡片已过期') } });
-    expect((await h.db.plan.findUnique({ where: { id: submitted.id } }))!.status).toBe('SUBMITTED');
-    const fresh = await h.db.plan.findUniqueOrThrow({ where: { id: submitted.id } });
-    await plans.update({ id: fresh.id, version: fresh.version, status: 'DRAFT', event: event('withdraw') });
-
-    // last year's plan copied: this year's title, then the summary to confirm
-    await t.say('复制去年');
-    const copied = await t.click('复制为新计划');
-    expect(copied.messages.join('\n')).toContain('2027年度会计人员继续教育培训班');
-    expect(copied.messages.join('\n')).toContain('# 申报汇总');
-    await t.say('保存草稿');
-  });
-
-  it('继续填写 from the list picks the draft up at its first open question', async () => {
-    const t = transcript(h, DECLARANT);
-    await t.say('我的申报');
-    const r = await t.click('继续填写');
-    expect(r.messages.join('\n')).toMatch(/培训类别|汇总/);
-    await t.say('保存草稿');
-  });
-});
-
-describe('本年度无培训计划', () => {
-  it('is refused while the unit has submitted plans, and recorded after confirmation otherwise', async () => {
-    const t = transcript(h, DECLARANT);
-    await h.db.plan.updateMany({ where: { unitCode: '102001', year: 2027 }, data: { status: 'SUBMITTED' } });
-    await t.say('无计划');
-    const refused = await t.click('确认，本年度无培训计划');
-    expect(refused.toast?.type).toBe('error');
-    expect(refused.toast?.content).toMatch(/已有 \d+ 个已提交的计划，不能登记为无培训计划/);
-
-    await h.db.plan.updateMany({ where: { unitCode: '102001', year: 2027 }, data: { status: 'DISCARDED' } });
-    await t.say('无计划');
-    const ok = await t.click('确认，本年度无培训计划');
-    expect(ok.toast).toMatchObject({ type: 'success', content: '已登记' });
-    expect(ok.messages[0]).toContain('已登记：柳州市财政局2027年度无培训计划');
-    expect(await h.db.unitYear.findUnique({ where: { unitCode_year: { unitCode: '102001', year: 2027 } } })).toMatchObject({ noPlanBy: DECLARANT });
-    expect((await t.say('我的申报'))[0]).toContain('已登记：本单位2027年度无培训计划');
   });
 });

@@ -55,7 +55,8 @@ export async function world(o: WorldOptions = {}) {
   const clock = movableClock(o.start);
   const logger = createLogger(o.logLevel ?? 'silent');
   const settings: Settings = { reviewChatId: undefined, reminders: DEFAULT_SCHEDULE, ...o.settings };
-  const app = createContainer({ stores, messenger, sheets: createSpreadsheets(), feishu, clock, logger, settings, botOpenId: async () => BOT_OPEN_ID });
+  const assemble = () => createContainer({ stores, messenger, sheets: createSpreadsheets(), feishu, clock, logger, settings, botOpenId: async () => BOT_OPEN_ID });
+  let app = assemble();
 
   const deliver = async (ev: InboundEvent) => {
     await app.handleEvent(ev, logger.child({ eventId: ev.eventId }));
@@ -163,7 +164,13 @@ export async function world(o: WorldOptions = {}) {
   });
 
   return {
-    app,
+    get app() {
+      return app;
+    },
+    /** The bot started again on the same stores (a deploy): only what is stored survives. */
+    restart() {
+      app = assemble();
+    },
     stores,
     messenger,
     feishu,

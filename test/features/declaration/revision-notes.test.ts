@@ -1,6 +1,6 @@
 // While a returned plan is revised, each question says what is filled in now and what the reviewer asked.
 import { describe, expect, it } from 'vitest';
-import { revisionNotes } from '../../src/features/declaration/render.ts';
+import { revisionNotes } from '../../../src/features/declaration/replies-steps.ts';
 
 const returned = { comment: '人数偏少，请调整', fields: [{ field: 'headcount' as const, note: '不少于50人' }, { field: 'budget' as const, note: null }] };
 
