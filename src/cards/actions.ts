@@ -1,6 +1,7 @@
-// Every callback value the bot puts on a button, as one zod union shared by the card builders and the
-// click handler. A click whose value is not in this union was never issued by this bot. Values carry ids
-// and the plan version the card showed, never anything the handler would trust about the person.
+// Callback values the bot puts on buttons, as one zod union shared by the card builders and the click
+// handler; a converted feature keeps its own values' schemas in features/<name>/buttons.ts instead (its
+// card routes parse them). A click whose value no route accepts was never issued by this bot. Values carry
+// ids and the plan version the card showed, never anything the handler would trust about the person.
 import { z } from 'zod';
 
 const planId = z.number().int().positive();
@@ -91,20 +92,8 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('link_to'), code: z.string().regex(/^[0-9A-Z]{1,30}$/) }).strict(),
   /** An admin's decision on a link request. */
   z.object({ a: z.literal('link_decide'), req: z.number().int().positive(), approve: z.boolean() }).strict(),
-  /** A review card's buttons: decisions carry the plan version the card showed. */
-  z
-    .object({ a: z.literal('review'), plan: planId, v: version, op: z.enum(['approve', 'return', 'detail', 'back', 'approve2', 'reject2']) })
-    .strict(),
-  /** The return form's submit (comment, fields and notes in form_value). */
-  z.object({ a: z.literal('review_return'), plan: planId, v: version }).strict(),
   /** The declarant's 修改 on a returned plan's notice. */
   z.object({ a: z.literal('revise'), plan: planId }).strict(),
-  /** Second review: approve every plan of the year whose checklist is all green. */
-  z.object({ a: z.literal('batch2'), year: z.number().int() }).strict(),
-  /** Record the municipal approval of every plan sent for approval in the year. */
-  z.object({ a: z.literal('approve_all'), year: z.number().int() }).strict(),
-  /** Publish the year's results to the units. */
-  z.object({ a: z.literal('publish'), year: z.number().int() }).strict(),
   /** 执行: the list of the unit's classes again. */
   z.object({ a: z.literal('exec_list') }).strict(),
   /** 执行 list: the class picked in the menu (its id comes as the selected option). */
