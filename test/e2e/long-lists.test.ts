@@ -113,38 +113,3 @@ describe('declaring: 150 plans of one unit, 500 in the city', () => {
     expect(cardText(again3)).not.toEqual(cardText(page3));
   });
 });
-
-describe('after closing: 复审, 报批 and 公布 of 500 plans from 71 units', () => {
-  it('复审 pages 25 units at a time, with the batch approval on every page', async () => {
-    await h.db.plan.updateMany({ where: { year: 2027 }, data: { status: 'FIRST_APPROVED' } });
-    h.clock.set(at('2026-08-12T09:00:00'));
-    const { t, card, cards } = await cardFor(h, REVIEWER, '复审');
-    expect(cards).toHaveLength(1); // every plan is green: no card for each
-    const started = Date.now();
-    const pages = await walkPages(t, card, '复审', { pages: 3, total: 71 });
-    expect((Date.now() - started) / 3).toBeLessThan(3000); // a page inside Feishu's 3 s callback window
-    for (const p of pages) expect(cardText(p)).toContain('[全部通过（500 个全部符合要求的计划）]');
-    expect(cardText(pages[0])).toContain('**合计**　500 个计划');
-  });
-
-  it('报批 pages 30 plans at a time, a unit continued on the next page headed again (续)', async () => {
-    await h.db.plan.updateMany({ where: { year: 2027 }, data: { status: 'SECOND_APPROVED' } });
-    const { t, card } = await cardFor(h, REVIEWER, '报批');
-    expect(cardText(card.content)).toContain('本次报批 500 个，共 500 个计划等待市委、市政府审批');
-    const pages = await walkPages(t, card, '报批', { pages: 17, total: 500 });
-    expect(cardText(pages[1])).toContain('**柳州市人力资源和社会保障局**（101001）（续）');
-    expect(pages.flatMap(numbersOn)).toHaveLength(500);
-    for (const p of pages) expect(cardText(p)).toContain('[登记：全部审批通过]');
-  });
-
-  it('公布 sends each unit its results; the unit with 150 pages them 30 at a time', async () => {
-    await h.db.plan.updateMany({ where: { year: 2027 }, data: { status: 'APPROVED' } });
-    const rv = transcript(h, REVIEWER);
-    await rv.say('公布');
-    await rv.click('确认公布');
-    const card = h.stub.messagesTo(DECL).filter((m) => cardText(m.content).includes('# 2027年度培训计划审批结果')).at(-1)!;
-    expect(cardText(card.content)).toContain('本单位2027年度培训计划审批通过 150 个');
-    const pages = await walkPages(transcript(h, DECL), card, '公布（本单位结果）', { pages: 5, total: 150 });
-    expect(pages.flatMap(numbersOn)).toHaveLength(150);
-  });
-});

@@ -42,7 +42,10 @@ function assertWithin(card: unknown, label: string): PageSize {
  * Pages forward from `first` (a card the bot sent, with message id) to the last page with 下一页, then one
  * step back with 上一页. Returns every page's card, in order.
  */
-export async function walkPages(t: ReturnType<typeof transcript>, first: { messageId: string; content: unknown }, label: string, expected: { pages: number; total: number }): Promise<unknown[]> {
+/** Whoever clicks: a transcript through the webhook, or a person of a converse() world. */
+export type Clicker = { clickValue(messageId: string, value: Record<string, unknown>): Promise<{ card?: unknown }> };
+
+export async function walkPages(t: Clicker, first: { messageId: string; content: unknown }, label: string, expected: { pages: number; total: number }): Promise<unknown[]> {
   const cards: unknown[] = [first.content];
   const sizes = [assertWithin(first.content, `${label} page 1`)];
   expect(pageNumbers(first.content), `${label}: page 1 says where it is`).toEqual({ page: 1, ...expected });
