@@ -50,7 +50,8 @@ async function cardFor(openId: string, text: string) {
 /** The plan numbers a page lists (a number in a footer's example is not a listed plan). */
 const numbersOn = (card: unknown) => [...new Set([...cardText(card).matchAll(/(2027-\d{3})(?=[《　]| 柳州)/g)].map((m) => m[1]!))];
 
-describe('after closing: 复审, 报批 and 公布 of 500 plans from 71 units', () => {
+// Generous: on the Prisma stores, 报批 and 公布 of 500 plans take seconds (on the in-memory twins, milliseconds).
+describe('after closing: 复审, 报批 and 公布 of 500 plans from 71 units', { timeout: 120_000 }, () => {
   it('复审 pages 25 units at a time, with the batch approval on every page', async () => {
     await allAt('FIRST_APPROVED');
     const { t, card, cards } = await cardFor(REVIEWER, '复审');
