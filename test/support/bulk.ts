@@ -4,6 +4,7 @@
 import type { PlanDraft } from '../../src/domain/plan.ts';
 import type { PlanStatus } from '../../src/domain/plan-status.ts';
 import type { Harness } from './harness.ts';
+import type { Stores } from '../../src/ports/index.ts';
 
 /** A 60-character title, different for each plan, with markdown characters that grow when escaped. */
 export function longTitle(year: number, i: number): string {
@@ -68,6 +69,22 @@ export async function seedPlans(h: Harness, s: SeedSpec): Promise<number[]> {
     data: made.map((p) => ({ planId: p.id, at: p.createdAt, actor: 'cli', action: 'create', fromStatus: null, toStatus: s.status, comment: null, changes: null, details: null, channel: 'cli' })),
   });
   return made.map((p) => p.id);
+}
+
+/**
+ * The same plans written through the ports (Prisma stores or the in-memory twins), one at a time: each with
+ * its create event, as seedPlans makes them. Returns their ids in order.
+ */
+export async function seedPlansIn(stores: Pick<Stores, 'plans'>, s: SeedSpec): Promise<number[]> {
+  let seq = (await stores.plans.list({ year: s.year })).length;
+  const ids: number[] = [];
+  for (let k = 0; k < s.count; k++) {
+    const data: PlanDraft = { ...HEAVY_PLAN, ...s.data, budgetCode: s.unitCode, title: longTitle(s.year, ++seq) };
+    const at = new Date(s.at.getTime() + k * 60_000);
+    const event = { at, actor: 'cli', action: 'create', fromStatus: null, toStatus: s.status, comment: null, changes: null, channel: 'cli' as const };
+    ids.push((await stores.plans.create({ year: s.year, unitCode: s.unitCode, data, status: s.status, event })).id);
+  }
+  return ids;
 }
 
 /** Units named like the real ones, each as long as the roll allows in practice. */

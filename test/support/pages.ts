@@ -2,6 +2,7 @@
 // measured against Feishu's limits (and against the headroom the builders aim for), numbered
 // 「第 k/N 页，共 T …」, and 上一页 from the last page brings back the page before it.
 import type { Harness } from './harness.ts';
+import type { World } from './converse.ts';
 import { expect } from 'vitest';
 import { countElements, requestBytes } from '../../src/cards/limits.ts';
 import { assertValidCard } from './card-lint.ts';
@@ -38,14 +39,14 @@ function assertWithin(card: unknown, label: string): PageSize {
   return s;
 }
 
+/** Whoever clicks the pager: a transcript through the webhook, or a person of a converse() world. */
+export type Pager = { clickValue(messageId: string, value: unknown): Promise<{ card?: unknown }> };
+
 /**
  * Pages forward from `first` (a card the bot sent, with message id) to the last page with 下一页, then one
  * step back with 上一页. Returns every page's card, in order.
  */
-/** Whoever clicks: a transcript through the webhook, or a person of a converse() world. */
-export type Clicker = { clickValue(messageId: string, value: Record<string, unknown>): Promise<{ card?: unknown }> };
-
-export async function walkPages(t: Clicker, first: { messageId: string; content: unknown }, label: string, expected: { pages: number; total: number }): Promise<unknown[]> {
+export async function walkPages(t: Pager, first: { messageId: string; content: unknown }, label: string, expected: { pages: number; total: number }): Promise<unknown[]> {
   const cards: unknown[] = [first.content];
   const sizes = [assertWithin(first.content, `${label} page 1`)];
   expect(pageNumbers(first.content), `${label}: page 1 says where it is`).toEqual({ page: 1, ...expected });
@@ -72,5 +73,14 @@ export async function cardFor(h: Harness, openId: string, text: string) {
   const before = h.stub.messagesTo(openId).length;
   await t.say(text);
   const cards = h.stub.messagesTo(openId).slice(before).filter((m) => m.msgType === 'interactive');
+  return { t, card: cards.at(-1)!, cards };
+}
+
+/** cardFor in a converse() world (no webhook): the cards the bot answered `text` with. */
+export async function cardIn(w: World, openId: string, text: string) {
+  const t = w.as(openId);
+  const before = w.messenger.to(openId).length;
+  await t.say(text);
+  const cards = w.messenger.to(openId).slice(before).filter((m) => m.msgType === 'interactive');
   return { t, card: cards.at(-1)!, cards };
 }

@@ -3,10 +3,9 @@
 // 200 elements (support/pages.ts), and a unit with 150 plans pages its published results.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanStatus } from '../../../src/domain/plan-status.ts';
-import { manyUnits } from '../../support/bulk.ts';
-import { createPlans, moveAll } from '../../support/bulk-stores.ts';
+import { manyUnits, seedPlansIn } from '../../support/bulk.ts';
 import type { World } from '../../support/converse.ts';
-import { pageNumbers, printMeasured, walkPages } from '../../support/pages.ts';
+import { cardIn, pageNumbers, printMeasured, walkPages } from '../../support/pages.ts';
 import { cardText } from '../../support/transcript.ts';
 import { reviewWorld } from './helpers.ts';
 
@@ -29,22 +28,19 @@ beforeAll(async () => {
       { openId: REVIEWER, name: '审核员甲', reviewer: true },
     ],
   });
-  await createPlans(w.stores, { unitCode: '101001', year: 2027, count: 150, status: 'FIRST_APPROVED', at: at('2026-07-20T09:00:00'), data: GREEN });
-  for (const u of OTHERS) await createPlans(w.stores, { unitCode: u.code, year: 2027, count: 5, status: 'FIRST_APPROVED', at: at('2026-07-21T09:00:00'), data: GREEN });
+  await seedPlansIn(w.stores, { unitCode: '101001', year: 2027, count: 150, status: 'FIRST_APPROVED', at: at('2026-07-20T09:00:00'), data: GREEN });
+  for (const u of OTHERS) await seedPlansIn(w.stores, { unitCode: u.code, year: 2027, count: 5, status: 'FIRST_APPROVED', at: at('2026-07-21T09:00:00'), data: GREEN });
 }, 120_000);
 afterAll(() => printMeasured());
 afterEach(() => w.lintSentCards());
 
-/** Every plan of 2027 at `status`, as each test's starting point. */
-const allAt = (status: PlanStatus) => moveAll(w.stores, 2027, status, w.clock.now());
-
-/** Says `text` and returns the cards the bot answered with (the last one as `card`). */
-async function cardFor(openId: string, text: string) {
-  const t = w.as(openId);
-  const before = w.messenger.to(openId).length;
-  await t.say(text);
-  const cards = w.messenger.to(openId).slice(before).filter((m) => m.msgType === 'interactive');
-  return { t, card: cards.at(-1)!, cards };
+/** Every plan of 2027 at `status`, as each test's starting point (through the ports; the log records a 'seed' event). */
+async function allAt(status: PlanStatus) {
+  for (const p of await w.stores.plans.list({ year: 2027 })) {
+    if (p.status === status) continue;
+    const event = { at: w.clock.now(), actor: 'cli', action: 'seed', fromStatus: p.status, toStatus: status, comment: null, changes: null, channel: 'cli' as const };
+    expect(await w.stores.plans.update({ id: p.id, version: p.version, status, event }), p.number).not.toBeNull();
+  }
 }
 
 /** The plan numbers a page lists (a number in a footer's example is not a listed plan). */
@@ -54,7 +50,7 @@ const numbersOn = (card: unknown) => [...new Set([...cardText(card).matchAll(/(2
 describe('after closing: 复审, 报批 and 公布 of 500 plans from 71 units', { timeout: 120_000 }, () => {
   it('复审 pages 25 units at a time, with the batch approval on every page', async () => {
     await allAt('FIRST_APPROVED');
-    const { t, card, cards } = await cardFor(REVIEWER, '复审');
+    const { t, card, cards } = await cardIn(w, REVIEWER, '复审');
     expect(cards).toHaveLength(1); // every plan is green: no card for each
     const pages = await walkPages(t, card, '复审', { pages: 3, total: 71 });
     for (const p of pages) expect(cardText(p)).toContain('[全部通过（500 个全部符合要求的计划）]');
@@ -63,7 +59,7 @@ describe('after closing: 复审, 报批 and 公布 of 500 plans from 71 units', 
 
   it('报批 pages 30 plans at a time, a unit continued on the next page headed again (续)', async () => {
     await allAt('SECOND_APPROVED');
-    const { t, card } = await cardFor(REVIEWER, '报批');
+    const { t, card } = await cardIn(w, REVIEWER, '报批');
     expect(cardText(card.content)).toContain('本次报批 500 个，共 500 个计划等待市委、市政府审批');
     const pages = await walkPages(t, card, '报批', { pages: 17, total: 500 });
     expect(cardText(pages[1])).toContain('**柳州市人力资源和社会保障局**（101001）（续）');
