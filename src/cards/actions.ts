@@ -49,18 +49,6 @@ export const buttonValueSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('link_to'), code: z.string().regex(/^[0-9A-Z]{1,30}$/) }).strict(),
   /** An admin's decision on a link request. */
   z.object({ a: z.literal('link_decide'), req: z.number().int().positive(), approve: z.boolean() }).strict(),
-  /** A review card's buttons: decisions carry the plan version the card showed. */
-  z
-    .object({ a: z.literal('review'), plan: planId, v: version, op: z.enum(['approve', 'return', 'detail', 'back', 'approve2', 'reject2']) })
-    .strict(),
-  /** The return form's submit (comment, fields and notes in form_value). */
-  z.object({ a: z.literal('review_return'), plan: planId, v: version }).strict(),
-  /** Second review: approve every plan of the year whose checklist is all green. */
-  z.object({ a: z.literal('batch2'), year: z.number().int() }).strict(),
-  /** Record the municipal approval of every plan sent for approval in the year. */
-  z.object({ a: z.literal('approve_all'), year: z.number().int() }).strict(),
-  /** Publish the year's results to the units. */
-  z.object({ a: z.literal('publish'), year: z.number().int() }).strict(),
   /** 执行: the list of the unit's classes again. */
   z.object({ a: z.literal('exec_list') }).strict(),
   /** 执行 list: the class picked in the menu (its id comes as the selected option). */

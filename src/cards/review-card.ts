@@ -1,16 +1,20 @@
 // The reviewer's card of one plan: fields, the rule checklist with any justification, what changed since a
 // return, the unit's other plans this year and its out-of-city quota, and the decision buttons. The same
-// card shows the outcome once decided (no buttons), or the return form.
+// card shows the outcome once decided (no buttons), or the return form. The buttons' values come from the
+// caller (the review feature owns them); which buttons show, and where, is the template's (cards/review.json).
 import { formatDateTime } from '../domain/dates.ts';
 import { displayValue, PLAN_FIELDS, type PlanDraft, type PlanFieldKey } from '../domain/plan.ts';
 import { STATUS_LABELS, type PlanStatus } from '../domain/plan-status.ts';
 import type { ReturnRequest } from '../domain/review.ts';
 import type { Finding } from '../domain/rules.ts';
-import { button } from './actions.ts';
-import { buttonRow, fieldLines, fieldOptions, findingLines } from './parts.ts';
+import type { ButtonValue, FeatureButtonValue } from './actions.ts';
+import { fieldLines, fieldOptions, findingLines } from './parts.ts';
 import { escapeMarkdown, renderCard, type CardJson } from './render.ts';
 
 export type ReviewStage = 'first' | 'second';
+
+/** What each button of the card carries: the decisions, 查看详情, 返回 from the return form, and its submit. */
+export type ReviewCardValues = Record<'approve' | 'return' | 'detail' | 'back' | 'approve2' | 'reject2' | 'submitReturn', ButtonValue | FeatureButtonValue>;
 
 export type ReviewCardInput = {
   plan: { id: number; number: string; version: number; status: PlanStatus; data: PlanDraft; submittedAt: Date | null };
@@ -30,6 +34,7 @@ export type ReviewCardInput = {
   returnForm?: { errors: string[] } | undefined;
   /** Reviewers linked to this unit: they may not decide its plans. */
   conflicted?: string[] | undefined;
+  values: ReviewCardValues;
 };
 
 const label = (k: PlanFieldKey) => PLAN_FIELDS.find((f) => f.key === k)!.label;
@@ -53,22 +58,14 @@ function returnFormOf(p: ReviewCardInput) {
     errors: p.returnForm!.errors.join('；'),
     example: '例：市外培训人数超过规定，请调整后重新提交',
     fields: fieldOptions(PLAN_FIELDS.map((f) => f.key).filter((k) => k !== 'unitName')),
-    submit: { a: 'review_return', plan: p.plan.id, v: p.plan.version },
+    submit: p.values.submitReturn,
   };
 }
 
 export function reviewCard(p: ReviewCardInput): CardJson {
-  const v = { plan: p.plan.id, v: p.plan.version };
+  const v = p.values;
   const decided = !!p.outcome;
-  const actions = decided
-    ? []
-    : p.returnForm
-      ? buttonRow([button('返回', { a: 'review', ...v, op: 'back' })])
-      : buttonRow(
-          p.stage === 'first'
-            ? [button('通过', { a: 'review', ...v, op: 'approve' }, 'primary_filled'), button('退回修改', { a: 'review', ...v, op: 'return' }, 'danger'), button('查看详情', { a: 'review', ...v, op: 'detail' })]
-            : [button('复审通过', { a: 'review', ...v, op: 'approve2' }, 'primary_filled'), button('复审不通过', { a: 'review', ...v, op: 'reject2' }, 'danger', { confirm: { title: { tag: 'plain_text', content: '复审不通过？' }, text: { tag: 'plain_text', content: '该计划将不再报批，申报单位会收到通知。' } } }), button('查看详情', { a: 'review', ...v, op: 'detail' })],
-        );
+  const actions = decided ? '' : p.returnForm ? { back: v.back } : p.stage === 'first' ? { approve: v.approve, return: v.return, detail: v.detail } : { approve2: v.approve2, reject2: v.reject2, detail: v.detail };
   const hard = p.findings.some((f) => f.severity === 'hard');
   const soft = p.findings.some((f) => f.severity === 'soft');
   const stageName = p.stage === 'first' ? '初审' : '复审';

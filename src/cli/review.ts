@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cliDeps } from './deps.ts';
 import { readTable } from '../excel/table-reader.ts';
-import { APPROVAL_COLUMNS, parseApprovalRows, recordApprovals, type ApprovalColumn } from '../features/review/approval.ts';
+import { APPROVAL_COLUMNS, approvalProblemText, parseApprovalRows, recordApprovals, type ApprovalColumn } from '../features/review/index.ts';
 import { CliError, need, printProblems, type CliCommand } from './types.ts';
 
 export const REVIEW_COMMANDS: CliCommand[] = [
@@ -28,7 +28,7 @@ export const REVIEW_COMMANDS: CliCommand[] = [
       const deps = cliDeps(ctx);
       const r = await recordApprovals(deps, parsed.results, { openId: 'cli', channel: 'cli' });
       if (r.problems.length) {
-        for (const p of r.problems) ctx.print(`  ${p}`);
+        for (const p of r.problems) ctx.print(`  ${approvalProblemText(p)}`);
         throw new CliError('有计划不能登记，没有导入任何结果');
       }
       const no = parsed.results.filter((x) => !x.approved).length;

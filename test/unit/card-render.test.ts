@@ -12,6 +12,7 @@ import { pagerRow, resendLine } from '../../src/cards/paging.ts';
 import { reminderCard } from '../../src/cards/reminder-card.ts';
 import { listTemplates, type CardJson } from '../../src/cards/render.ts';
 import { reviewCard } from '../../src/cards/review-card.ts';
+import { reviewCardValues } from '../../src/features/review/buttons.ts';
 import { summaryCard } from '../../src/cards/summary-card.ts';
 import { welcomeCard } from '../../src/cards/welcome-card.ts';
 import { classTimeline, packageDeviations } from '../../src/domain/execution.ts';
@@ -43,8 +44,9 @@ const SAMPLES: Record<string, CardJson[]> = {
   question: [questionCard({ label: '培训类别', progress: '第 3 项，共 16 项', question: '培训类别？', notes: null, choices: [{ label: '市内', value: { a: 'answer', plan: 7, field: 'scope', value: '市内' } }, { label: '市外', value: { a: 'answer', plan: 7, field: 'scope', value: '市外' } }] })],
   reminder: [reminderCard({ title: '培训计划申报提醒', subtitle: '8月2日 09:00', urgent: true, entries: [{ text: '**某局**：还没有提交', buttons: [button('去申报', { a: 'declare' }, 'primary_filled')] }], footer: '脚注' })],
   review: [
-    reviewCard({ plan, unitName: '某局', stage: 'first', findings: [finding], otherPlans: ['2028-001《其他班》'], quota: '在编 150 人' }),
-    reviewCard({ plan, unitName: '某局', stage: 'first', findings: [], otherPlans: [], quota: '—', returnForm: { errors: ['请填写退回意见'] } }),
+    reviewCard({ plan, unitName: '某局', stage: 'first', findings: [finding], otherPlans: ['2028-001《其他班》'], quota: '在编 150 人', values: reviewCardValues(plan) }),
+    reviewCard({ plan: { ...plan, status: 'FIRST_APPROVED' }, unitName: '某局', stage: 'second', findings: [], otherPlans: [], quota: '—', values: reviewCardValues(plan) }),
+    reviewCard({ plan, unitName: '某局', stage: 'first', findings: [], otherPlans: [], quota: '—', returnForm: { errors: ['请填写退回意见'] }, values: reviewCardValues(plan) }),
   ],
   summary: [summaryCard({ plan: { ...plan, status: 'DRAFT' }, unitName: '某局', findings: [finding], missing: [], actions: { submit: { a: 'summary', op: 'submit' }, justify: { a: 'summary', op: 'justify' }, save: { a: 'summary', op: 'save' }, cancel: { a: 'summary', op: 'cancel' }, editField: { a: 'edit_field', plan: 7 } } })],
   class: [classCard(view), classCard(view, { form: { step: 1, values: { mode: '线下' }, errors: { content: '请填写' } } }), classCard(view, { form: { step: 2, values: {}, errors: {} } }), newClassCard({ planId: 9, planNumber: '2026-009', title: '业务培训班', plan: plan.data, seq: 2, existing: ['- 第1期'], values: { start: '2026-10-12' }, errors: { end: '请选择结班日期' } })],

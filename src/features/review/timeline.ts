@@ -1,18 +1,12 @@
-// 查看详情: a plan's whole history from its append-only log, in people's words.
-import { noticeCard } from '../../cards/notice-card.ts';
-import { escapeMarkdown } from '../../cards/render.ts';
-import { STATUS_LABELS } from '../../domain/plan-status.ts';
-import { actorNames, recordLines } from '../../model/plan-record.ts';
-import type { ReviewDeps } from './deps.ts';
+// 查看详情: a plan's whole history from its append-only log, with the names of the people who acted.
+import { actorNames } from '../../model/plan-record.ts';
 import type { PlanRecord } from '../../ports/plans.ts';
+import type { ReviewDeps } from './deps.ts';
+import type { TimelineFacts } from './types.ts';
 
-export async function timelineCard(deps: ReviewDeps, plan: PlanRecord) {
+export async function timelineOf(deps: Pick<ReviewDeps, 'plans' | 'people' | 'registry'>, plan: PlanRecord): Promise<TimelineFacts> {
   const events = await deps.plans.events(plan.id);
-  const lines = recordLines(events, await actorNames(deps, events.map((e) => e.actor)));
+  const nameOf = await actorNames(deps, events.map((e) => e.actor));
   const unit = await deps.registry.unit(plan.unitCode);
-  return noticeCard({
-    title: `处理记录 · ${plan.number}`,
-    color: 'indigo',
-    body: [`**${escapeMarkdown(plan.data.title ?? '')}**`, `${escapeMarkdown(unit?.name ?? plan.unitCode)} · 当前：${STATUS_LABELS[plan.status]}`, '', ...lines].join('\n'),
-  });
+  return { plan, unitName: unit?.name ?? plan.unitCode, events, nameOf };
 }
