@@ -257,5 +257,6 @@ export function checkPartial(draft: PlanDraft, ctx: RuleContext): Finding[] {
 /** The findings of these rules on a class's facts (a package): those whose fields are given. */
 export function checkFacts(ids: readonly FactRuleId[], facts: PlanDraft, ctx: FactContext): Finding[] {
   const rules = RULES.filter((r) => (ids as readonly string[]).includes(r.id) && answered(r, facts));
+  // Sound: FactRuleId admits only the rules whose check reads no more than a FactContext.
   return findingsOf(rules, facts, ctx as RuleContext);
 }
