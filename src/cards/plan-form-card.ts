@@ -1,6 +1,7 @@
 // 表单申报: the whole declaration form in one card (JSON 2.0 form). On submit the same field parsers and
 // rules run; the card comes back with the values kept and each problem next to its field.
-import { fieldDef, MODES, SCOPES, type PlanDraft, type PlanFieldKey } from '../domain/plan.ts';
+import { fieldDef, MODES, MONTHS, SCOPES, type PlanDraft, type PlanFieldKey } from '../domain/plan.ts';
+import { ruleHints } from '../domain/rule-hints.ts';
 import type { Unit } from '../domain/units.ts';
 import type { FeatureButtonValue } from './actions.ts';
 import { escapeMarkdown, renderCard, type CardJson } from './render.ts';
@@ -32,11 +33,17 @@ export const FORM_FIELD_KEYS = FORM_FIELDS.map((f) => f.key);
 
 const plain = (content: string) => ({ tag: 'plain_text', content });
 
+/** A placeholder with the hints of the rules about the field (all of them: the scope may change in the form). */
+const withHints = (key: PlanFieldKey, base: string) => {
+  const hints = ruleHints(key);
+  return plain(hints.length ? `${base}（${hints.join('；')}）` : base);
+};
+
 function optionsFor(key: PlanFieldKey, units: Unit[]) {
   if (key === 'budgetCode') return units.map((u) => ({ text: plain(`${u.name}（${u.code}）`), value: u.code }));
   if (key === 'scope') return SCOPES.map((s) => ({ text: plain(s), value: s }));
   if (key === 'mode') return MODES.map((m) => ({ text: plain(m), value: m }));
-  return Array.from({ length: 12 }, (_, i) => ({ text: plain(`${i + 1}月`), value: String(i + 1) }));
+  return MONTHS.map((m) => ({ text: plain(`${m}月`), value: String(m) }));
 }
 
 /** Stored draft values as the texts the form shows. */
@@ -70,7 +77,7 @@ export function planFormCard(p: {
       elements.push({
         tag: 'select_static',
         name: f.key,
-        placeholder: plain(`${label}：请选择`),
+        placeholder: withHints(f.key, `${label}：请选择`),
         options,
         ...(value && options.some((o) => o.value === value) ? { initial_option: value } : {}),
       });
@@ -80,7 +87,7 @@ export function planFormCard(p: {
         name: f.key,
         label: plain(label),
         label_position: 'top',
-        placeholder: plain(`例：${def.example}`),
+        placeholder: withHints(f.key, `例：${def.example}`),
         max_length: f.kind === 'multiline' ? 500 : 200,
         ...(f.kind === 'multiline' ? { input_type: 'multiline_text', rows: 3 } : {}),
         ...(value ? { default_value: value } : {}),

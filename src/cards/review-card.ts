@@ -5,7 +5,7 @@
 import { formatDateTime } from '../domain/dates.ts';
 import { displayValue, PLAN_FIELDS, type PlanDraft, type PlanFieldKey } from '../domain/plan.ts';
 import { STATUS_LABELS, type PlanStatus } from '../domain/plan-status.ts';
-import type { ReturnRequest } from '../domain/review.ts';
+import { RETURN_NOTE_EXAMPLE, type ReturnRequest } from '../domain/review.ts';
 import type { Finding } from '../domain/rules.ts';
 import type { ButtonValue, FeatureButtonValue } from './actions.ts';
 import { fieldLines, fieldOptions, findingLines } from './parts.ts';
@@ -57,6 +57,8 @@ function returnFormOf(p: ReviewCardInput) {
     name: 'return_form',
     errors: p.returnForm!.errors.join('；'),
     example: '例：市外培训人数超过规定，请调整后重新提交',
+    // How a per-field note is written, with a rule's own limit as the example (每期人数：不超过60人).
+    noteExample: RETURN_NOTE_EXAMPLE,
     fields: fieldOptions(PLAN_FIELDS.map((f) => f.key).filter((k) => k !== 'unitName')),
     submit: p.values.submitReturn,
   };

@@ -2,7 +2,9 @@
 // the 补录 sheet is one class (or, without dates, an approved plan that was not run). Read with the same
 // field readers as the declaration form and the step forms, so a value means the same everywhere.
 import { parseDateText, ymdParts, type Ymd } from './dates.ts';
-import { BACKFILL_FROM_YEAR, readStep, type StepData, type StepNo } from './execution.ts';
+import { BACKFILL_FROM_YEAR } from './execution-alerts.ts';
+import type { StepData, StepNo } from './execution-steps.ts';
+import { readStep } from './step-input.ts';
 import { matchKey, parseWholeNumber } from './parse.ts';
 import { parseField, type PlanDraft, type PlanFieldKey } from './plan.ts';
 import { normalizeBudgetCode, type Unit } from './units.ts';

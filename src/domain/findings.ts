@@ -22,3 +22,17 @@ const stop = (t: string) => t.replace(/[。；;，,\s]+$/, '');
 export function findingLine(f: Pick<Checked, 'message' | 'notice' | 'suggestion'>): string {
   return `${stop(f.message)}。${f.suggestion ? `建议：${stop(f.suggestion)}。` : ''}依据：${f.notice}`;
 }
+
+export type Verdict<F extends Checked = Checked> =
+  | { canSubmit: true; needsJustification: boolean }
+  | { canSubmit: false; reason: 'hard'; blocking: F[] }
+  | { canSubmit: false; reason: 'justification'; soft: F[] };
+
+/** Hard findings block; soft findings need a written justification (情况说明) that reviewers will see. */
+export function verdict<F extends Checked>(findings: readonly F[], justification: string | null | undefined): Verdict<F> {
+  const hard = findings.filter((f) => f.severity === 'hard');
+  if (hard.length) return { canSubmit: false, reason: 'hard', blocking: hard };
+  const soft = findings.filter((f) => f.severity === 'soft');
+  if (soft.length && !justification?.trim()) return { canSubmit: false, reason: 'justification', soft };
+  return { canSubmit: true, needsJustification: soft.length > 0 };
+}

@@ -3,7 +3,8 @@
 // events: what a return asked for, what changed since, and how long a plan has waited.
 import { z } from 'zod';
 import { addDays, beijingYmd } from './dates.ts';
-import { fieldByName, PLAN_FIELDS, type PlanFieldKey } from './plan.ts';
+import { fieldByName, fieldDef, PLAN_FIELDS, type PlanFieldKey } from './plan.ts';
+import { ruleById } from './rules.ts';
 import type { PlanStatus } from './plan-status.ts';
 import type { WorkCalendar } from './working-days.ts';
 
@@ -18,6 +19,9 @@ export const returnFormSchema = z.object({
   fields: z.array(z.enum(FIELD_KEYS), { error: '请选择需要修改的项目' }).min(1, { error: '请至少选择一个需要修改的项目' }),
   notes: z.string().max(1000, { error: '逐项意见最多 1000 字' }).optional(),
 });
+
+/** How a per-field note is written, with a rule's own limit as the example: 每期人数：不超过60人. */
+export const RETURN_NOTE_EXAMPLE = `${fieldDef('headcount').label}：不超过${ruleById('out_of_city_max_60').limits.max}人`;
 
 /**
  * Reads a return form. Per-field notes are written one per line as 「字段：意见」 (人数：不超过60人); a note
@@ -34,7 +38,7 @@ export function parseReturn(input: unknown): { ok: true; request: ReturnRequest 
     if (m && field) notes.set(field, m[2]!.trim());
     else unknown.push(line);
   }
-  if (unknown.length) return { ok: false, errors: [`逐项意见请按「字段：意见」一行一条书写，例如「每期人数：不超过60人」。看不懂的行：${unknown.join('；')}`] };
+  if (unknown.length) return { ok: false, errors: [`逐项意见请按「字段：意见」一行一条书写，例如「${RETURN_NOTE_EXAMPLE}」。看不懂的行：${unknown.join('；')}`] };
   const keys = [...new Set([...r.data.fields, ...notes.keys()])];
   const order = (k: PlanFieldKey) => FIELD_KEYS.indexOf(k);
   return {

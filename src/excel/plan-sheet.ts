@@ -1,6 +1,7 @@
 // The declaration sheet (附件1) as columns: the official headers of the form, plus 是否联合办班. The same
 // definitions write the template and read an upload.
-import { fieldDef, PLAN_FIELDS, type PlanFieldKey } from '../domain/plan.ts';
+import { MONTHS, PLAN_FIELDS, rangeText, type FieldDef, type PlanFieldKey } from '../domain/plan.ts';
+import { ruleHints } from '../domain/rule-hints.ts';
 import type { ColumnSpec } from './table-reader.ts';
 
 export type SheetKey = PlanFieldKey | 'joint';
@@ -17,27 +18,36 @@ export type SheetColumn = {
   decimal?: boolean;
 };
 
-const HINTS: Partial<Record<PlanFieldKey, string>> = {
-  budgetCode: '须与财政预算管理一体化系统中的预算单位代码一致；本单位或二层单位',
-  unitName: '与预算单位代码对应的单位全称',
-  title: '4–60 个字',
-  scope: '柳州市内举办选「市内」，柳州以外选「市外」',
-  mode: '线下、线上或线上线下结合',
-  audience: '培训哪些人',
-  headcount: '整数。市外每班次不超过60人；市内原则上不少于30人',
-  sessions: '整数，至少 1 期',
-  days: '整数，1–30 天',
-  month: '1–12 月。市外培训原则上不安排在5-6月和11-12月',
-  location: '线下培训必填，市内培训须写明柳州市的区县（如「柳州市城中区……」）；线上培训可不填',
-  institution: '市外培训原则上选柳州市干部教育培训基地名单内的机构（见第二个工作表）',
-  budget: '单位：元，最多两位小数',
-  jointUnits: '联合办班的其他主管单位，写预算单位代码或单位全称，多个用顿号分隔',
-  contactName: '本培训班联系人',
-  contactPhone: '座机带区号（如 0772-2825472）或手机号',
-  remarks: '选填',
-  justification: '不符合原则性要求时必填，说明理由（审核人员会看到）',
+/** The column's own note (what goes in it); the hints of the rules about the field follow (domain/rules.ts). */
+const NOTES: Partial<Record<PlanFieldKey, (f: FieldDef) => string>> = {
+  budgetCode: () => '须与财政预算管理一体化系统中的预算单位代码一致；本单位或二层单位',
+  unitName: () => '与预算单位代码对应的单位全称',
+  title: (f) => rangeText(f.range!),
+  scope: () => '柳州市内举办选「市内」，柳州以外选「市外」',
+  mode: () => '线下、线上或线上线下结合',
+  audience: () => '培训哪些人',
+  headcount: () => '整数',
+  sessions: (f) => `整数，至少 ${f.range!.min} ${f.range!.unit}`,
+  days: (f) => `整数，${rangeText(f.range!)}`,
+  month: (f) => rangeText(f.range!),
+  location: () => '线下培训必填，线上培训可不填',
+  budget: () => '单位：元，最多两位小数',
+  jointUnits: () => '联合办班的其他主管单位，写预算单位代码或单位全称，多个用顿号分隔',
+  contactName: () => '本培训班联系人',
+  contactPhone: () => '座机带区号（如 0772-2825472）或手机号',
+  remarks: () => '选填',
+  justification: () => '不符合原则性要求时必填，说明理由（审核人员会看到）',
 };
+/** What the template adds after the rules' hints. */
+const TAIL: Partial<Record<PlanFieldKey, string>> = { institution: '名单见第二个工作表' };
 
+/** A column's note: its own words, the rules' hints about the field, then the template's pointer. */
+function noteOf(f: FieldDef): string {
+  const parts = [NOTES[f.key]?.(f), ...ruleHints(f.key), TAIL[f.key]].filter((x): x is string => !!x);
+  return parts.length ? parts.join('；') : f.example;
+}
+
+const WHOLE: readonly PlanFieldKey[] = ['headcount', 'sessions', 'days'];
 const WIDTHS: Partial<Record<PlanFieldKey, number>> = { title: 34, audience: 20, location: 26, institution: 26, jointUnits: 20, remarks: 18, justification: 30, unitName: 26 };
 const ALIASES: Partial<Record<PlanFieldKey, string[]>> = {
   budgetCode: ['单位代码'],
@@ -60,13 +70,11 @@ export const SHEET_COLUMNS: SheetColumn[] = PLAN_FIELDS.flatMap((f): SheetColumn
     // The venue's column stays in the official form; only an online class may leave its cell empty.
     required: (f.required || f.key === 'location') && f.key !== 'unitName',
     width: WIDTHS[f.key] ?? 14,
-    hint: HINTS[f.key] ?? fieldDef(f.key).example,
-    ...(f.key === 'scope' ? { list: ['市内', '市外'] } : {}),
-    ...(f.key === 'mode' ? { list: ['线下', '线上', '线上线下结合'] } : {}),
-    ...(f.key === 'month' ? { list: Array.from({ length: 12 }, (_, i) => String(i + 1)) } : {}),
-    ...(f.key === 'headcount' ? { whole: { min: 1, max: 1000 } } : {}),
-    ...(f.key === 'sessions' ? { whole: { min: 1, max: 50 } } : {}),
-    ...(f.key === 'days' ? { whole: { min: 1, max: 30 } } : {}),
+    hint: noteOf(f),
+    // Dropdowns and number checks from the field's own choices and limits.
+    ...(f.choices ? { list: [...f.choices] } : {}),
+    ...(f.key === 'month' ? { list: MONTHS.map(String) } : {}),
+    ...(WHOLE.includes(f.key) ? { whole: { min: f.range!.min, max: f.range!.max } } : {}),
     ...(f.key === 'budget' ? { decimal: true } : {}),
   };
   if (f.key !== 'jointUnits') return [base];

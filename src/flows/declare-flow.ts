@@ -1,7 +1,8 @@
 // The guided declaration as data: which fields are asked, in which order, when a field does not apply,
 // which may be skipped, how people name fields ("人数", "月份"), and what each question says.
 import type { PlanDraft, PlanFieldKey } from '../domain/plan.ts';
-import { fieldDef } from '../domain/plan.ts';
+import { fieldDef, rangeOf, rangeText } from '../domain/plan.ts';
+import { ruleHints } from '../domain/rule-hints.ts';
 
 export const FLOW_VERSION = 1;
 
@@ -21,44 +22,31 @@ export type FlowField = {
   question: (draft: PlanDraft) => string;
 };
 
-export const DECLARE_FIELDS: readonly FlowField[] = [
+/** The flow's own words for each field; the hints of the rules about the field follow (see DECLARE_FIELDS). */
+const QUESTIONS: readonly FlowField[] = [
   {
     key: 'budgetCode',
     applies: (_d, ctx) => ctx.hasSecondTier,
     question: () => '这个培训班属于哪个单位？本单位或二层单位都可以（点选下面的单位，或回复预算单位代码）。',
   },
-  { key: 'title', question: () => '培训班名称是什么？4–60 个字。' },
+  { key: 'title', question: () => `培训班名称是什么？${rangeText(rangeOf('title'))}。` },
   { key: 'scope', question: () => '培训类别：在柳州市内举办选「市内」，到柳州以外举办选「市外」。' },
   { key: 'mode', question: () => '培训方式：线下、线上，还是线上线下结合？' },
   { key: 'audience', question: () => '培训对象是哪些人？' },
-  {
-    key: 'headcount',
-    question: (d) => `每期多少人？${d.scope === '市外' ? '市外培训每班次不超过 60 人。' : d.scope === '市内' ? '市内培训原则上每班次不少于 30 人。' : ''}`,
-  },
+  { key: 'headcount', question: () => '每期多少人？' },
   { key: 'sessions', question: () => '办几期？' },
-  { key: 'days', question: () => '每期几天？（1–30 天）' },
-  {
-    key: 'month',
-    question: (d) => `计划在几月举办？${d.scope === '市外' ? '5-6 月和 11-12 月原则上不安排外出培训。' : ''}`,
-  },
+  { key: 'days', question: () => `每期几天？（${rangeText(rangeOf('days'))}）` },
+  { key: 'month', question: () => '计划在几月举办？' },
   {
     key: 'location',
     // An online class is held nowhere [DOMAIN.md "The declaration form"].
     optional: (d) => d.mode === '线上',
-    question: (d) =>
-      d.mode === '线上'
-        ? '培训地点在哪里？全部线上授课的，回复「跳过」即可。'
-        : d.scope === '市内'
-          ? '培训地点在哪里？请写明柳州市的区县，例如「柳州市城中区市委党校」。'
-          : '培训地点在哪里？（城市和具体地点）',
+    question: (d) => (d.mode === '线上' ? '培训地点在哪里？全部线上授课的，回复「跳过」即可。' : d.scope === '市内' ? '培训地点在哪里？' : '培训地点在哪里？（城市和具体地点）'),
   },
   {
     key: 'institution',
     optional: (d) => d.scope !== '市外',
-    question: (d) =>
-      d.scope === '市外'
-        ? '承办机构是哪家？原则上应在柳州市干部教育培训基地名单内。'
-        : '承办机构是哪家？本单位自行组织的可以回复「跳过」。',
+    question: (d) => (d.scope === '市外' ? '承办机构是哪家？' : '承办机构是哪家？本单位自行组织的可以回复「跳过」。'),
   },
   { key: 'budget', question: () => '经费预算多少元？（可以写 36000 或 3.6万）' },
   {
@@ -70,6 +58,15 @@ export const DECLARE_FIELDS: readonly FlowField[] = [
   { key: 'contactPhone', question: () => '联系电话？座机请带区号，例如 0772-2825472，也可以填手机号。' },
   { key: 'remarks', optional: () => true, question: () => '还有需要备注的吗？没有请回复「跳过」。' },
 ];
+
+/**
+ * The fields asked, each question followed by the hints of the rules about its field that concern this
+ * draft (每期多少人？市外培训每班次不超过 60 人。): a limit is told as its rule states it (domain/rules.ts).
+ */
+export const DECLARE_FIELDS: readonly FlowField[] = QUESTIONS.map((f) => ({
+  ...f,
+  question: (d: PlanDraft) => [f.question(d), ...ruleHints(f.key, d).map((h) => `${h}。`)].join(''),
+}));
 
 /** The justification is asked from the summary, when a soft rule needs it. */
 export const JUSTIFICATION_QUESTION =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanData } from '../../src/domain/plan.ts';
-import { check, quotaWindow, verdict, type RuleContext } from '../../src/domain/rules.ts';
+import { check, checkPartial, quotaWindow, RULES, verdict, type RuleContext, type RuleId } from '../../src/domain/rules.ts';
 import type { TrainingBase } from '../../src/domain/training-bases.ts';
 import type { Unit } from '../../src/domain/units.ts';
 
@@ -27,6 +27,114 @@ const inCity: PlanData = {
 const outCity: PlanData = { ...inCity, scope: '市外', location: '江西省井冈山市', institution: '中国井冈山干部学院', headcount: 40, month: 9 };
 
 const rulesOf = (p: PlanData, c = ctx()) => check(p, c).map((f) => `${f.rule}:${f.severity}`);
+
+const family = (competentStaff: number, childStaff: number) => {
+  const c = unit('300001', '某委', competentStaff);
+  return { competent: c, units: [c, unit('300002', '某委下属中心', childStaff, '300001')] };
+};
+const quota = (competentStaff: number, childStaff: number, history: [number, number][]) => ({ ...family(competentStaff, childStaff), outOfCityByYear: new Map(history) });
+const ofFamily = { ...outCity, budgetCode: '300001', unitName: '某委' };
+
+type Row = readonly [what: string, plan: PlanData, fires: boolean, context?: Partial<RuleContext>];
+
+/**
+ * Every rule at its limit: a row that passes and a row that fails (and, for a rule about some plans only, a
+ * row of the others). Adding a rule to domain/rules.ts adds its rows here; the type asks for them.
+ */
+const TABLE: { [I in RuleId]: readonly Row[] } = {
+  budget_code_registered: [
+    ['a code in the registry', inCity, false],
+    ['a code not in the registry', { ...inCity, budgetCode: '999999' }, true],
+  ],
+  budget_code_in_family: [
+    ['a second-tier unit of the declarant', { ...inCity, budgetCode: '101002', unitName: '柳州市就业服务中心' }, false],
+    ['another competent unit', { ...inCity, budgetCode: '102001', unitName: '柳州市财政局' }, true],
+  ],
+  unit_name_matches: [
+    ['the registry\'s name', inCity, false],
+    ['another unit\'s name', { ...inCity, unitName: '柳州市财政局' }, true],
+  ],
+  out_of_city_max_60: [
+    ['市外, 60 people', { ...outCity, headcount: 60 }, false],
+    ['市外, 61 people', { ...outCity, headcount: 61 }, true],
+    ['市内, 61 people', { ...inCity, headcount: 61 }, false],
+  ],
+  in_city_min_30: [
+    ['市内, 30 people', { ...inCity, headcount: 30 }, false],
+    ['市内, 29 people', { ...inCity, headcount: 29 }, true],
+    ['市外, 29 people', { ...outCity, headcount: 29 }, false],
+  ],
+  venue_named: [
+    ['线下 at a venue', inCity, false],
+    ['线下 with no venue', { ...inCity, location: null }, true],
+    ['线上线下结合 with no venue', { ...inCity, mode: '线上线下结合', location: null }, true],
+    ['线上 with no venue', { ...inCity, mode: '线上', location: null }, false],
+  ],
+  in_city_in_liuzhou: [
+    ['市内 in a district of Liuzhou', inCity, false],
+    ['市内 in Nanning', { ...inCity, location: '南宁市青秀区柳州大厦' }, true],
+    ['市外 in Nanning', { ...outCity, location: '南宁市青秀区柳州大厦' }, false],
+    ['市内 online, a venue in Nanning', { ...inCity, mode: '线上', location: '南宁市青秀区柳州大厦' }, false],
+  ],
+  in_city_place_named: [
+    ['市内 naming its district', inCity, false],
+    ['市内 naming no place', { ...inCity, location: '市委党校' }, true],
+    ['市外 naming no place', { ...outCity, location: '市委党校' }, false],
+  ],
+  out_of_city_institution_named: [
+    ['市外 with an institution', outCity, false],
+    ['市外 with none', { ...outCity, institution: null }, true],
+    ['市内 with none', { ...inCity, institution: null }, false],
+  ],
+  out_of_city_on_base_list: [
+    ['市外 at a listed base', outCity, false],
+    ['市外 at a near miss', { ...outCity, institution: '中国井岗山干部学院' }, true],
+    ['市外 elsewhere', { ...outCity, institution: '某某培训公司' }, true],
+    ['市内 elsewhere', { ...inCity, institution: '某某培训公司' }, false],
+  ],
+  out_of_city_month: [
+    ['市外 in April', { ...outCity, month: 4 }, false],
+    ['市外 in May', { ...outCity, month: 5 }, true],
+    ['市外 in June', { ...outCity, month: 6 }, true],
+    ['市外 in July', { ...outCity, month: 7 }, false],
+    ['市外 in October', { ...outCity, month: 10 }, false],
+    ['市外 in November', { ...outCity, month: 11 }, true],
+    ['市外 in December', { ...outCity, month: 12 }, true],
+    ['市内 in May', { ...inCity, month: 5 }, false],
+  ],
+  out_of_city_quota: [
+    ['120 staff, one last year', ofFamily, false, quota(100, 20, [[2026, 1]])],
+    ['120 staff, another this year', ofFamily, true, quota(100, 20, [[2027, 1]])],
+    ['61 staff, one two years ago', ofFamily, false, quota(50, 11, [[2025, 1]])],
+    ['61 staff, one last year', ofFamily, true, quota(50, 11, [[2026, 1]])],
+    ['60 staff, one three years ago', ofFamily, false, quota(40, 20, [[2024, 1]])],
+    ['60 staff, one two years ago', ofFamily, true, quota(40, 20, [[2025, 1]])],
+    ['150 staff, two sessions of this plan', { ...ofFamily, sessions: 2 }, true, quota(150, 0, [])],
+    ['市内, 60 staff, one last year', { ...inCity, budgetCode: '300001', unitName: '某委' }, false, quota(40, 20, [[2026, 1]])],
+  ],
+  joint_units_registered: [
+    ['another competent unit, by code and by name', { ...inCity, jointUnits: ['102001', '柳州市财政局'] }, false],
+    ['a second-tier unit', { ...inCity, jointUnits: ['102002'] }, true],
+    ['the declarant itself', { ...inCity, jointUnits: ['101001'] }, true],
+    ['a unit not in the registry', { ...inCity, jointUnits: ['不存在的局'] }, true],
+  ],
+};
+
+describe('every rule at its limit (one table; a new rule adds its rows)', () => {
+  const rows = Object.entries(TABLE).flatMap(([id, rs]) => rs.map(([what, plan, fires, context]) => [id, what, fires, plan, context] as const));
+  it.each(rows)('%s: %s → fires %s', (id, _what, fires, plan, context) => {
+    const c = ctx(context);
+    expect(check(plan, c).some((f) => f.rule === id)).toBe(fires);
+    // Half-filled, with only the fields the rule reads, it says the same.
+    const rule = RULES.find((r) => r.id === id)!;
+    const partial = Object.fromEntries(rule.needs.map((k) => [k, plan[k]]));
+    expect(checkPartial(partial, c).some((f) => f.rule === id)).toBe(fires);
+  });
+
+  it.each(RULES.map((r) => [r.id]))('%s has a row that passes and one that fails', (id) => {
+    expect(TABLE[id].map(([, , fires]) => fires).sort()).toEqual(expect.arrayContaining([false, true]));
+  });
+});
 
 describe('the notice\'s rules at their boundaries', () => {
   it('a clean in-city and a clean out-of-city plan have no findings', () => {
@@ -121,8 +229,11 @@ describe('the notice\'s rules at their boundaries', () => {
     expect(rulesOf({ ...outCity, institution })).toEqual(expected);
   });
 
-  it('suggests the closest official base name', () => {
-    expect(check({ ...outCity, institution: '中国井岗山干部学院' }, ctx())[0]!.suggestion).toContain('「中国井冈山干部学院」');
+  it('names the closest official base in the message: a package flag shows only the message', () => {
+    expect(check({ ...outCity, institution: '中国井岗山干部学院' }, ctx())[0]).toMatchObject({
+      message: '承办机构「中国井岗山干部学院」不在柳州市干部教育培训基地名单中（是否为「中国井冈山干部学院」？）',
+      suggestion: '请按名单中的名称填写；确需选择名单外机构的，请填写情况说明',
+    });
   });
 
   it('checks the budget code, the unit family and the unit name', () => {

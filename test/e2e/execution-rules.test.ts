@@ -78,14 +78,14 @@ describe('a package against the notice [二(二)二-四]', () => {
     const pkg = { mode: '线下', scope: '市外', institution: '中国井冈山干部学院', location: '江西省井冈山市', headcount: '40', content: '理想信念教育，共 3 天' };
     const refused = await t.clickValue(messageId, { a: 'step_save', cls: classId, step: 1, v: 0 }, { formValue: pkg });
     expect(refused.toast?.type).toBe('error');
-    expect(refused.cardText).toContain('市外培训（5月11日–5月13日）有培训日在 5 月，5-6月和11-12月原则上不安排外出项目，须填写情况说明');
+    expect(refused.cardText).toContain('市外培训（5月11日–5月13日）有培训日在 5 月，5-6 月和 11-12 月原则上不安排外出项目，须填写情况说明');
     expect(refused.cardText).toContain('依据：每年5-6月和11-12月期间，原则上不得安排外出项目〔二(二)三〕');
     expect(JSON.stringify(refused.card)).toContain('"default_value":"理想信念教育，共 3 天"'); // nothing typed is lost
 
     const sent = await t.clickValue(messageId, { a: 'step_save', cls: classId, step: 1, v: 0 }, { formValue: { ...pkg, justification: '承担全国会议保障任务，只能5月外出学习' } });
     expect(sent.toast?.content).toBe('已提交审核');
     const card = messageText(packageCardOf(`${p.number} 第1期`));
-    expect(card).toContain('市外培训（5月11日–5月13日）有培训日在 5 月，5-6月和11-12月原则上不安排外出项目</font>（原则性要求）');
+    expect(card).toContain('市外培训（5月11日–5月13日）有培训日在 5 月，5-6 月和 11-12 月原则上不安排外出项目</font>（原则性要求）');
     expect(card).toContain('依据：每年5-6月和11-12月期间，原则上不得安排外出项目〔二(二)三〕');
     expect(card).toContain('**情况说明**　承担全国会议保障任务，只能5月外出学习');
   });
@@ -101,7 +101,7 @@ describe('a package against the notice [二(二)二-四]', () => {
     await t.clickValue(messageId, { a: 'step_save', cls: classId, step: 1, v: 0 }, { formValue: { ...pkg, location: '南宁市青秀区柳州大厦' } });
     const card = messageText(packageCardOf(`${p.number} 第1期`));
     expect(card).toContain('培训地点与批准的计划不一致：柳州市城中区市委党校 → 南宁市青秀区柳州大厦');
-    expect(card).toContain('市内培训在南宁市举办（南宁市青秀区柳州大厦），不在柳州市行政区域内');
+    expect(card).toContain('培训地点「南宁市青秀区柳州大厦」在南宁市，不在柳州市行政区域内');
     expect(card).toContain('依据：市内培训项目须在本市行政区域内举办〔二(二)四〕');
   });
 

@@ -197,7 +197,7 @@ describe('a class and its six steps', () => {
     const first = packageCard(REV_A, label);
     const firstB = packageCard(REV_B, label);
     expect(messageText(first)).toContain('承办机构与批准的计划不一致：中国井冈山干部学院 → 某某培训中心');
-    expect(messageText(first)).toContain('市外培训的承办机构「某某培训中心」不在柳州市干部教育培训基地名单内');
+    expect(messageText(first)).toContain('承办机构「某某培训中心」不在柳州市干部教育培训基地名单中');
 
     const rv = transcript(h, REV_A);
     const form = await rv.clickValue(first.messageId, valueIn(first.content, 'pkg_review', { op: 'return' }));

@@ -36,7 +36,7 @@ describe('a clean declaration by chat', () => {
     await t.click('线下');
     for (const answer of CLEAN_TEXT.slice(3, 7)) await t.say(answer);
     const month = await t.click('10月');
-    expect(month.messages[0]).toContain('培训地点在哪里？请写明柳州市的区县');
+    expect(month.messages[0]).toContain('培训地点在哪里？市内培训须写明柳州市的区县');
     let last: string[] = [];
     for (const answer of CLEAN_TEXT.slice(8)) last = await t.say(answer);
     const summary = last.at(-1)!;
@@ -217,7 +217,7 @@ describe('the venue of an in-city class [seed 二(二)四]', () => {
     const venue = (await t.click('市外')).messages.join('\n');
     expect(venue).toContain('培训类别改为「市外」，请重新填写培训地点（原来是「柳州市城中区市委党校」）、承办机构（原来是「（无）」）');
     expect(venue).toContain('培训地点在哪里？（城市和具体地点）');
-    expect((await t.say('江西省井冈山市')).join('\n')).toContain('承办机构是哪家？原则上应在柳州市干部教育培训基地名单内');
+    expect((await t.say('江西省井冈山市')).join('\n')).toContain('承办机构是哪家？市外培训原则上选择柳州市干部教育培训基地名单内的承办机构');
     const summary = (await t.say('中国井冈山干部学院')).at(-1)!;
     expect(summary).toContain('**培训类别**　市外');
     expect(summary).toContain('**培训地点**　江西省井冈山市');
