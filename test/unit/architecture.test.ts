@@ -166,5 +166,4 @@ const UNCONVERTED: string[] = ['calendar', 'execution', 'help', 'linking', 'remi
 const OVERSIZED: string[] = [
   'cards/execution-card.ts',
   'features/execution/index.ts',
-  'sandbox/feishu-standin.ts',
 ];
