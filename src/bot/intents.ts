@@ -3,7 +3,7 @@
 // and their `phrases` (how people ask for them), compared after the polite padding and particles are taken
 // off, by containment and, for typos, by edit distance. Sure → the command runs; unsure → the two best
 // guesses are offered as buttons; nothing close → null (the caller says it did not understand).
-// The phrase corpus in test/unit/intents.test.ts is the specification.
+// The phrase corpus in test/bot/intents.test.ts is the specification.
 import type { Command } from './manifest.ts';
 
 export type IntentGuess =

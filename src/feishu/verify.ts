@@ -1,7 +1,7 @@
 // Authenticity of an inbound push: signature over the raw bytes, decryption, verification token.
 // https://open.feishu.cn/document/ukTMukTMukTM/uYDNxYjL2QTM24iN0EjN/event-subscription-configure-/encrypt-key-encryption-configuration-case
 //
-// Decryption is Feishu's scheme, as the SDK's AESCipher does it (test/unit/verify.test.ts checks the two
+// Decryption is Feishu's scheme, as the SDK's AESCipher does it (test/feishu/verify.test.ts checks the two
 // agree): AES-256-CBC, key sha256(Encrypt Key), the first 16 bytes of the base64 text are the IV. The
 // signature is computed here because the SDK's own check hashes JSON.stringify(parsedBody) instead of the
 // bytes received, and its Express adapter answers a bad signature with an empty 200 and never checks the

@@ -1,87 +1,15 @@
 // A local stand-in for the Feishu OpenAPI, reached through the SDK's `domain` option (the tests use it, and
-// the sandbox embeds it). It answers the calls the bot makes (token, message create / reply / patch, card update, resource download, file upload,
-// user lookup, bot info), records every call, enforces tokens and (optionally) rate limits, and can inject
-// faults: 429 with x-ogw-ratelimit-reset, 230020, 5xx, an expired token (99991663), a dropped connection.
-import crypto from 'node:crypto';
+// the sandbox embeds it). It answers the calls the bot makes (token, message create / reply / patch, card update,
+// resource download, file upload, user lookup, bot info: feishu-standin-routes.ts), records every call, enforces
+// tokens and (optionally) rate limits, and can inject faults: 429 with x-ogw-ratelimit-reset, 230020, 5xx, an
+// expired token (99991663), a dropped connection.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LongConnectionStandIn, WS_ENDPOINT_PATH } from './long-connection-standin.ts';
+import { stubRoutes } from './feishu-standin-routes.ts';
+import { type Answer, fail, type Fault, ok, type ParsedRequest, readRequest, type Route, type StubCall, type StubMessage, type StubOptions } from './feishu-standin-wire.ts';
+import { LongConnectionStandIn } from './long-connection-standin.ts';
 
-export type StubCall = {
-  op: string;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  body: unknown;
-  authorization?: string | undefined;
-  status: number;
-  at: number;
-};
-
-export type StubMessage = {
-  messageId: string;
-  op: 'create' | 'reply';
-  receiveIdType?: string;
-  receiveId?: string;
-  replyTo?: string;
-  msgType: string;
-  content: Record<string, unknown>;
-  uuid?: string;
-  at: number;
-};
-
-export type Fault =
-  | { kind: 'status'; status: number; code?: number; msg?: string; headers?: Record<string, string> }
-  | { kind: 'token_expired' }
-  | { kind: 'network' }
-  | { kind: 'delay'; ms: number };
-
-type Route = {
-  op: string;
-  method: string;
-  pattern: RegExp;
-  handle: (m: RegExpMatchArray, req: ParsedRequest) => Answer | Promise<Answer>;
-  noAuth?: boolean;
-};
-
-type ParsedRequest = { query: URLSearchParams; body: unknown; raw: Buffer; headers: http.IncomingHttpHeaders };
-type Answer = { status?: number; json?: unknown; bytes?: Buffer; headers?: Record<string, string> };
-
-export type StubOptions = {
-  appId?: string;
-  appSecret?: string;
-  /** Enforce Feishu's limits (sliding 1 s): per app and per recipient. Violations answer like Feishu does. */
-  rateLimits?: { appPerSecond: number; userPerSecond: number };
-  botOpenId?: string;
-};
-
-const ok = (data: unknown = {}): Answer => ({ json: { code: 0, msg: 'success', data } });
-const fail = (status: number, code: number, msg: string, headers?: Record<string, string>): Answer => ({
-  status,
-  json: { code, msg },
-  headers,
-});
-
-function parseMultipart(raw: Buffer, contentType: string): Record<string, { value: Buffer; filename?: string }> {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  const out: Record<string, { value: Buffer; filename?: string }> = {};
-  if (!boundary) return out;
-  const sep = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
-  let pos = raw.indexOf(sep);
-  while (pos !== -1) {
-    const start = pos + sep.length + 2; // skip CRLF
-    const next = raw.indexOf(sep, start);
-    if (next === -1) break;
-    const part = raw.subarray(start, next - 2);
-    const headerEnd = part.indexOf('\r\n\r\n');
-    const head = part.subarray(0, headerEnd).toString('utf8');
-    const name = /name="([^"]+)"/.exec(head)?.[1];
-    const filename = /filename="([^"]*)"/.exec(head)?.[1];
-    if (name) out[name] = { value: part.subarray(headerEnd + 4), ...(filename !== undefined ? { filename } : {}) };
-    pos = next;
-  }
-  return out;
-}
+export type { Fault, StubCall, StubMessage, StubOptions } from './feishu-standin-wire.ts';
 
 export class FeishuStub {
   readonly calls: StubCall[] = [];
@@ -112,7 +40,22 @@ export class FeishuStub {
   private routes: Route[];
 
   constructor(readonly options: StubOptions = {}) {
-    this.routes = this.buildRoutes();
+    this.routes = stubRoutes({
+      app: () => ({ appId: this.appId, appSecret: this.appSecret, botOpenId: this.botOpenId }),
+      ws: this.ws,
+      patches: this.patches,
+      cardUpdates: this.cardUpdates,
+      uploads: this.uploads,
+      users: this.users,
+      resources: this.resources,
+      issueToken: () => {
+        const token = `t-stub-${++this.tokenSeq}`;
+        this.tokens.add(token);
+        return token;
+      },
+      deliver: (m) => this.deliver(m),
+      overLimit: (receiver) => this.overLimit(receiver),
+    });
     this.server = http.createServer((req, res) => {
       this.dispatch(req, res).catch((err: unknown) => {
         res.statusCode = 500;
@@ -242,17 +185,9 @@ export class FeishuStub {
     });
   }
 
-  private async dispatch(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks);
-    const url = new URL(req.url ?? '/', 'http://stub');
-    const contentType = req.headers['content-type'] ?? '';
-    let body: unknown = undefined;
-    if (contentType.includes('application/json') && raw.length) body = JSON.parse(raw.toString('utf8'));
-    else if (contentType.includes('multipart/form-data')) body = parseMultipart(raw, contentType);
-    const parsed: ParsedRequest = { query: url.searchParams, body, raw, headers: req.headers };
 
+  private async dispatch(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const { url, parsed } = await readRequest(req);
     const route = this.routes.find((r) => r.method === req.method && r.pattern.test(url.pathname));
     if (!route) {
       this.record(req, 'unknown', parsed, 404);
@@ -304,142 +239,6 @@ export class FeishuStub {
     this.messages.push(stored);
     for (const listener of this.onMessage) listener(stored);
     return ok({ message_id: messageId, msg_type: m.msgType, chat_id: 'oc_stub' });
-  }
-
-  private buildRoutes(): Route[] {
-    const json = (r: ParsedRequest) => (r.body ?? {}) as Record<string, unknown>;
-    const content = (v: unknown) => JSON.parse(String(v)) as Record<string, unknown>;
-    return [
-      {
-        op: 'ws.endpoint',
-        method: 'POST',
-        pattern: new RegExp(`^${WS_ENDPOINT_PATH}$`),
-        noAuth: true,
-        handle: (_m, r) => this.ws.endpoint(r.body),
-      },
-      {
-        op: 'token',
-        method: 'POST',
-        pattern: /^\/open-apis\/auth\/v3\/tenant_access_token\/internal$/,
-        noAuth: true,
-        handle: (_m, r) => {
-          const b = json(r);
-          if (b.app_id !== this.appId || b.app_secret !== this.appSecret) return fail(400, 10014, 'app secret invalid');
-          const token = `t-stub-${++this.tokenSeq}`;
-          this.tokens.add(token);
-          return { json: { code: 0, msg: 'ok', tenant_access_token: token, expire: 7200 } };
-        },
-      },
-      {
-        op: 'message.create',
-        method: 'POST',
-        pattern: /^\/open-apis\/im\/v1\/messages$/,
-        handle: (_m, r) => {
-          const b = json(r);
-          const receiveIdType = r.query.get('receive_id_type');
-          if (!receiveIdType || typeof b.receive_id !== 'string') return fail(400, 99992402, 'field validation failed');
-          return this.deliver({
-            op: 'create',
-            receiveIdType,
-            receiveId: b.receive_id,
-            msgType: String(b.msg_type),
-            content: content(b.content),
-            ...(typeof b.uuid === 'string' ? { uuid: b.uuid } : {}),
-          });
-        },
-      },
-      {
-        op: 'message.reply',
-        method: 'POST',
-        pattern: /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/,
-        handle: (m, r) => {
-          const b = json(r);
-          return this.deliver({
-            op: 'reply',
-            replyTo: m[1]!,
-            msgType: String(b.msg_type),
-            content: content(b.content),
-            ...(typeof b.uuid === 'string' ? { uuid: b.uuid } : {}),
-          });
-        },
-      },
-      {
-        op: 'message.patch',
-        method: 'PATCH',
-        pattern: /^\/open-apis\/im\/v1\/messages\/([^/]+)$/,
-        handle: (m, r) => {
-          const limited = this.overLimit(`patch:${m[1]}`);
-          if (limited) return limited;
-          this.patches.push({ messageId: m[1]!, content: content(json(r).content), at: Date.now() });
-          return ok({});
-        },
-      },
-      {
-        op: 'card.update',
-        method: 'POST',
-        pattern: /^\/open-apis\/interactive\/v1\/card\/update$/,
-        handle: (_m, r) => {
-          const b = json(r);
-          this.cardUpdates.push({ token: String(b.token), card: b.card, at: Date.now() });
-          return ok({});
-        },
-      },
-      {
-        op: 'resource.get',
-        method: 'GET',
-        pattern: /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/,
-        handle: (m) => {
-          const res = this.resources.get(`${m[1]}/${m[2]}`);
-          if (!res) return fail(400, 234003, 'file_key does not belong to the message');
-          return { bytes: res.data, headers: { 'content-type': res.contentType } };
-        },
-      },
-      {
-        op: 'file.create',
-        method: 'POST',
-        pattern: /^\/open-apis\/im\/v1\/files$/,
-        handle: (_m, r) => {
-          const parts = r.body as Record<string, { value: Buffer; filename?: string }>;
-          const file = parts.file;
-          if (!file || file.value.length === 0) return fail(400, 234010, 'file is empty');
-          const fileKey = `file_v3_stub_${crypto.randomBytes(6).toString('hex')}`;
-          this.uploads.push({
-            fileKey,
-            fileName: parts.file_name?.value.toString('utf8') ?? '',
-            fileType: parts.file_type?.value.toString('utf8') ?? '',
-            data: file.value,
-          });
-          return ok({ file_key: fileKey });
-        },
-      },
-      {
-        op: 'user.get',
-        method: 'GET',
-        pattern: /^\/open-apis\/contact\/v3\/users\/([^/]+)$/,
-        handle: (m) => {
-          const u = this.users.get(m[1]!);
-          if (!u) return fail(400, 41050, 'no user authority error');
-          return ok({ user: { open_id: m[1], name: u.name, ...(u.mobile ? { mobile: u.mobile } : {}) } });
-        },
-      },
-      {
-        op: 'user.batchGetId',
-        method: 'POST',
-        pattern: /^\/open-apis\/contact\/v3\/users\/batch_get_id$/,
-        handle: (_m, r) => {
-          const mobiles = (json(r).mobiles ?? []) as string[];
-          if (mobiles.length > 50) return fail(400, 99992402, 'too many mobiles');
-          const byMobile = new Map([...this.users].filter(([, u]) => u.mobile).map(([id, u]) => [u.mobile!, id]));
-          return ok({ user_list: mobiles.map((mobile) => ({ mobile, ...(byMobile.has(mobile) ? { user_id: byMobile.get(mobile) } : {}) })) });
-        },
-      },
-      {
-        op: 'bot.info',
-        method: 'GET',
-        pattern: /^\/open-apis\/bot\/v3\/info$/,
-        handle: () => ({ json: { code: 0, msg: 'ok', bot: { open_id: this.botOpenId, app_name: '培训计划申报助手' } } }),
-      },
-    ];
   }
 }
 

@@ -3,9 +3,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkDown, type LinkStatus } from '../../src/feishu/long-connection.ts';
-import { createLogger } from '../../src/logger.ts';
-import { createServer, type ServerDeps } from '../../src/server.ts';
+import { linkDown, type LinkStatus } from '../src/feishu/long-connection.ts';
+import { createLogger } from '../src/logger.ts';
+import { createServer, type ServerDeps } from '../src/server.ts';
 
 let server: http.Server | null = null;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const SRC = path.resolve(import.meta.dirname, '../../src');
+const SRC = path.resolve(import.meta.dirname, '../src');
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -148,6 +148,17 @@ describe('architecture', () => {
     expect(offences).toEqual([]);
   });
 
+  it('test/ mirrors src/: every folder of test/ is one of src/, or end-to-end, contract or support', () => {
+    const TEST = import.meta.dirname;
+    const own = ['browser', 'contract', 'docs', 'e2e', 'fixtures', 'support'];
+    const dirs = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => [path.join(dir, d.name), ...dirs(path.join(dir, d.name))]);
+    const strays = dirs(TEST)
+      .map((d) => path.relative(TEST, d))
+      .filter((d) => !own.includes(d.split(path.sep)[0]!) && !fs.existsSync(path.join(SRC, d)));
+    expect(strays).toEqual([]);
+  });
+
   it('no file reads a single environment variable: entry points hand process.env to config.ts', () => {
     const code = (f: string) => fs.readFileSync(f, 'utf8').replace(/\/\/.*$/gm, '');
     const readers = files(SRC).filter((f) => /process\.env\s*(\.|\[)/.test(code(f)));
@@ -166,5 +177,4 @@ const UNCONVERTED: string[] = ['calendar', 'execution', 'help', 'linking', 'remi
 const OVERSIZED: string[] = [
   'cards/execution-card.ts',
   'features/execution/index.ts',
-  'sandbox/feishu-standin.ts',
 ];

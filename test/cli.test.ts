@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.ts';
-import { createDb } from '../../src/db/prisma.ts';
+import { runCli } from '../src/cli.ts';
+import { createDb } from '../src/db/prisma.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpbot-cli-'));
 const env = { DATABASE_URL: `file:${path.join(dir, 'cli.db')}`, LOG_LEVEL: 'silent' };

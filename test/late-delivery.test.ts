@@ -1,8 +1,8 @@
 // A command that reaches the bot long after it was sent (the long connection was down, or Feishu retried
 // for a while) is marked late when stored, and the person is told before the answer.
 import { describe, expect, it } from 'vitest';
-import { LATE_AFTER_MS, markLate, type InboundEvent } from '../../src/inbound.ts';
-import { T } from '../../src/bot/texts.ts';
+import { LATE_AFTER_MS, markLate, type InboundEvent } from '../src/inbound.ts';
+import { T } from '../src/bot/texts.ts';
 
 const SENT = Date.parse('2027-08-05T23:58:00+08:00');
 const message = (sentAtMs?: number): InboundEvent => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseMode, loadConfig, loadSandboxSettings } from '../../src/config.ts';
+import { chooseMode, loadConfig, loadSandboxSettings } from '../src/config.ts';
 
 const base = { FEISHU_APP_ID: 'cli_a', FEISHU_APP_SECRET: 's', FEISHU_ENCRYPT_KEY: 'k' };
 
