@@ -1,7 +1,8 @@
 // Reminders across the 2027 campaign on the fast seam: the jobs run as of a given time through w.job (as the
 // scheduler or `jobs:run` would), the cards read back from the recording messenger, everything seeded and
-// changed through the ports. (Moved from test/e2e/reminders.test.ts; the scheduler's own timing and the
-// outbox delivery have their tests in test/e2e.)
+// changed through the ports. (Moved from test/e2e/reminders.test.ts. The `jobs:run` command: test/unit/cli.test.ts;
+// delivery through the outbox: test/e2e/outbox.test.ts; two processes on one database file:
+// test/integration/reminders-two-processes.test.ts.)
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDraft } from '../../../src/domain/plan.ts';
 import type { PlanStatus } from '../../../src/domain/plan-status.ts';
