@@ -4,15 +4,14 @@
 // moved [DOMAIN.md "The campaign calendar"].
 import crypto from 'node:crypto';
 import type { ImportOutcome, NoticeView } from '../../cards/holiday-card.ts';
-import { formatDateTime } from '../../domain/dates.ts';
-import type { NoticeProblem, ReadNotice } from '../../domain/holiday-notice.ts';
-import { describeProblem } from '../../domain/holiday-notice.ts';
+import type { ReadNotice } from '../../domain/holiday-notice.ts';
 import type { WorkCalendar } from '../../domain/working-days.ts';
 import { calendarChanges, monthSummaries } from '../../domain/year-calendar.ts';
 import { loadWorkCalendar } from '../../model/reference-data.ts';
 import type { CalendarDeps } from './deps.ts';
 import { announceMoves, dueDateMoves } from './moves.ts';
 import type { NoticeContent, StoredNotice } from '../../ports/calendar.ts';
+import { CLI_ACTOR_NAME, scheduleLabelText } from './replies.ts';
 
 export const CLI_ACTOR = 'cli';
 
@@ -23,17 +22,16 @@ export function contentOf(n: ReadNotice): NoticeContent {
 
 export async function personName(deps: CalendarDeps, openId: string | null): Promise<string> {
   if (!openId) return '—';
-  if (openId === CLI_ACTOR) return '管理员（命令行）';
+  if (openId === CLI_ACTOR) return CLI_ACTOR_NAME;
   return (await deps.people.find(openId))?.name ?? openId;
 }
 
 /** Where a year's schedule comes from, for people. */
 export async function scheduleLabel(deps: CalendarDeps, year: number, cal: WorkCalendar): Promise<string> {
   const source = cal.yearSource(year);
-  if (source === 'official') return '国务院安排（系统内置）';
-  if (source === 'none') return '没有安排（暂按周一至周五计算）';
+  if (source !== 'notice') return scheduleLabelText({ kind: source });
   const n = await deps.holidayNotices.current(year);
-  return n ? `国务院办公厅通知，${formatDateTime(n.importedAt!)} 由 ${await personName(deps, n.importedBy)} 导入` : '国务院办公厅通知';
+  return scheduleLabelText(n ? { kind: 'notice', importedAt: n.importedAt!, by: await personName(deps, n.importedBy) } : { kind: 'notice_unknown' });
 }
 
 /** What storing this content would do to its year. */
@@ -82,16 +80,4 @@ export async function importPending(deps: CalendarDeps, n: StoredNotice, by: str
   deps.logger.info({ notice: stored.id, year: stored.year, by }, 'holiday schedule imported');
   await announceMoves(deps, stored);
   return { ok: true, notice: stored, outcome: await outcomeOf(deps, stored) };
-}
-
-const SHOWN = 10;
-
-/** A notice that cannot be stored, for people: every sentence named, and what to do. */
-export function problemsText(problems: readonly NoticeProblem[]): string[] {
-  return [
-    `没有导入：这份节假日通知有 ${problems.length} 处读不懂或与日期矛盾：`,
-    ...problems.slice(0, SHOWN).map((p, i) => `${i + 1}. ${describeProblem(p)}`),
-    ...(problems.length > SHOWN ? [`……另有 ${problems.length - SHOWN} 处`] : []),
-    '请对照中国政府网（www.gov.cn）发布的通知原文核对这些句子，改正后把通知全文重新发送。这次什么都没有保存，工作日的计算没有改变。',
-  ];
 }

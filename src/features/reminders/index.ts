@@ -2,11 +2,8 @@
 // before 修改 (units with returned plans), and to reviewers (plans not first-reviewed the same day). Each
 // person gets one card per moment with everything due for them; a ReminderLog key per person and moment
 // makes every reminder go out exactly once, however often and wherever the job runs.
-import { button } from '../../cards/actions.ts';
-import { reminderCard, type ReminderEntry } from '../../cards/reminder-card.ts';
-import { escapeMarkdown } from '../../cards/render.ts';
 import { currentCampaignYear } from '../../domain/campaign.ts';
-import { addDays, beijingYmd, formatDeadline, formatShortDateTime } from '../../domain/dates.ts';
+import { addDays, beijingYmd } from '../../domain/dates.ts';
 import { DECLARED } from '../../domain/plan-status.ts';
 import { campaignSlots, daysLeft, dueSlots, nextAllowed, nextSlot, quietReason, reviewSlots, type ReminderSchedule, type Slot } from '../../domain/reminders.ts';
 import { lastReturn } from '../../domain/review.ts';
@@ -14,38 +11,25 @@ import { isCompetent } from '../../domain/units.ts';
 import { campaignFor, loadWorkCalendar } from '../../model/reference-data.ts';
 import type { Ports } from '../../ports/index.ts';
 import { addToDigest, sendReminders, type PlannedReminder, type RunReport } from '../../model/digest.ts';
-import { recipientId, type Recipient } from '../../ports/messenger.ts';
+import { recipientId } from '../../ports/messenger.ts';
 import type { PlanRecord } from '../../ports/plans.ts';
 import { reviewTargets, recipientIndex } from '../../model/recipients.ts';
+import { declareEntry, NO_REVIEWER, reviewEntry, reviseEntry } from './replies.ts';
 
 export type ReminderDeps = Pick<Ports, 'plans' | 'registry' | 'campaigns' | 'calendarData' | 'roster' | 'unitYears' | 'reminderLog' | 'messenger' | 'clock' | 'logger' | 'settings'>;
 
 async function declareEntries(deps: ReminderDeps, slot: Slot, year: number, now: Date) {
-  const out = new Map<string, { unit: string; entry: PlannedReminder['entries'][number] }>();
+  const out = new Map<string, PlannedReminder['entries'][number]>();
   const units = (await deps.registry.units()).filter(isCompetent);
   const plans = await deps.plans.list({ year });
   const byUnit = new Map<string, PlanRecord[]>();
   for (const p of plans) byUnit.set(p.unitCode, [...(byUnit.get(p.unitCode) ?? []), p]);
   const noPlan = await deps.unitYears.noPlanUnits(year);
   const left = daysLeft(now, slot.deadline);
-  const when = `**${formatDeadline(slot.deadline)}**（${left <= 0 ? '今天截止' : `还有 ${left} 天`}）`;
   for (const u of units) {
     const mine = byUnit.get(u.code) ?? [];
     if (mine.some((p) => DECLARED.includes(p.status)) || noPlan.has(u.code)) continue;
-    const drafts = mine.filter((p) => p.status === 'DRAFT');
-    const text = [
-      `**${escapeMarkdown(u.name)}**：${year}年度培训计划还没有提交。申报截止：${when}。`,
-      ...(drafts.length
-        ? [`有 ${drafts.length} 份草稿还没有提交（${drafts.map((d) => `${d.number}《${escapeMarkdown(d.data.title ?? '未填写名称')}》`).join('、')}），提交后才算申报。`]
-        : []),
-      '没有培训计划的，请点「本年度无培训计划」登记。',
-    ].join('\n');
-    const buttons = [
-      drafts.length ? button('继续填写草稿', { a: 'plan', plan: drafts.at(-1)!.id, op: 'edit' }, 'primary_filled') : button('去申报', { a: 'declare' }, 'primary_filled'),
-      button('下载模板', { a: 'template' }),
-      button('本年度无培训计划', { a: 'no_plan', year, yes: false }, 'text'),
-    ];
-    out.set(u.code, { unit: u.code, entry: { kind: 'declare', text, buttons, summary: `${u.name} 未提交${drafts.length ? `（草稿 ${drafts.length} 份）` : ''}` } });
+    out.set(u.code, declareEntry(u, year, mine.filter((p) => p.status === 'DRAFT'), slot, left));
   }
   return out;
 }
@@ -55,32 +39,11 @@ async function reviseEntries(deps: ReminderDeps, slot: Slot, year: number, now: 
   const returned = await deps.plans.list({ year, statuses: ['RETURNED'] });
   const left = daysLeft(now, slot.deadline);
   for (const p of returned) {
-    const ret = lastReturn(await deps.plans.events(p.id));
-    const text = [
-      `计划 ${p.number}《${escapeMarkdown(p.data.title ?? '')}》已被退回修改。`,
-      ...(ret ? [`审核意见：「${escapeMarkdown(ret.comment)}」`] : []),
-      `请于 **${formatDeadline(slot.deadline)}**（${left <= 0 ? '今天截止' : `还有 ${left} 天`}）前修改后重新提交，逾期系统关闭，不再受理。`,
-    ].join('\n');
     const entries = out.get(p.unitCode) ?? [];
-    entries.push({ kind: 'revise', text, buttons: [button('修改', { a: 'revise', plan: p.id }, 'primary_filled')], summary: `${p.number} 待修改` });
+    entries.push(reviseEntry(p, lastReturn(await deps.plans.events(p.id)), slot, left));
     out.set(p.unitCode, entries);
   }
   return out;
-}
-
-/** Plans listed by name in a reviewer's reminder; the rest are counted (「进度」 pages through them all). */
-const REVIEW_LINES = 20;
-
-function reviewText(slot: Slot, plans: PlanRecord[], names: Map<string, string>): PlannedReminder['entries'][number] {
-  const lines = [
-    ...plans.slice(0, REVIEW_LINES).map((p) => `- ${p.number} ${escapeMarkdown(names.get(p.unitCode) ?? p.unitCode)}《${escapeMarkdown(p.data.title ?? '')}》${p.submittedAt ? ` ${formatShortDateTime(p.submittedAt)} 提交` : ''}`),
-    ...(plans.length > REVIEW_LINES ? [`……另有 ${plans.length - REVIEW_LINES} 个，发送「进度」查看全部待审计划`] : []),
-  ];
-  const text =
-    slot.kind === 'review_same_day'
-      ? [`今天提交的 ${plans.length} 个计划还没有初审（通知要求当天完成初审）：`, ...lines].join('\n')
-      : [`<font color='red'>**以下 ${plans.length} 个计划提交后已超过当天仍未初审，请尽快处理：**</font>`, ...lines].join('\n');
-  return { kind: slot.kind, text, buttons: [], summary: `${plans.length} 个待初审` };
 }
 
 /** Campaign reminders (申报, 修改) due at `now`, grouped into one card per person and moment. */
@@ -106,7 +69,7 @@ export async function planCampaignReminders(deps: ReminderDeps, now: Date): Prom
     allDue.push(...due);
     for (const slot of due) {
       const perUnit = new Map<string, PlannedReminder['entries']>();
-      if (slot.kind === 'declare') for (const [code, e] of await declareEntries(deps, slot, year, now)) perUnit.set(code, [e.entry]);
+      if (slot.kind === 'declare') for (const [code, e] of await declareEntries(deps, slot, year, now)) perUnit.set(code, [e]);
       else for (const [code, entries] of await reviseEntries(deps, slot, year, now)) perUnit.set(code, entries);
       for (const [code, entries] of perUnit) {
         const people = recipients(code);
@@ -136,9 +99,9 @@ export async function planReviewReminders(deps: ReminderDeps, now: Date): Promis
       return slot.kind === 'review_same_day' ? submitted === day : submitted < day;
     });
     if (!plans.length) continue;
-    for (const to of reviewers) addToDigest(byPerson, to, recipientId(to), slot, [reviewText(slot, plans, names)]);
+    for (const to of reviewers) addToDigest(byPerson, to, recipientId(to), slot, [reviewEntry(slot, plans, names)]);
   }
-  return { planned: [...byPerson.values()], due, tooLate, unreachable: reviewers.length ? [] : ['（没有审核人）'], next: waiting.length ? nextSlot(slots, now) : null };
+  return { planned: [...byPerson.values()], due, tooLate, unreachable: reviewers.length ? [] : [NO_REVIEWER], next: waiting.length ? nextSlot(slots, now) : null };
 }
 
 export async function runReminders(deps: ReminderDeps, now: Date, which: 'campaign' | 'review', dryRun = false): Promise<RunReport> {

@@ -1,63 +1,62 @@
-// Reminders across the 2027 campaign with an injected clock, run the way operators and the scheduler do
-// (jobs:run against the running bot's database; the bot delivers through its outbox).
-import { createStores } from '../../src/db/stores.ts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.ts';
-import type { PlanDraft } from '../../src/domain/plan.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
-import { messageText } from '../support/transcript.ts';
+// Reminders across the 2027 campaign on the fast seam: the jobs run as of a given time through w.job (as the
+// scheduler or `jobs:run` would), the cards read back from the recording messenger, everything seeded and
+// changed through the ports. (Moved from test/e2e/reminders.test.ts. The `jobs:run` command: test/unit/cli.test.ts;
+// delivery through the outbox: test/e2e/outbox.test.ts; two processes on one database file:
+// test/integration/reminders-two-processes.test.ts.)
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanDraft } from '../../../src/domain/plan.ts';
+import type { PlanStatus } from '../../../src/domain/plan-status.ts';
+import type { PlanFilter, PlanRecord } from '../../../src/ports/plans.ts';
+import { messageText } from '../../support/transcript.ts';
+import { world, type World } from '../../support/converse.ts';
 
 const P = { none: 'ou_rm_none_00001', draft: 'ou_rm_draft_0001', done: 'ou_rm_done_00001', noplan: 'ou_rm_noplan_001', ret: 'ou_rm_returned01', rev: 'ou_rm_reviewer01' };
-let h: Harness;
+let w: World;
 
 const full: PlanDraft = { unitName: '', title: '2027年度业务培训班', scope: '市内', mode: '线下', audience: '人员', headcount: 40, sessions: 1, days: 2, month: 9, location: '柳州市', institution: null, budget: 1000, jointUnits: [], contactName: '张三', contactPhone: '0772-1234567', remarks: null, justification: null };
+const seeded = new Date('2026-07-27T10:00:00+08:00');
+const ev = (action: string, actor = 'ou_seed') => ({ at: seeded, actor, action, fromStatus: null, toStatus: null, comment: null, changes: null, channel: 'cli' as const });
 
 beforeAll(async () => {
-  h = await startHarness({ start: new Date('2026-07-28T10:00:00+08:00') });
-  await createStores(h.db).registry.saveUnits(
+  w = await world({ start: new Date('2026-07-28T10:00:00+08:00') });
+  await w.stores.registry.saveUnits(
     [['201', '甲局'], ['202', '乙局'], ['203', '丙局'], ['204', '丁局'], ['205', '戊局']].map(([code, name]) => ({ code: `${code}001`, name: name!, parentCode: null, staffCount: 80, contactName: null, contactMobile: null })),
   );
-  await h.db.user.createMany({
-    data: [
-      { openId: P.none, name: '甲', role: 'declarant', unitCode: '201001' },
-      { openId: P.draft, name: '乙', role: 'declarant', unitCode: '202001' },
-      { openId: P.done, name: '丙', role: 'declarant', unitCode: '203001' },
-      { openId: P.noplan, name: '丁', role: 'declarant', unitCode: '204001' },
-      { openId: P.ret, name: '戊', role: 'declarant', unitCode: '205001' },
-      { openId: P.rev, name: '审核员', role: 'reviewer' },
-    ],
-  });
-  const plans = createStores(h.db).plans;
-  const at = new Date('2026-07-27T10:00:00+08:00');
-  const ev = (action: string, actor = 'ou_seed') => ({ at, actor, action, fromStatus: null, toStatus: null, comment: null, changes: null, channel: 'cli' as const });
+  for (const [openId, name, unit] of [[P.none, '甲', '201001'], [P.draft, '乙', '202001'], [P.done, '丙', '203001'], [P.noplan, '丁', '204001'], [P.ret, '戊', '205001']] as const) {
+    await w.stores.roster.bind(openId, unit, name);
+  }
+  await w.stores.roster.grant(P.rev, 'reviewer', '审核员');
+  const plans = w.stores.plans;
   await plans.create({ year: 2027, unitCode: '202001', data: { budgetCode: '202001', title: '2027年度乙局草稿班' }, event: ev('create', P.draft) });
   const done = await plans.create({ year: 2027, unitCode: '203001', data: { ...full, budgetCode: '203001' }, event: ev('create') });
-  await plans.update({ id: done.id, version: done.version, status: 'SUBMITTED', submittedAt: at, event: ev('submit') });
+  await plans.update({ id: done.id, version: done.version, status: 'SUBMITTED', submittedAt: seeded, event: ev('submit') });
   for (const title of ['2027年度戊局一班', '2027年度戊局二班']) {
     const r = await plans.create({ year: 2027, unitCode: '205001', data: { ...full, budgetCode: '205001', title }, event: ev('create') });
-    const s = (await plans.update({ id: r.id, version: r.version, status: 'SUBMITTED', submittedAt: at, event: ev('submit') }))!;
+    const s = (await plans.update({ id: r.id, version: r.version, status: 'SUBMITTED', submittedAt: seeded, event: ev('submit') }))!;
     await plans.update({ id: s.id, version: s.version, status: 'RETURNED', event: { ...ev('return', P.rev), comment: `${title}人数请核实` } });
   }
-  await h.db.unitYear.create({ data: { unitCode: '204001', year: 2027, noPlanAt: at, noPlanBy: P.noplan } });
+  await w.stores.unitYears.setNoPlan('204001', 2027, P.noplan, seeded);
 });
-afterAll(() => h.stop());
-afterEach(() => h.lintSentCards());
+afterEach(() => w.lintSentCards());
 
-async function job(name: string, at: string, ...extra: string[]) {
-  const out: string[] = [];
-  const code = await runCli(['jobs:run', name, '--now', at, ...extra], { DATABASE_URL: h.config.databaseUrl, LOG_LEVEL: 'silent' }, (l) => out.push(l));
-  expect(code).toBe(0);
-  await new Promise((r) => setTimeout(r, 250)); // the running bot's outbox picks the rows up
-  await h.bot.idle();
-  return out.join('\n');
+/** Runs a job as of `at` and returns its report, as `jobs:run` prints it. */
+async function job(name: string, at: string, opts: { dryRun?: boolean } = {}) {
+  return (await w.job(name, new Date(at), opts)).join('\n');
 }
 
-const cardsTo = (who: string) => h.stub.messagesTo(who).filter((m) => m.msgType === 'interactive').map(messageText);
+/** Changes every plan matching `filter` through the plans port (as an operator's correction would). */
+async function setPlans(filter: PlanFilter, change: { status?: PlanStatus; submittedAt?: Date }, unless: (p: PlanRecord) => boolean = () => false) {
+  for (const p of (await w.stores.plans.list(filter)).filter((x) => !unless(x))) {
+    await w.stores.plans.update({ id: p.id, version: p.version, ...change, event: { ...ev('seed'), fromStatus: p.status, toStatus: change.status ?? p.status } });
+  }
+}
+
+const cardsTo = (who: string) => w.messenger.to(who).filter((m) => m.msgType === 'interactive').map(messageText);
 
 describe('declaration reminders', () => {
   it('reach exactly the units that still owe a declaration, once, with what is missing and the deadline', async () => {
     // 7 working days before Wed Aug 5: Mon Jul 27.
-    const dry = await job('reminders', '2026-07-27T09:00:00+08:00', '--dry-run');
+    const dry = await job('reminders', '2026-07-27T09:00:00+08:00', { dryRun: true });
     expect(dry).toContain('将要发送（试运行，未发送） 2 条提醒');
     expect(cardsTo(P.none)).toHaveLength(0);
 
@@ -95,19 +94,19 @@ describe('declaration reminders', () => {
   });
 
   it('stop once a unit submits or declares 无计划; the last day is urgent', async () => {
-    await h.db.plan.updateMany({ where: { unitCode: '202001' }, data: { status: 'SUBMITTED', submittedAt: new Date('2026-08-05T08:00:00+08:00') } });
+    await setPlans({ unitCode: '202001' }, { status: 'SUBMITTED', submittedAt: new Date('2026-08-05T08:00:00+08:00') });
     await job('reminders', '2026-08-05T09:00:00+08:00');
     expect(cardsTo(P.draft)).toHaveLength(2); // nothing new after submitting
     const last = cardsTo(P.none).at(-1)!;
     expect(last).toContain('今天截止');
-    expect(h.stub.messagesTo(P.none).at(-1)!.content).toMatchObject({ header: { template: 'red' } });
-    await h.db.unitYear.create({ data: { unitCode: '201001', year: 2027, noPlanAt: new Date(), noPlanBy: P.none } });
+    expect(w.messenger.to(P.none).at(-1)!.content).toMatchObject({ header: { template: 'red' } });
+    await w.stores.unitYears.setNoPlan('201001', 2027, P.none, w.clock.now());
     expect(await job('reminders', '2026-08-05T15:00:00+08:00')).toMatch(/^已发送 0 条提醒/m);
   });
 });
 
 describe('revision reminders', () => {
-  it('quote the reviewer\'s comment, one card listing every returned plan of the unit', async () => {
+  it("quote the reviewer's comment, one card listing every returned plan of the unit", async () => {
     await job('reminders', '2026-08-07T09:00:00+08:00');
     const cards = cardsTo(P.ret);
     expect(cards).toHaveLength(1);
@@ -122,8 +121,8 @@ describe('revision reminders', () => {
 describe('review-time reminders', () => {
   it('remind reviewers at 16:00 of plans submitted that day, and more strongly the next working morning', async () => {
     // only one plan waits for a first review: submitted on Thursday morning
-    await h.db.plan.updateMany({ where: { status: 'SUBMITTED', unitCode: { not: '203001' } }, data: { status: 'FIRST_APPROVED' } });
-    await h.db.plan.updateMany({ where: { unitCode: '203001' }, data: { submittedAt: new Date('2026-08-06T10:00:00+08:00') } });
+    await setPlans({ statuses: ['SUBMITTED'] }, { status: 'FIRST_APPROVED' }, (p) => p.unitCode === '203001');
+    await setPlans({ unitCode: '203001' }, { submittedAt: new Date('2026-08-06T10:00:00+08:00') });
     expect(await job('review-reminders', '2026-08-06T15:00:00+08:00')).toMatch(/^已发送 0 条提醒/m);
     await job('review-reminders', '2026-08-06T16:00:00+08:00');
     const same = cardsTo(P.rev);
@@ -133,6 +132,6 @@ describe('review-time reminders', () => {
     const next = cardsTo(P.rev).at(-1)!;
     expect(next).toContain('# 初审超时提醒');
     expect(next).toContain('提交后已超过当天仍未初审');
-    expect(h.stub.messagesTo(P.rev).at(-1)!.content).toMatchObject({ header: { template: 'red' } });
+    expect(w.messenger.to(P.rev).at(-1)!.content).toMatchObject({ header: { template: 'red' } });
   });
 });

@@ -1,33 +1,27 @@
 // In a group chat the bot answers only when @-mentioned, and what is not for the whole group (a unit's
 // plans, the review queue, a declaration in progress, someone's Feishu id) goes to the person privately.
-import { createStores } from '../../src/db/stores.ts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.ts';
-import { messageText, transcript } from '../support/transcript.ts';
+// On the fast seam: the kernel through world(), people seeded through the ports. (Moved from test/e2e/groups.test.ts.)
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { world, type World } from '../support/converse.ts';
 
 const LIMING = 'ou_grp_decl_0001';
 const WANG = 'ou_grp_reviewer1';
 const STRANGER = 'ou_grp_stranger1';
 const GROUP = 'oc_group_training01';
-let h: Harness;
+let w: World;
 
 beforeAll(async () => {
-  h = await startHarness({ start: new Date('2026-08-03T10:00:00+08:00') });
-  await createStores(h.db).registry.saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null }]);
-  await h.db.user.createMany({ data: [{ openId: LIMING, name: '李明', role: 'declarant', unitCode: '101001' }, { openId: WANG, name: '王芳', role: 'reviewer' }] });
+  w = await world({ start: new Date('2026-08-03T10:00:00+08:00') });
+  await w.stores.registry.saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null }]);
+  await w.stores.roster.bind(LIMING, '101001', '李明');
+  await w.stores.roster.grant(WANG, 'reviewer', '王芳');
 });
-afterAll(() => h.stop());
-afterEach(() => h.lintSentCards());
+afterEach(() => w.lintSentCards());
 
 /** Says something in the group, @-mentioning the bot; returns what the group and the person received. */
 async function inGroup(openId: string, text: string) {
-  const before = { group: h.stub.messages.filter((m) => m.op === 'reply').length, mine: h.stub.messagesTo(openId).length };
-  await h.say(openId, text, { chatType: 'group', chatId: GROUP, mentions: [{ openId: h.stub.botOpenId, name: '培训计划申报助手' }] });
-  await h.bot.idle();
-  return {
-    group: h.stub.messages.filter((m) => m.op === 'reply').slice(before.group).map(messageText),
-    mine: h.stub.messagesTo(openId).slice(before.mine).map(messageText),
-  };
+  const r = await w.inGroup(GROUP, openId).say(text);
+  return { group: r.group, mine: r.privately };
 }
 
 describe('in a group', () => {
@@ -54,7 +48,7 @@ describe('in a group', () => {
     expect(stray.group[0]).toContain('没有看懂');
     expect(stray.mine).toEqual([]);
     // in the 1:1 chat the answer is taken
-    const t = transcript(h, LIMING);
+    const t = w.as(LIMING);
     expect((await t.say('2027年度人社业务能力提升培训班')).join('\n')).toMatch(/已记录|培训类别/);
   });
 

@@ -1,9 +1,7 @@
-// Getting linked to a unit (绑定 → admin card → outcome), through the real webhook and card callbacks.
-// (我的申报 and 本年度无培训计划 are tested through the container: test/features/declaration/my-plans.test.ts.)
-import { createStores } from '../../src/db/stores.ts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.ts';
-import { transcript } from '../support/transcript.ts';
+// Getting linked to a unit (绑定 → admin card → outcome) on the fast seam: the container with a recording
+// messenger, people and units seeded through the ports. (Moved from test/e2e/plans-and-linking.test.ts.)
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { world, type World } from '../../support/converse.ts';
 
 const ADMIN_A = 'ou_admin_a000001';
 const ADMIN_B = 'ou_admin_b000001';
@@ -11,39 +9,33 @@ const NEWCOMER = 'ou_newcomer00001';
 const DECLARANT = 'ou_decl_fin_0001';
 const DECLARING = new Date('2026-08-03T10:00:00+08:00');
 
-let h: Harness;
+let w: World;
 beforeAll(async () => {
-  h = await startHarness({ start: DECLARING });
-  const ref = createStores(h.db);
-  await ref.registry.saveUnits([
+  w = await world({ start: DECLARING });
+  await w.stores.registry.saveUnits([
     { code: '102001', name: '柳州市财政局', parentCode: null, staffCount: 90, contactName: '张伟', contactMobile: null },
     { code: '102002', name: '柳州市财政局票据中心', parentCode: '102001', staffCount: 8, contactName: null, contactMobile: null },
     { code: '104001', name: '柳州市卫生健康委员会', parentCode: null, staffCount: 300, contactName: null, contactMobile: null },
   ]);
-  await h.db.user.createMany({
-    data: [
-      { openId: ADMIN_A, name: '管理员甲', role: 'admin' },
-      { openId: ADMIN_B, name: '管理员乙', role: 'admin' },
-      { openId: DECLARANT, name: '张伟', role: 'declarant', unitCode: '102001' },
-    ],
-  });
-  h.stub.addUser(NEWCOMER, '陈新');
+  await w.stores.roster.grant(ADMIN_A, 'admin', '管理员甲');
+  await w.stores.roster.grant(ADMIN_B, 'admin', '管理员乙');
+  await w.stores.roster.bind(DECLARANT, '102001', '张伟');
+  w.feishu.putUser(NEWCOMER, { name: '陈新' });
 });
-afterAll(() => h.stop());
-afterEach(() => h.lintSentCards());
+afterEach(() => w.lintSentCards());
 
 describe('getting linked', () => {
   it('绑定 <code> sends every admin a card; the first decision wins and everyone sees it', async () => {
-    const t = transcript(h, NEWCOMER);
+    const t = w.as(NEWCOMER);
     expect((await t.say('申报'))[0]).toContain('发送「绑定 预算单位代码」申请关联');
     expect((await t.say('绑定 999999'))[0]).toContain('单位名册中没有预算单位代码「999999」');
     expect((await t.say('绑定 102002'))[0]).toContain('请申请关联主管单位：绑定 102001（柳州市财政局）');
     expect((await t.say('绑定 １０２００１'))[0]).toContain('已提交申请：关联到「柳州市财政局」（102001）');
     expect((await t.say('绑定 102001'))[0]).toContain('正在等待管理员确认');
 
-    const a = transcript(h, ADMIN_A);
-    const b = transcript(h, ADMIN_B);
-    const cardA = h.stub.messagesTo(ADMIN_A).at(-1)!;
+    const a = w.as(ADMIN_A);
+    const b = w.as(ADMIN_B);
+    const cardA = w.messenger.to(ADMIN_A).at(-1)!;
     expect(a.all().at(-1)).toContain('陈新');
     expect(a.all().at(-1)).toContain('[同意]');
     // both admins click at once: one decision
@@ -51,13 +43,12 @@ describe('getting linked', () => {
     const toasts = [ra.toast!.content, rb.toast!.content];
     expect(toasts.filter((x) => x === '已同意' || x === '已拒绝')).toHaveLength(1);
     expect(toasts.some((x) => x.startsWith('已由 管理员'))).toBe(true);
-    await h.bot.idle();
     // every admin's copy of the card shows the outcome without buttons
-    const patched = h.stub.patches.filter((p) => p.messageId === cardA.messageId);
+    const patched = w.messenger.patches().filter((p) => p.messageId === cardA.messageId);
     expect(patched.length).toBeGreaterThan(0);
     expect(JSON.stringify(patched.at(-1)!.content)).not.toContain('"tag":"button"');
-    const person = await h.db.user.findUnique({ where: { openId: NEWCOMER } });
-    const outcome = h.stub.textsTo(NEWCOMER).at(-1)!;
+    const person = await w.stores.people.find(NEWCOMER);
+    const outcome = w.messenger.to(NEWCOMER).filter((m) => m.msgType === 'text').map((m) => String(m.content.text)).at(-1)!;
     if (toasts.includes('已同意')) {
       expect(person?.unitCode).toBe('102001');
       expect(outcome).toContain('管理员已同意');
@@ -69,7 +60,7 @@ describe('getting linked', () => {
 
   it('绑定 <name> offers the closest units; a pick files the request; until an admin decides, every message says it waits', async () => {
     const someone = 'ou_newcomer00002';
-    const t = transcript(h, someone);
+    const t = w.as(someone);
     const none = (await t.say('绑定 交通运输局'))[0]!;
     expect(none).toContain('单位名册中没有名称像「交通运输局」的单位');
     const offered = (await t.say('绑定 财政'))[0]!;
@@ -88,18 +79,17 @@ describe('getting linked', () => {
   });
 
   it('a declarant cannot decide a link request', async () => {
-    const req = await h.db.linkRequest.create({ data: { openId: 'ou_someone000001', unitCode: '104001', createdAt: DECLARING } });
-    const t = transcript(h, DECLARANT);
+    const req = await w.stores.links.create('ou_someone000001', '104001', DECLARING);
+    const t = w.as(DECLARANT);
     const r = await t.clickValue('om_forwarded', { a: 'link_decide', req: req.id, approve: true });
     expect(r.toast).toEqual({ type: 'error', content: '只有系统管理员可以操作' });
-    expect((await h.db.linkRequest.findUnique({ where: { id: req.id } }))!.status).toBe('pending');
+    expect((await w.stores.links.get(req.id))!.status).toBe('pending');
   });
 
-  it('the greeting card\'s form files the same request', async () => {
+  it("the greeting card's form files the same request", async () => {
     const who = 'ou_greetform0001';
-    await h.push(h.envelope('im.chat.access_event.bot_p2p_chat_entered_v1', { chat_id: 'oc_g', operator_id: { open_id: who } }));
-    await h.bot.idle();
-    const t = transcript(h, who);
+    const t = w.as(who);
+    await t.enter();
     const r = await t.clickValue(t.lastCard().messageId, { a: 'link_request' }, { formValue: { code: '104001' } });
     expect(r.toast?.type).toBe('success');
     expect(r.messages[0]).toContain('已提交申请：关联到「柳州市卫生健康委员会」');
