@@ -6,5 +6,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Each worker process runs many test files, importing the code once: most files are quick transcripts on
+    // the container, and re-importing Prisma, exceljs and the bot for each of them took more time than the
+    // tests. Tests share no module state (each builds its own world, stores and clock).
+    isolate: false,
+    // The bot bundle the process tests start, built once per run.
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

@@ -4,13 +4,24 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const START_ARGS = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start as string).split(/\s+/).slice(1);
 
+/** Builds dist/ (test/support/global-setup.ts does it once per run; a test file asking again finds it built). */
 export function buildBundle(): void {
+  if (builtThisRun()) return;
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+}
+
+function builtThisRun(): boolean {
+  try {
+    return inject('bundleBuilt') === true;
+  } catch {
+    return false; // outside a test worker (a bench script)
+  }
 }
 
 export async function freePort(): Promise<number> {
