@@ -50,7 +50,7 @@ contract('plans', (s) => {
     const { plans } = s();
     const p = await plans.create({ year: 2027, unitCode: '101001', data: draft(), event: ev('create', '2026-08-01T02:00:00Z') });
     const first = await plans.update({ id: p.id, version: 1, status: 'SUBMITTED', submittedAt: at('2026-08-02T00:00:00Z'), event: ev('submit', '2026-08-02T00:00:00Z', { fromStatus: 'DRAFT', toStatus: 'SUBMITTED' }) });
-    const second = await plans.update({ id: p.id, version: 1, status: 'WITHDRAWN', event: ev('withdraw', '2026-08-02T00:01:00Z') });
+    const second = await plans.update({ id: p.id, version: 1, status: 'DISCARDED', event: ev('discard', '2026-08-02T00:01:00Z') });
     expect(first).toMatchObject({ status: 'SUBMITTED', version: 2, submittedAt: at('2026-08-02T00:00:00Z'), updatedAt: at('2026-08-02T00:00:00Z'), data: draft() });
     expect(second).toBeNull();
     expect((await plans.events(p.id)).map((e) => e.action)).toEqual(['create', 'submit']);
