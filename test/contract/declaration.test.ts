@@ -103,6 +103,15 @@ contract('history uploads', (s) => {
     expect(await h.get(9999)).toBeNull();
   });
 
+  it('a declaration of the same content as a pending 补录 upload gets that upload back, as it is', async () => {
+    const { historyUploads: h, uploads } = s();
+    const a = await h.save(save());
+    const again = await uploads.savePending({ ...pending(), fileName: '申报.xlsx' });
+    expect(again).toMatchObject({ id: a.id, kind: 'history', status: 'pending', fileName: '申报.xlsx', version: 1, plans: rows });
+    expect(await uploads.find('101001', 2027, 'h1')).toBeNull();
+    expect(await uploads.get(a.id)).toBeNull();
+  });
+
   it('a declaration upload is not a 补录 one: finish and cancel leave it alone', async () => {
     const { historyUploads: h, uploads } = s();
     const d = await uploads.savePending(pending());

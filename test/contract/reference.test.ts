@@ -23,6 +23,16 @@ contract('unit registry', (s) => {
     expect(await registry.unit('999999')).toBeNull();
   });
 
+  it('units read back and saved again (with their open_id) keep or set it when they have a mobile', async () => {
+    const { registry } = s();
+    await registry.saveUnits([unit('101001', { contactMobile: '1' }), unit('101002')]);
+    const read = await registry.units();
+    await registry.saveUnits(read.map((u) => ({ ...u, contactOpenId: `ou_${u.code}` })));
+    expect((await registry.units()).map((u) => u.contactOpenId)).toEqual(['ou_101001', null]);
+    await registry.saveUnits([{ ...unit('101003', { contactMobile: '2' }), contactOpenId: 'ou_new' } as never]);
+    expect((await registry.unit('101003'))!.contactOpenId).toBe('ou_new');
+  });
+
   it('setContactOpenIds with an unknown code fails and changes nothing', async () => {
     const { registry } = s();
     await registry.saveUnits([unit('101001', { contactMobile: '1' })]);
