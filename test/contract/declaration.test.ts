@@ -69,6 +69,16 @@ contract('declaration uploads', (s) => {
     expect((await plans.create({ year: 2027, unitCode: 'u', data: {}, event: ev('create', '2026-08-04T00:00:00Z') })).number).toBe('2027-004');
   });
 
+  it('returns copies: changing a returned upload, or the rows given, changes nothing stored', async () => {
+    const { uploads } = s();
+    const given = structuredClone(rows);
+    const a = await uploads.savePending({ ...pending(), plans: given });
+    given[0]!.data.title = 'changed';
+    a.plans[1]!.data.title = 'changed';
+    a.createdAt.setFullYear(2000);
+    expect(await uploads.get(a.id)).toMatchObject({ plans: rows, createdAt: at('2026-08-01T00:00:00Z') });
+  });
+
   it('commit as drafts: version 1, one event each, no submittedAt', async () => {
     const { uploads, plans } = s();
     const a = await uploads.savePending(pending());

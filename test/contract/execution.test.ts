@@ -105,6 +105,18 @@ contract('steps', (s) => {
     expect(await st.steps.put(write(c.id, planId, { step: 2, expectedVersion: 1 }))).toBeNull();
   });
 
+  it('returns copies of the step data and flags', async () => {
+    const st = s();
+    const planId = await newPlan(st);
+    const c = (await addClass(st, planId, 1))!;
+    const step = (await st.steps.put(write(c.id, planId, { flags: [flag] })))!;
+    step.data.base = 'changed';
+    step.flags[0]!.actual = 'changed';
+    step.reportedAt.setFullYear(2000);
+    const [again] = await st.steps.of([c.id]);
+    expect(again).toMatchObject({ data: { base: '某基地' }, flags: [expect.objectContaining({ actual: '线上' })], reportedAt: at('2026-04-01T00:00:00Z') });
+  });
+
   it('put with reportedAt given keeps it; of lists the steps of the classes by class then step', async () => {
     const st = s();
     const planId = await newPlan(st);
