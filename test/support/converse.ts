@@ -16,6 +16,7 @@ import type { Settings, Stores } from '../../src/ports/index.ts';
 import { runJob } from '../../src/jobs/jobs.ts';
 import { assertValidCallback, assertValidCard } from './card-lint.ts';
 import { createConverseFeishu, createRecordingMessenger, type Sent } from './converse-fakes.ts';
+import { createFakeStores } from './fakes.ts';
 import { cardText, messageText } from './transcript.ts';
 
 export const BOT_OPEN_ID = 'ou_bot_converse_000001';
@@ -49,7 +50,7 @@ function buttonsOf(card: unknown, messageId: string): Button[] {
 }
 
 export async function world(o: WorldOptions = {}) {
-  const stores = o.stores ?? (await defaultStores());
+  const stores = o.stores ?? createFakeStores();
   const messenger = createRecordingMessenger();
   const feishu = createConverseFeishu();
   const clock = movableClock(o.start);
@@ -193,11 +194,3 @@ export async function world(o: WorldOptions = {}) {
 }
 
 export type World = Awaited<ReturnType<typeof world>>;
-
-/** Until the in-memory twins land, a fresh migrated SQLite file per world. */
-async function defaultStores(): Promise<Stores> {
-  const { tempDb } = await import('./temp-db.ts');
-  const { createStores } = await import('../../src/db/stores.ts');
-  const t = await tempDb();
-  return createStores(t.db);
-}

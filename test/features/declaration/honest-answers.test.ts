@@ -1,6 +1,7 @@
 // Each answer says what actually happened: a click the chat would refuse is not answered with success.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { world, type World } from '../../support/converse.ts';
+import { city, declarant, unit } from '../../support/fixtures.ts';
 import { storedPlan } from './setup.ts';
 
 const LIMING = 'ou_honest_decl01';
@@ -11,12 +12,10 @@ let othersDraftId: number;
 
 beforeAll(async () => {
   w = await world({ start: new Date('2026-08-03T10:00:00+08:00') });
-  await w.stores.registry.saveUnits([
-    { code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: null, contactMobile: null },
-    { code: '103001', name: '柳州市教育局', parentCode: null, staffCount: 200, contactName: null, contactMobile: null },
-  ]);
-  await w.stores.roster.bind(LIMING, '101001', '李明');
-  await w.stores.roster.bind(ZHAO, '103001', '赵敏');
+  await city(w.stores, {
+    units: [unit('101001', '柳州市人力资源和社会保障局', { staffCount: 150 }), unit('103001', '柳州市教育局', { staffCount: 200 })],
+    people: [declarant(LIMING, '101001', '李明'), declarant(ZHAO, '103001', '赵敏')],
+  });
   const at = new Date('2026-08-01T10:00:00+08:00');
   submittedId = (await storedPlan(w, { year: 2027, unitCode: '101001', status: 'SUBMITTED', data: { budgetCode: '101001', title: '2027年度人社业务培训班' }, actor: LIMING, at })).id;
   othersDraftId = (await storedPlan(w, { year: 2027, unitCode: '103001', data: { budgetCode: '103001', title: '2027年度教育局草稿' }, actor: ZHAO, at })).id;

@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { manyUnits, seedPlansIn } from '../../support/bulk.ts';
 import { world, type World } from '../../support/converse.ts';
+import { city, declarant, reviewer, unit } from '../../support/fixtures.ts';
 import { valueIn } from '../../support/execution.ts';
 import { cardIn, HEADROOM, pageNumbers, printMeasured, record, sizeOf, walkPages } from '../../support/pages.ts';
 import { cardText } from '../../support/transcript.ts';
@@ -20,10 +21,10 @@ const GREEN = { scope: '市内' as const, location: '柳州市城中区市委党
 let w: World;
 beforeAll(async () => {
   w = await world({ start: DECLARING });
-  await w.stores.registry.saveUnits([{ code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 900, contactName: null, contactMobile: null }, ...OTHERS]);
-  await w.stores.roster.bind(DECL, '101001', '李明');
-  await w.stores.roster.bind(OTHER, OTHERS[0]!.code, '王芳');
-  await w.stores.roster.grant(REVIEWER, 'reviewer', '审核员甲');
+  await city(w.stores, {
+    units: [unit('101001', '柳州市人力资源和社会保障局', { staffCount: 900 }), ...OTHERS],
+    people: [declarant(DECL, '101001', '李明'), declarant(OTHER, OTHERS[0]!.code, '王芳'), reviewer(REVIEWER, '审核员甲')],
+  });
   await seedPlansIn(w.stores, { unitCode: '101001', year: 2027, count: 150, status: 'SUBMITTED', at: at('2026-07-20T09:00:00'), data: GREEN });
   for (const u of OTHERS) await seedPlansIn(w.stores, { unitCode: u.code, year: 2027, count: 5, status: 'SUBMITTED', at: at('2026-07-21T09:00:00'), data: GREEN });
 }, 120_000);

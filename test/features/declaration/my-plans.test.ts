@@ -2,6 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanData } from '../../../src/domain/plan.ts';
 import { world, type World } from '../../support/converse.ts';
+import { city, declarant, unit } from '../../support/fixtures.ts';
 import { setStatus, storedPlan } from './setup.ts';
 
 const DECLARANT = 'ou_decl_fin_0001';
@@ -11,11 +12,10 @@ const BASE: Omit<PlanData, 'title'> = { budgetCode: '102001', unitName: '柳州�
 let w: World;
 beforeAll(async () => {
   w = await world({ start: DECLARING });
-  await w.stores.registry.saveUnits([
-    { code: '102001', name: '柳州市财政局', parentCode: null, staffCount: 90, contactName: '张伟', contactMobile: null },
-    { code: '102002', name: '柳州市财政局票据中心', parentCode: '102001', staffCount: 8, contactName: null, contactMobile: null },
-  ]);
-  await w.stores.roster.bind(DECLARANT, '102001', '张伟');
+  await city(w.stores, {
+    units: [unit('102001', '柳州市财政局', { staffCount: 90, contactName: '张伟' }), unit('102002', '柳州市财政局票据中心', { parentCode: '102001', staffCount: 8 })],
+    people: [declarant(DECLARANT, '102001', '张伟')],
+  });
 });
 afterEach(() => w.lintSentCards());
 

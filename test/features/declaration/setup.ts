@@ -4,6 +4,7 @@ import type { PlanDraft } from '../../../src/domain/plan.ts';
 import type { PlanStatus } from '../../../src/domain/plan-status.ts';
 import type { PlanRecord } from '../../../src/ports/plans.ts';
 import { world, type World } from '../../support/converse.ts';
+import { city, declarant, moveTo, plan, reviewer, unit } from '../../support/fixtures.ts';
 
 export const DECLARANT = 'ou_decl_hrss_0001';
 export const COLLEAGUE = 'ou_decl_hrss_0002';
@@ -16,37 +17,27 @@ export const CLEAN_TEXT = ['2027年度人社业务能力提升培训班', '市�
 
 export async function declaringWorld(start = DECLARING): Promise<World> {
   const w = await world({ start });
-  await w.stores.registry.saveUnits([
-    { code: '101001', name: '柳州市人力资源和社会保障局', parentCode: null, staffCount: 150, contactName: '李明', contactMobile: null },
-    { code: '103001', name: '柳州市教育局', parentCode: null, staffCount: 90, contactName: null, contactMobile: null },
-    { code: '103002', name: '柳州市教育局教研中心', parentCode: '103001', staffCount: 20, contactName: null, contactMobile: null },
-  ]);
-  await w.stores.bases.save([{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], false);
-  await w.stores.roster.bind(DECLARANT, '101001', '李明');
-  await w.stores.roster.bind(COLLEAGUE, '101001', '王芳');
-  await w.stores.roster.bind(EDU, '103001', '赵敏');
-  await w.stores.roster.grant(REVIEWER, 'reviewer', '审核员');
+  await city(w.stores, {
+    units: [
+      unit('101001', '柳州市人力资源和社会保障局', { staffCount: 150, contactName: '李明' }),
+      unit('103001', '柳州市教育局', { staffCount: 90 }),
+      unit('103002', '柳州市教育局教研中心', { parentCode: '103001', staffCount: 20 }),
+    ],
+    bases: [{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }],
+    people: [declarant(DECLARANT, '101001', '李明'), declarant(COLLEAGUE, '101001', '王芳'), declarant(EDU, '103001', '赵敏'), reviewer(REVIEWER, '审核员')],
+  });
   return w;
 }
 
 /** A plan stored as it would be after being declared (another channel, another day). */
 export function storedPlan(w: World, p: { unitCode: string; year: number; data: PlanDraft; status?: PlanStatus; actor?: string; at?: Date }): Promise<PlanRecord> {
-  const at = p.at ?? w.clock.now();
-  return w.stores.plans.create({
-    year: p.year,
-    unitCode: p.unitCode,
-    data: p.data,
-    ...(p.status ? { status: p.status } : {}),
-    event: { at, actor: p.actor ?? 'cli', action: 'create', fromStatus: null, toStatus: p.status ?? 'DRAFT', comment: null, changes: null, channel: 'cli' },
-  });
+  return plan(w.stores, { ...p, at: p.at ?? w.clock.now() });
 }
 
 /** Moves a plan to `status` as an operator would (not through the bot). */
 export async function setStatus(w: World, id: number, status: PlanStatus): Promise<PlanRecord> {
-  const plan = (await w.stores.plans.get(id))!;
   const at = w.clock.now();
-  const updated = await w.stores.plans.update({ id, version: plan.version, status, ...(status === 'SUBMITTED' ? { submittedAt: at } : {}), event: { at, actor: 'cli', action: 'set', fromStatus: plan.status, toStatus: status, comment: null, changes: null, channel: 'cli' } });
-  return updated!;
+  return (await moveTo(w.stores, id, status, at, status === 'SUBMITTED' ? { submittedAt: at } : {}))!;
 }
 
 /** The unit's plans of a year, newest first. */

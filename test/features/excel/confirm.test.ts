@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confirmImport } from '../../../src/features/excel/confirm-import.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { world, type World } from '../../support/converse.ts';
+import { city, declarant, unit } from '../../support/fixtures.ts';
 import { DECLARING, filled, HRSS, ROW, type Row, type Talk } from './sheets.ts';
 
 const DECL = 'ou_cf_decl_00001';
@@ -17,10 +18,11 @@ let w: World;
 let t: Talk;
 beforeEach(async () => {
   w = await world({ start: DECLARING });
-  await w.stores.registry.saveUnits([HRSS, { code: '102001', name: '柳州市财政局', parentCode: null, staffCount: 90, contactName: null, contactMobile: null }]);
-  await w.stores.bases.save([{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], false);
-  await w.stores.roster.bind(DECL, '101001', '李明');
-  await w.stores.roster.bind(OTHER, '102001', '张伟');
+  await city(w.stores, {
+    units: [HRSS, unit('102001', '柳州市财政局', { staffCount: 90 })],
+    bases: [{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }],
+    people: [declarant(DECL, '101001', '李明'), declarant(OTHER, '102001', '张伟')],
+  });
   t = w.as(DECL);
 });
 afterEach(() => w.lintSentCards());

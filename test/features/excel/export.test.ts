@@ -7,6 +7,7 @@ import { exportTitle } from '../../../src/features/excel/replies.ts';
 import { createDraft } from '../../../src/model/plans.ts';
 import type { PlanRecord } from '../../../src/ports/plans.ts';
 import { world, type World } from '../../support/converse.ts';
+import { city, declarant, reviewer } from '../../support/fixtures.ts';
 import { DECLARING, filled, HRSS, JOBS_CENTRE, load, ROW } from './sheets.ts';
 
 const DECL = 'ou_xp_decl_00001';
@@ -19,9 +20,7 @@ let submitted: PlanRecord;
 let formula: PlanRecord;
 beforeAll(async () => {
   w = await world({ start: DECLARING });
-  await w.stores.registry.saveUnits([HRSS, JOBS_CENTRE]);
-  await w.stores.roster.bind(DECL, '101001', '李明');
-  await w.stores.roster.grant(REVIEWER, 'reviewer', '审核员');
+  await city(w.stores, { units: [HRSS, JOBS_CENTRE], people: [declarant(DECL, '101001', '李明'), reviewer(REVIEWER, '审核员')] });
   const t = w.as(DECL);
   await t.send('申报表.xlsx', await filled(t, [ROW('2027年度社保经办业务培训班'), ROW('2027年度就业服务能力培训班', { 1: '101002', 2: '柳州市就业服务中心' })]));
   await t.click('确认导入为草稿');

@@ -1,6 +1,7 @@
 // 模板: the official form from the bot, pre-filled for the declarant's unit; from the chat and from a button.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { world, type World } from '../../support/converse.ts';
+import { city, declarant, reviewer } from '../../support/fixtures.ts';
 import { DECLARING, HRSS, load, templateWorkbook } from './sheets.ts';
 
 const DECL = 'ou_tpl_decl_0001';
@@ -10,10 +11,7 @@ const STRANGER = 'ou_tpl_stranger1';
 let w: World;
 beforeAll(async () => {
   w = await world({ start: DECLARING });
-  await w.stores.registry.saveUnits([HRSS]);
-  await w.stores.bases.save([{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], false);
-  await w.stores.roster.bind(DECL, '101001', '李明');
-  await w.stores.roster.grant(REVIEWER, 'reviewer', '审核员');
+  await city(w.stores, { units: [HRSS], bases: [{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], people: [declarant(DECL, '101001', '李明'), reviewer(REVIEWER, '审核员')] });
 });
 
 describe('the template', () => {

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { world, type World } from '../../support/converse.ts';
+import { city, declarant, reviewer } from '../../support/fixtures.ts';
 import { DECLARING, filled, HRSS, JOBS_CENTRE, load, noteOf, ROW, templateWorkbook, type Talk } from './sheets.ts';
 
 const DECL = 'ou_xl_decl_00001';
@@ -12,10 +13,7 @@ let w: World;
 let t: Talk;
 beforeAll(async () => {
   w = await world({ start: DECLARING });
-  await w.stores.registry.saveUnits([HRSS, JOBS_CENTRE]);
-  await w.stores.bases.save([{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], false);
-  await w.stores.roster.bind(DECL, '101001', '李明');
-  await w.stores.roster.grant(REVIEWER, 'reviewer', '审核员');
+  await city(w.stores, { units: [HRSS, JOBS_CENTRE], bases: [{ name: '中国井冈山干部学院', city: '井冈山', aliases: [] }], people: [declarant(DECL, '101001', '李明'), reviewer(REVIEWER, '审核员')] });
   t = w.as(DECL);
 });
 afterEach(() => w.lintSentCards());

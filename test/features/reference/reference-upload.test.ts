@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { world, type World } from '../../support/converse.ts';
+import { admin, city, unit } from '../../support/fixtures.ts';
 
 const ADMIN = 'ou_admin_a000001';
 const ADMIN_DECLARANT = 'ou_admin_decl0001';
@@ -11,13 +12,10 @@ const DECLARING = new Date('2026-08-03T10:00:00+08:00');
 let w: World;
 beforeAll(async () => {
   w = await world({ start: DECLARING });
-  await w.stores.registry.saveUnits([
-    { code: '102001', name: '柳州市财政局', parentCode: null, staffCount: 90, contactName: '张伟', contactMobile: null },
-    { code: '104001', name: '柳州市卫生健康委员会', parentCode: null, staffCount: 300, contactName: null, contactMobile: null },
-  ]);
-  await w.stores.roster.grant(ADMIN, 'admin', '管理员甲');
-  await w.stores.roster.grant(ADMIN_DECLARANT, 'admin', '管理员乙');
-  await w.stores.roster.bind(ADMIN_DECLARANT, '104001');
+  await city(w.stores, {
+    units: [unit('102001', '柳州市财政局', { staffCount: 90, contactName: '张伟' }), unit('104001', '柳州市卫生健康委员会', { staffCount: 300 })],
+    people: [admin(ADMIN, '管理员甲'), admin(ADMIN_DECLARANT, '管理员乙', '104001')],
+  });
 });
 afterEach(() => w.lintSentCards());
 

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { PlanStatus } from '../../../src/domain/plan-status.ts';
 import type { Unit } from '../../../src/domain/units.ts';
 import { world, type World, type WorldOptions } from '../../support/converse.ts';
+import { city, declarant, reviewer, unit } from '../../support/fixtures.ts';
 import type { Sent } from '../../support/converse-fakes.ts';
 
 export const HRSS = 'ou_rv_decl_hrss1';
@@ -13,14 +14,13 @@ export const REVIEWER_A = 'ou_rv_reviewer_a';
 export const REVIEWER_B = 'ou_rv_reviewer_b';
 export const DECLARING = new Date('2026-08-03T10:00:00+08:00');
 
-const unit = (code: string, name: string, staffCount: number, parentCode: string | null = null): Unit => ({ code, name, parentCode, staffCount, contactName: null, contactMobile: null });
 
 export const UNITS = {
-  hrss: unit('101001', '柳州市人力资源和社会保障局', 150),
-  edu: unit('103001', '柳州市教育局', 200),
-  fin: unit('102001', '柳州市财政局', 120),
+  hrss: unit('101001', '柳州市人力资源和社会保障局', { staffCount: 150 }),
+  edu: unit('103001', '柳州市教育局', { staffCount: 200 }),
+  fin: unit('102001', '柳州市财政局', { staffCount: 120 }),
   /** A second-tier unit of 财政局. */
-  treasury: unit('102002', '柳州市财政国库支付中心', 30, '102001'),
+  treasury: unit('102002', '柳州市财政国库支付中心', { staffCount: 30, parentCode: '102001' }),
 };
 
 export const FORM = {
@@ -41,11 +41,8 @@ export const PEOPLE: Person[] = [
 /** A world with these units and people (default: the three units, three declarants and two reviewers). */
 export async function reviewWorld(o: WorldOptions & { units?: Unit[]; people?: Person[] } = {}): Promise<World> {
   const w = await world({ start: DECLARING, ...o });
-  await w.stores.registry.saveUnits(o.units ?? [UNITS.hrss, UNITS.edu, UNITS.fin]);
-  for (const p of o.people ?? PEOPLE) {
-    if (p.reviewer) await w.stores.roster.grant(p.openId, 'reviewer', p.name);
-    if (p.unitCode) await w.stores.roster.bind(p.openId, p.unitCode, p.name);
-  }
+  const people = (o.people ?? PEOPLE).flatMap((p) => [...(p.reviewer ? [reviewer(p.openId, p.name)] : []), ...(p.unitCode ? [declarant(p.openId, p.unitCode, p.name)] : [])]);
+  await city(w.stores, { units: o.units ?? [UNITS.hrss, UNITS.edu, UNITS.fin], people });
   return w;
 }
 
