@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirst from './test/support/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -12,5 +13,6 @@ export default defineConfig({
     isolate: false,
     // The bot bundle the process tests start, built once per run.
     globalSetup: ['test/support/global-setup.ts'],
+    sequence: { sequencer: SlowFirst },
   },
 });
