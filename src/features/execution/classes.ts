@@ -1,7 +1,7 @@
 // Recording classes and reporting their steps [seed 一; DOMAIN.md "Execution"]. Only the unit that declared an
 // approved plan records its classes; each write is conditional on the version the person's card showed, so a
 // double click or two colleagues at once produce one write and a clear message to the other.
-import { classCard, newClassCard, type StepForm } from '../../cards/execution-card.ts';
+import { classCard, newClassCard, type StepForm } from '../../cards/class-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { beijingYmd } from '../../domain/dates.ts';
 import { execFinding, type ExecFinding } from '../../domain/execution-checks.ts';

@@ -1,7 +1,7 @@
 // The execution feature's entry points [seed 一, 二(一)4-5]: 执行 (the unit's classes and their six steps),
 // 完成情况 (the year's report), 补录 (past years), 附件 and 上传情况说明; the card buttons; files sent for a
 // package or a statement; and what the CLI and the scheduled job call.
-import { executionListCard, MENU_OPTIONS } from '../../cards/execution-card.ts';
+import { executionListCard, MENU_OPTIONS } from '../../cards/execution-list-card.ts';
 import { pagerRow, pageText, resendLine, weightedPageOf } from '../../cards/paging.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';

@@ -3,7 +3,7 @@
 // plan, so a changed mode, scope or institution (the notice's second listed problem) is seen before approval.
 // Every copy of the card (each reviewer, or the review group) shows the decision once someone decides.
 import { button } from '../../cards/actions.ts';
-import { packageReviewCard, type PackageView } from '../../cards/execution-card.ts';
+import { packageReviewCard, type PackageView } from '../../cards/package-card.ts';
 import type { CardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
