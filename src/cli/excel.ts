@@ -8,7 +8,8 @@ import { templateFile } from '../features/excel/template-file.ts';
 import { CliError, parseYear, type CliCommand, type CliContext } from './types.ts';
 import { cliDeps } from './deps.ts';
 import type { ExecutionDeps } from '../features/execution/deps.ts';
-import { completion, completionSheet } from '../features/execution/report.ts';
+import { completion } from '../features/execution/report.ts';
+import { completionSheet } from '../features/execution/replies/report-sheet.ts';
 import { beijingYmd, ymdParts } from '../domain/dates.ts';
 import { reviewYear } from '../model/review-year.ts';
 
