@@ -164,6 +164,5 @@ const UNCONVERTED: string[] = ['calendar', 'execution', 'help', 'linking', 'remi
 
 /** Files still being split (issue 14): this list only shrinks, and must end empty. */
 const OVERSIZED: string[] = [
-  'features/execution/index.ts',
   'sandbox/feishu-standin.ts',
 ];

@@ -12,6 +12,7 @@ import { APPROVED_STATUSES } from '../../domain/plan-status.ts';
 import type { Logger } from '../../logger.ts';
 import type { CardResponse } from '../../inbound.ts';
 import type { ExecutionDeps } from './deps.ts';
+import type { Linked } from './types.ts';
 import { sendPackageForReview } from './package.ts';
 import { classViewOf, loadClass, type LoadedClass } from './view.ts';
 import type { PlanRecord } from '../../ports/plans.ts';
@@ -21,7 +22,6 @@ const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string, 
 const warn = (lines: (string | ExecFinding)[]) =>
   lines.length ? lines.map((l) => `<font color='orange'>⚠️ ${escapeMarkdown(typeof l === 'string' ? l : findingLine(l))}</font>`).join('\n') : undefined;
 
-export type Linked = Person & { unitCode: string };
 
 /** The plan if this person's unit may record its execution: approved, and declared by their unit. */
 export async function executablePlan(deps: ExecutionDeps, person: Person | null, planId: number): Promise<{ ok: true; plan: PlanRecord } | { ok: false; message: string }> {
