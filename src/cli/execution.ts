@@ -2,7 +2,8 @@
 // and imports it for every unit (nothing unless every row is valid; --dry-run only checks).
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyHistory, checkHistory, describeHistory, historyTemplateFile } from '../features/execution/history.ts';
+import { applyHistory, checkHistory, historyTemplateFile } from '../features/execution/history.ts';
+import { describeHistory } from '../features/execution/replies/history.ts';
 import type { ExecutionDeps } from '../features/execution/deps.ts';
 import { cliDeps } from './deps.ts';
 import { CliError, need, printProblems, type CliCommand, type CliContext } from './types.ts';

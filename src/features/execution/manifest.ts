@@ -7,7 +7,7 @@ import { runExecutionAlerts } from './alerts.ts';
 import { executionHandlers } from './commands.ts';
 import type { ExecutionDeps } from './deps.ts';
 import { attachmentUpload } from './files.ts';
-import { historyUpload } from './history.ts';
+import { historyUpload } from './history-upload.ts';
 import { executionPages } from './pages.ts';
 import { executionRoutes } from './routes.ts';
 
