@@ -8,7 +8,8 @@ import type { StepNo } from '../../domain/execution.ts';
 import { may, type Person } from '../../domain/people.ts';
 import type { CardResponse } from '../../inbound.ts';
 import { runExecutionAlerts } from './alerts.ts';
-import { cancelClass, changeDates, classCardOf, executablePlan, newClassForm, openStep, ownClass, recordClass, saveStep } from './classes.ts';
+import { cancelClass, changeDates, classCardOf, executablePlan, newClassForm, ownClass, recordClass } from './classes.ts';
+import { openStep, saveStep } from './steps.ts';
 import type { ExecutionDeps } from './deps.ts';
 import { expectStatement } from './files.ts';
 import { historyTemplateFile } from './history.ts';
@@ -18,7 +19,9 @@ import { decidePackage, packageCardAgain, packageReturnForm, sendPackageFiles } 
 import { completion } from './report.ts';
 import { executionListReply } from './replies/list.ts';
 import { completionSheet } from './replies/report-sheet.ts';
-import { completionFileNameOnCard, packageFilesAsk, RETURN_COMMENT, toast, TOASTS } from './replies/toasts.ts';
+import { CLASS_NOT_FOUND, classCardReply, classReply, newClassReply, planFullText, planRefusalText } from './replies/classes.ts';
+import { packageReply } from './replies/package.ts';
+import { completionFileNameOnCard, packageFilesAsk, toast, TOASTS } from './replies/toasts.ts';
 
 /** Alerts for one class right away (a class recorded or moved to a start already passed). */
 function alertNow(deps: ExecutionDeps) {
@@ -30,8 +33,8 @@ function alertNow(deps: ExecutionDeps) {
 export function executionRoutes(deps: ExecutionDeps) {
   const openClass = async (person: Person | null, classId: number, reply: Reply | null): Promise<CardResponse> => {
     const own = await ownClass(deps, person, classId);
-    if (!own.ok) return toast('error', own.message);
-    const card = await classCardOf(deps, own.l);
+    if (!own.ok) return toast('error', CLASS_NOT_FOUND);
+    const card = classCardReply(await classCardOf(deps, own.l));
     if (reply) {
       await reply.card(card);
       return toast('success', TOASTS.classSent);
@@ -63,10 +66,10 @@ export function executionRoutes(deps: ExecutionDeps) {
         const planId = ctx.value.plan ?? Number(ctx.action.option);
         if (!Number.isInteger(planId) || planId <= 0) return toast('error', TOASTS.pickPlan);
         const r = await executablePlan(deps, ctx.person, planId);
-        if (!r.ok) return toast('error', r.message);
+        if (!r.ok) return toast('error', planRefusalText(r));
         const form = await newClassForm(deps, r.plan);
-        if (form.full) return toast('info', form.message);
-        await ctx.reply.card(form.card);
+        if (form.full) return toast('info', planFullText(form.number, form.sessions, true));
+        await ctx.reply.card(newClassReply(form.form));
         return toast('success', TOASTS.fillDates);
       },
     }),
@@ -77,12 +80,12 @@ export function executionRoutes(deps: ExecutionDeps) {
         const raw = ctx.action.formValue ?? {};
         if (ctx.value.cls) {
           const own = await ownClass(deps, ctx.person, ctx.value.cls);
-          if (!own.ok) return toast('error', own.message);
-          return changeDates(deps, ctx.person, own.l, raw, ctx.log, alertNow(deps));
+          if (!own.ok) return toast('error', CLASS_NOT_FOUND);
+          return classReply(await changeDates(deps, ctx.person, own.l, raw, ctx.log, alertNow(deps)));
         }
         const r = await executablePlan(deps, ctx.person, ctx.value.plan);
-        if (!r.ok) return toast('error', r.message);
-        return recordClass(deps, ctx.person, r.plan, raw, ctx.log, alertNow(deps));
+        if (!r.ok) return toast('error', planRefusalText(r));
+        return classReply(await recordClass(deps, ctx.person, r.plan, raw, ctx.log, alertNow(deps)));
       },
     }),
     class: route({
@@ -90,19 +93,19 @@ export function executionRoutes(deps: ExecutionDeps) {
       value: valueOf('class'),
       run: async (ctx) => {
         const own = await ownClass(deps, ctx.person, ctx.value.cls);
-        if (!own.ok) return toast('error', own.message);
+        if (!own.ok) return toast('error', CLASS_NOT_FOUND);
         const { l } = own;
         switch (ctx.value.op) {
           case 'open':
             return openClass(ctx.person, l.cls.id, ctx.reply);
           case 'back':
-            return toast('info', TOASTS.back, await classCardOf(deps, l));
+            return toast('info', TOASTS.back, classCardReply(await classCardOf(deps, l)));
           case 'dates':
-            return toast('info', TOASTS.pickDates, await classCardOf(deps, l, { datesForm: { values: { start: l.cls.start, end: l.cls.end }, errors: {} } }));
+            return toast('info', TOASTS.pickDates, classCardReply(await classCardOf(deps, l, { datesForm: { values: { start: l.cls.start, end: l.cls.end }, errors: {} } })));
           case 'cancel':
-            return toast('warning', TOASTS.confirmCancel, await classCardOf(deps, l, { confirmCancel: true }));
+            return toast('warning', TOASTS.confirmCancel, classCardReply(await classCardOf(deps, l, { confirmCancel: true })));
           case 'cancel_yes':
-            return cancelClass(deps, ctx.person, l, ctx.value.v);
+            return classReply(await cancelClass(deps, ctx.person, l, ctx.value.v));
           case 'files':
             if (l.steps.get(1)?.status === 'done') return toast('info', TOASTS.packageFinal);
             await deps.fileIntents.set(ctx.person.openId, { kind: 'package', targetId: l.cls.id, expiresAt: new Date(ctx.now.getTime() + 24 * 3600_000) });
@@ -116,8 +119,8 @@ export function executionRoutes(deps: ExecutionDeps) {
       value: valueOf('step_open'),
       run: async (ctx) => {
         const own = await ownClass(deps, ctx.person, ctx.value.cls);
-        if (!own.ok) return toast('error', own.message);
-        return openStep(deps, own.l, ctx.value.step as StepNo, ctx.action.openId);
+        if (!own.ok) return toast('error', CLASS_NOT_FOUND);
+        return classReply(await openStep(deps, own.l, ctx.value.step as StepNo, ctx.action.openId));
       },
     }),
     step_save: route({
@@ -125,8 +128,8 @@ export function executionRoutes(deps: ExecutionDeps) {
       value: valueOf('step_save'),
       run: async (ctx) => {
         const own = await ownClass(deps, ctx.person, ctx.value.cls);
-        if (!own.ok) return toast('error', own.message);
-        return saveStep(deps, ctx.person, own.l, ctx.value.step as StepNo, ctx.value.v, ctx.action.formValue ?? {}, ctx.log);
+        if (!own.ok) return toast('error', CLASS_NOT_FOUND);
+        return classReply(await saveStep(deps, ctx.person, own.l, ctx.value.step as StepNo, ctx.value.v, ctx.action.formValue ?? {}, ctx.log));
       },
     }),
     pkg_review: route({
@@ -135,13 +138,13 @@ export function executionRoutes(deps: ExecutionDeps) {
       run: async (ctx) => {
         switch (ctx.value.op) {
           case 'approve':
-            return decidePackage(deps, ctx.person, ctx.value.cls, ctx.value.v, true, null, ctx.log);
+            return packageReply(await decidePackage(deps, ctx.person, ctx.value.cls, ctx.value.v, true, null, ctx.log));
           case 'return':
-            return packageReturnForm(deps, ctx.value.cls, ctx.value.v);
+            return packageReply(await packageReturnForm(deps, ctx.value.cls, ctx.value.v));
           case 'back':
-            return packageCardAgain(deps, ctx.value.cls, ctx.value.v);
+            return packageReply(await packageCardAgain(deps, ctx.value.cls, ctx.value.v));
           case 'files':
-            return sendPackageFiles(deps, ctx.value.cls, ctx.reply);
+            return packageReply(await sendPackageFiles(deps, ctx.value.cls, ctx.reply));
         }
       },
     }),
@@ -151,9 +154,9 @@ export function executionRoutes(deps: ExecutionDeps) {
       run: async (ctx) => {
         const raw = ctx.action.formValue?.comment;
         const comment = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
-        if (comment.length < 2) return packageReturnForm(deps, ctx.value.cls, ctx.value.v, [RETURN_COMMENT.empty]);
-        if (comment.length > 500) return packageReturnForm(deps, ctx.value.cls, ctx.value.v, [RETURN_COMMENT.tooLong]);
-        return decidePackage(deps, ctx.person, ctx.value.cls, ctx.value.v, false, comment, ctx.log);
+        if (comment.length < 2) return packageReply(await packageReturnForm(deps, ctx.value.cls, ctx.value.v, ['empty']));
+        if (comment.length > 500) return packageReply(await packageReturnForm(deps, ctx.value.cls, ctx.value.v, ['too_long']));
+        return packageReply(await decidePackage(deps, ctx.person, ctx.value.cls, ctx.value.v, false, comment, ctx.log));
       },
     }),
     statement: route({
