@@ -12,6 +12,8 @@ import { completion } from './report.ts';
 import { backfillReply, executionListReply } from './replies/list.ts';
 import { allCompletionCard, unitCompletionCard } from './replies/report.ts';
 import { completionSheet } from './replies/report-sheet.ts';
+import { planRefusalText } from './replies/classes.ts';
+import { planFilesText, statementAsk } from './replies/files.ts';
 import { ATTACHMENTS_USAGE, completionFileName, noSuchPlan, NOT_LINKED, STATEMENT_USAGE } from './replies/toasts.ts';
 
 const planNumberIn = (args: string) => /(\d{4}-\d{3,})/.exec(args)?.[1];
@@ -49,14 +51,14 @@ export function executionHandlers(deps: ExecutionDeps) {
       if (!number) return ctx.reply.text(STATEMENT_USAGE);
       const plan = await deps.plans.byNumber(number);
       if (!plan) return ctx.reply.text(noSuchPlan(number));
-      const problem = await expectStatement(deps, ctx.person, plan.id, ctx.reply);
-      if (problem) await ctx.reply.text(problem);
+      const r = await expectStatement(deps, ctx.person, plan.id);
+      await ctx.reply.text(r.ok ? statementAsk(r.plan, r.classes, r.hours) : planRefusalText(r));
     },
     /** 附件 2027-001: the plan's files. */
     async attachments(ctx: CommandContext<'anyone'>) {
       const number = planNumberIn(ctx.args);
       if (!number) return ctx.reply.text(ATTACHMENTS_USAGE);
-      await ctx.reply.text(await sendPlanFiles(deps, ctx.person, number, ctx.reply));
+      await ctx.reply.text(planFilesText(await sendPlanFiles(deps, ctx.person, number, ctx.reply)));
     },
   };
 }

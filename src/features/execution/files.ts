@@ -3,17 +3,15 @@
 // at any time; the same file sent twice is kept once.
 import { classLabel } from '../../domain/execution.ts';
 import type { Person } from '../../domain/people.ts';
-import type { Logger } from '../../logger.ts';
 import { FeishuCallError } from '../../ports/feishu.ts';
 import type { ExecutionDeps } from './deps.ts';
 import { executablePlan, ownClass } from './classes.ts';
 import { refreshPackageCards } from './package.ts';
 import type { Reply } from '../../bot/reply.ts';
 import { fileRoute, type FileContext } from '../../bot/manifest.ts';
-import { attachmentText, imageName, planFilesText, statementAsk, statementImageName } from './replies/files.ts';
+import { attachmentText, imageName, statementImageName } from './replies/files.ts';
 import { RECORDS } from './replies/records.ts';
-import { planRefusalText } from './replies/classes.ts';
-import type { AttachmentResult } from './types.ts';
+import type { AttachmentResult, ExpectStatement, PlanFiles } from './types.ts';
 
 const PASSED = { status: 'passed' } as const;
 
@@ -24,13 +22,12 @@ const STATEMENT_MINUTES = 120;
 const SPREADSHEET = /\.(xlsx|xlsm)$/i;
 
 /** 未开展: the next files this person sends are the plan's statement. */
-export async function expectStatement(deps: ExecutionDeps, person: Person | null, planId: number, reply: Reply): Promise<string | null> {
+export async function expectStatement(deps: ExecutionDeps, person: Person | null, planId: number): Promise<ExpectStatement> {
   const r = await executablePlan(deps, person, planId);
-  if (!r.ok) return planRefusalText(r);
+  if (!r.ok) return r;
   const classes = (await deps.classes.of([planId])).filter((c) => c.status === 'active');
   await deps.fileIntents.set(person!.openId, { kind: 'statement', targetId: planId, expiresAt: new Date(deps.clock.now().getTime() + STATEMENT_MINUTES * 60_000) });
-  await reply.text(statementAsk(r.plan, classes.length, STATEMENT_MINUTES / 60));
-  return null;
+  return { ok: true, plan: r.plan, classes: classes.length, hours: STATEMENT_MINUTES / 60 };
 }
 
 /**
@@ -131,16 +128,16 @@ async function storeAttachment(deps: ExecutionDeps, ctx: FileContext<'declarant'
 }
 
 /** 附件 2027-001: every file of a plan (packages and statements) to a reviewer, or to the unit that sent them. */
-export async function sendPlanFiles(deps: ExecutionDeps, person: Person | null, number: string, reply: Reply): Promise<string> {
+export async function sendPlanFiles(deps: ExecutionDeps, person: Person | null, number: string, reply: Reply): Promise<PlanFiles> {
   const plan = await deps.plans.byNumber(number);
   const reviewer = person?.role === 'reviewer' || person?.role === 'admin';
-  if (!plan || (!reviewer && plan.unitCode !== person?.unitCode)) return planFilesText({ status: 'not_found', number });
+  if (!plan || (!reviewer && plan.unitCode !== person?.unitCode)) return { status: 'not_found', number };
   const files = await deps.attachments.list({ planIds: [plan.id] });
-  if (!files.length) return planFilesText({ status: 'none', number: plan.number });
+  if (!files.length) return { status: 'none', number: plan.number };
   for (const f of files) {
     const data = await deps.attachments.data(f.id);
     if (data) await reply.file(f.fileName, data);
   }
   const statements = files.filter((f) => f.kind === 'statement').length;
-  return planFilesText({ status: 'sent', number: plan.number, files: files.length, statements });
+  return { status: 'sent', number: plan.number, files: files.length, statements };
 }

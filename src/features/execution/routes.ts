@@ -20,6 +20,7 @@ import { completion } from './report.ts';
 import { executionListReply } from './replies/list.ts';
 import { completionSheet } from './replies/report-sheet.ts';
 import { CLASS_NOT_FOUND, classCardReply, classReply, newClassReply, planFullText, planRefusalText } from './replies/classes.ts';
+import { statementAsk } from './replies/files.ts';
 import { packageReply } from './replies/package.ts';
 import { completionFileNameOnCard, packageFilesAsk, toast, TOASTS } from './replies/toasts.ts';
 
@@ -163,8 +164,10 @@ export function executionRoutes(deps: ExecutionDeps) {
       audience: 'declarant',
       value: valueOf('statement'),
       run: async (ctx) => {
-        const problem = await expectStatement(deps, ctx.person, ctx.value.plan, ctx.reply);
-        return problem ? toast('error', problem) : toast('success', TOASTS.sendStatement);
+        const r = await expectStatement(deps, ctx.person, ctx.value.plan);
+        if (!r.ok) return toast('error', planRefusalText(r));
+        await ctx.reply.text(statementAsk(r.plan, r.classes, r.hours));
+        return toast('success', TOASTS.sendStatement);
       },
     }),
     completion_file: route({

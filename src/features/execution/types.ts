@@ -122,3 +122,6 @@ export type PackageToast =
 
 /** A package action's answer: the toast and the card in place (as facts, or already drawn after a decision). */
 export type PackageAnswer = { toast: PackageToast; card?: PackageCardFacts; rendered?: CardJson };
+
+/** 上传情况说明: the plan whose statement the next files are (its classes recorded, the hours it waits), or why not. */
+export type ExpectStatement = { ok: true; plan: PlanRecord; classes: number; hours: number } | PlanRefusal;
