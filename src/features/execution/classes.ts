@@ -55,8 +55,8 @@ export async function newClassForm(
   return { full: false, form: { plan, seq: e.nextSeq, existing: e.active, values, errors } };
 }
 
-const dateText = (v: unknown) => (typeof v === 'string' ? v.replace(/\s*[+-]\d{4}$/, '').trim() : undefined);
-export { dateText };
+/** A date picker's value without its " +0800". */
+export const dateText = (v: unknown) => (typeof v === 'string' ? v.replace(/\s*[+-]\d{4}$/, '').trim() : undefined);
 
 /** Saves a new class from the form; the answer is the class card (or the form again with what was wrong). */
 export async function recordClass(deps: ExecutionDeps, person: Linked, plan: PlanRecord, raw: Record<string, unknown>, log: Logger, afterCreate: (classId: number) => Promise<void>): Promise<ClassAnswer> {

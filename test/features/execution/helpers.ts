@@ -93,11 +93,11 @@ export function publishedPlan(w: World, unitCode: string, year: number, data: Pl
 }
 
 /** 登记开班 through the 执行 card's menu and the dates form; returns the class id. */
-export async function recordClass(w: World, openId: string, planId: number, start: string, end: string, o: { formToast?: boolean } = {}) {
+export async function recordClass(w: World, openId: string, planId: number, start: string, end: string) {
   const t = w.as(openId);
   await t.say('执行');
   const r = await t.clickValue(t.lastCard().messageId, { a: 'class_new' }, { option: String(planId) });
-  if (o.formToast !== false) expect(r.toast?.content).toBe('请填写开班日期');
+  expect(r.toast?.content).toBe('请填写开班日期');
   const form = t.lastCard();
   const saved = await t.clickValue(form.messageId, { a: 'class_save', plan: planId }, { formValue: { start: `${start} +0800`, end: `${end} +0800` } });
   expect(saved.toast?.type).toBe('success');
