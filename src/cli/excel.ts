@@ -7,7 +7,9 @@ import { exportTitle } from '../features/excel/replies.ts';
 import { templateFile } from '../features/excel/template-file.ts';
 import { CliError, parseYear, type CliCommand, type CliContext } from './types.ts';
 import { cliDeps } from './deps.ts';
-import { completion, completionSheet } from '../features/execution/report.ts';
+import type { ExecutionDeps } from '../features/execution/deps.ts';
+import { completion } from '../features/execution/report.ts';
+import { completionSheet } from '../features/execution/replies/report-sheet.ts';
 import { beijingYmd, ymdParts } from '../domain/dates.ts';
 import { reviewYear } from '../model/review-year.ts';
 
@@ -42,11 +44,7 @@ export const EXCEL_COMMANDS: CliCommand[] = [
     summary: '导出申报汇总表（plans，按单位分组，含小计合计；S 为状态，如 SUBMITTED、APPROVED，可用逗号分隔），或单位年度计划完成情况（completion，含压减经费名单）',
     async run(ctx, pos, flags) {
       if (pos[0] === 'completion' && pos.length === 2) {
-        const deps = cliDeps(ctx);
-        const year = yearFlag(flags.year) ?? ymdParts(beijingYmd(ctx.now)).y;
-        const c = await completion(deps, year);
-        fs.writeFileSync(pos[1]!, await deps.executionSheets.exportCompletion(completionSheet(c)));
-        ctx.print(`已导出${year}年度单位计划完成情况：${c.units.length} 个单位、${c.plans.length} 个计划；压减经费名单 ${c.budget.length} 个单位：${pos[1]}`);
+        await exportCompletionFile(cliDeps(ctx), ctx, yearFlag(flags.year) ?? ymdParts(beijingYmd(ctx.now)).y, pos[1]!);
         return;
       }
       if (pos[0] !== 'plans' || pos.length !== 2) throw new CliError('用法：npm run cli -- export plans <out.xlsx> [--year 年度] [--status 状态]，或 export completion <out.xlsx> [--year 年度]');
@@ -64,3 +62,10 @@ export const EXCEL_COMMANDS: CliCommand[] = [
     },
   },
 ];
+
+/** export completion: the year's completion report as Excel at `file`, and a line saying what it holds. */
+export async function exportCompletionFile(deps: ExecutionDeps, ctx: Pick<CliContext, 'print'>, year: number, file: string): Promise<void> {
+  const c = await completion(deps, year);
+  fs.writeFileSync(file, await deps.executionSheets.exportCompletion(completionSheet(c)));
+  ctx.print(`已导出${year}年度单位计划完成情况：${c.units.length} 个单位、${c.plans.length} 个计划；压减经费名单 ${c.budget.length} 个单位：${file}`);
+}

@@ -2,9 +2,11 @@
 // and imports it for every unit (nothing unless every row is valid; --dry-run only checks).
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyHistory, checkHistory, describeHistory, historyTemplateFile } from '../features/execution/history.ts';
+import { applyHistory, checkHistory, historyTemplateFile } from '../features/execution/history.ts';
+import { describeHistory } from '../features/execution/replies/history.ts';
+import type { ExecutionDeps } from '../features/execution/deps.ts';
 import { cliDeps } from './deps.ts';
-import { CliError, need, printProblems, type CliCommand } from './types.ts';
+import { CliError, need, printProblems, type CliCommand, type CliContext } from './types.ts';
 
 export const EXECUTION_COMMANDS: CliCommand[] = [
   {
@@ -33,19 +35,23 @@ export const EXECUTION_COMMANDS: CliCommand[] = [
       need(pos, 1, 'history:import <file.xlsx> [--dry-run]');
       const file = pos[0]!;
       if (!fs.existsSync(file)) throw new CliError(`找不到文件「${file}」`);
-      const deps = cliDeps(ctx);
-      const read = await deps.executionSheets.readHistory(fs.readFileSync(file), path.basename(file));
-      if (!read.ok) throw new CliError(`「${path.basename(file)}」：${read.error}`);
-      const check = await checkHistory(deps, read.rows);
-      if (check.problems.length) printProblems(ctx, path.basename(file), check.problems.map((p) => ({ row: p.row, column: p.key ? deps.executionSheets.historyHeaderOf(p.key) : '整行', message: p.message })));
-      const classes = check.groups.flat().filter((r) => r.cls).length;
-      ctx.print(`检查通过：${check.rows} 行，${check.groups.length} 个计划，${classes} 期。`);
-      if (flags['dry-run'] === true) {
-        ctx.print('试运行：没有导入任何内容。');
-        return;
-      }
-      const r = await applyHistory(deps, check.groups, 'cli', 'cli', ctx.logger);
-      for (const line of describeHistory(r)) ctx.print(line);
+      await importHistoryFile(cliDeps(ctx), ctx, fs.readFileSync(file), path.basename(file), flags['dry-run'] === true);
     },
   },
 ];
+
+/** history:import on a file's bytes: checks every row, prints the problems (and fails) or imports (unless a dry run). */
+export async function importHistoryFile(deps: ExecutionDeps, ctx: Pick<CliContext, 'print' | 'logger'>, data: Buffer, fileName: string, dryRun: boolean): Promise<void> {
+  const read = await deps.executionSheets.readHistory(data, fileName);
+  if (!read.ok) throw new CliError(`「${fileName}」：${read.error}`);
+  const check = await checkHistory(deps, read.rows);
+  if (check.problems.length) printProblems(ctx, fileName, check.problems.map((p) => ({ row: p.row, column: p.key ? deps.executionSheets.historyHeaderOf(p.key) : '整行', message: p.message })));
+  const classes = check.groups.flat().filter((r) => r.cls).length;
+  ctx.print(`检查通过：${check.rows} 行，${check.groups.length} 个计划，${classes} 期。`);
+  if (dryRun) {
+    ctx.print('试运行：没有导入任何内容。');
+    return;
+  }
+  const r = await applyHistory(deps, check.groups, 'cli', 'cli', ctx.logger);
+  for (const line of describeHistory(r)) ctx.print(line);
+}

@@ -47,7 +47,7 @@ export function parseOpenId(raw: string): string {
 }
 
 /** Problems of a spreadsheet, located as a person sees them: 第 7 行「在编人数」：… */
-export function printProblems(ctx: CliContext, fileName: string, problems: RowProblem[]): never {
+export function printProblems(ctx: Pick<CliContext, 'print'>, fileName: string, problems: RowProblem[]): never {
   ctx.print(`「${fileName}」有 ${problems.length} 处问题，没有导入任何内容。请改正后重新导入：`);
   for (const p of problems) ctx.print(`  第 ${p.row} 行「${p.column}」：${p.message}`);
   throw new CliError('导入失败');

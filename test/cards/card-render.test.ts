@@ -1,7 +1,9 @@
 // The sandbox's card renderer (web/sandbox/card-render.js) on every card template the bot ships: each one
 // shows with nothing left out, and nothing a person typed can become markup.
 import { describe, expect, it } from 'vitest';
-import { classCard, executionListCard, newClassCard, packageReviewCard } from '../../src/cards/execution-card.ts';
+import { classCard, newClassCard } from '../../src/cards/class-card.ts';
+import { executionListCard } from '../../src/cards/execution-list-card.ts';
+import { packageReviewCard } from '../../src/cards/package-card.ts';
 import { helpCard } from '../../src/cards/help-card.ts';
 import { noticeCard } from '../../src/cards/notice-card.ts';
 import { planFormCard } from '../../src/cards/plan-form-card.ts';

@@ -4,7 +4,9 @@ import { pagerRow, resendLine } from '../../src/cards/paging.ts';
 import { helpCard } from '../../src/cards/help-card.ts';
 import { welcomeCard } from '../../src/cards/welcome-card.ts';
 import { assertValidCallback, assertValidCard } from '../support/card-lint.ts';
-import { classCard, executionListCard, newClassCard, packageReviewCard } from '../../src/cards/execution-card.ts';
+import { classCard, newClassCard } from '../../src/cards/class-card.ts';
+import { executionListCard } from '../../src/cards/execution-list-card.ts';
+import { packageReviewCard } from '../../src/cards/package-card.ts';
 import { classTimeline, packageDeviations } from '../../src/domain/execution.ts';
 import { WorkCalendar } from '../../src/domain/working-days.ts';
 

@@ -1,28 +1,20 @@
 // 补录 of execution since 2020 [seed 一]: the admin imports a sheet for all units (history:import), and a
 // declarant uploads one for their unit (checked, then 确认导入). Nothing is stored unless every row is valid;
 // importing is idempotent: plans are matched by number or by year, unit and title; classes by 期次; a step
-// already on record is kept, never overwritten, so the same file twice changes nothing.
-import crypto from 'node:crypto';
-import { button } from '../../cards/actions.ts';
-import { noticeCard } from '../../cards/notice-card.ts';
-import { escapeMarkdown } from '../../cards/render.ts';
-import { beijingInstant, beijingYmd, formatDateTime, ymdParts } from '../../domain/dates.ts';
+// already on record is kept, never overwritten, so the same file twice changes nothing. (The upload: history-upload.ts.)
+import { beijingInstant, beijingYmd } from '../../domain/dates.ts';
 import { groupHistory, readHistoryRow, type HistoryKey, type HistoryProblem, type HistoryRow } from '../../domain/execution-history.ts';
 import { attendanceDeviations, BACKFILL_FROM_YEAR, backfillYears, classLabel, packageDeviations, STEP_NOS, type StepNo } from '../../domain/execution.ts';
 import { matchKey } from '../../domain/parse.ts';
-import type { Person } from '../../domain/people.ts';
 import { APPROVED_STATUSES } from '../../domain/plan-status.ts';
 import type { Logger } from '../../logger.ts';
-import type { CardResponse } from '../../inbound.ts';
 import type { ExecutionDeps } from './deps.ts';
+import type { HistoryCheck, HistoryResult } from './types.ts';
 import { loadExecution } from './view.ts';
-import type { Reply } from '../../bot/reply.ts';
-import { fileRoute } from '../../bot/manifest.ts';
-import type { SheetRead } from '../../ports/sheets.ts';
+import { HISTORY_EVENTS, historyTemplateName, planNumberProblem } from './replies/history.ts';
 import type { Channel, PlanRecord } from '../../ports/plans.ts';
 import { diffData } from '../../domain/plan-changes.ts';
 
-export type HistoryCheck = { rows: number; problems: HistoryProblem[]; groups: HistoryRow[][] };
 
 /** Reads and checks every row of a 补录 sheet. */
 export async function checkHistory(deps: ExecutionDeps, rows: { row: number; values: Partial<Record<string, string>> }[], allowedCompetent?: string): Promise<HistoryCheck> {
@@ -42,24 +34,13 @@ export async function checkHistory(deps: ExecutionDeps, rows: { row: number; val
     const number = g[0]!.number;
     if (!number) continue;
     const plan = await deps.plans.byNumber(number);
-    if (!plan) problems.push({ row: g[0]!.row, key: 'number', message: `系统中没有计划 ${number}；不知道编号可以不填` });
-    else if (plan.unitCode !== g[0]!.unitCode) problems.push({ row: g[0]!.row, key: 'number', message: `计划 ${number} 不是这个单位的` });
-    else if (!APPROVED_STATUSES.includes(plan.status)) problems.push({ row: g[0]!.row, key: 'number', message: `计划 ${number} 没有审批通过` });
+    const wrong = !plan ? 'unknown' : plan.unitCode !== g[0]!.unitCode ? 'other_unit' : !APPROVED_STATUSES.includes(plan.status) ? 'not_approved' : null;
+    if (wrong) problems.push({ row: g[0]!.row, key: 'number', message: planNumberProblem(wrong, number) });
   }
   problems.sort((a, b) => a.row - b.row);
   return { rows: rows.length, problems, groups: grouped.groups };
 }
 
-export type HistoryResult = { plansCreated: number; plansMatched: number; classesCreated: number; classesKept: number; stepsAdded: number; stepsKept: number; conflicts: string[] };
-
-export function describeHistory(r: HistoryResult): string[] {
-  return [
-    `计划：新建 ${r.plansCreated} 个（补录的往年计划），匹配已有 ${r.plansMatched} 个`,
-    `期次：新登记 ${r.classesCreated} 期，已有 ${r.classesKept} 期`,
-    `环节：补录 ${r.stepsAdded} 项，已有记录保持不变 ${r.stepsKept} 项`,
-    ...(r.conflicts.length ? [`与已有记录不一致、未修改的 ${r.conflicts.length} 处：`, ...r.conflicts.map((c) => `  ${c}`)] : []),
-  ];
-}
 
 async function findPlan(deps: ExecutionDeps, g: HistoryRow[]): Promise<PlanRecord | null> {
   const first = g[0]!;
@@ -87,7 +68,7 @@ export async function applyHistory(deps: ExecutionDeps, groups: HistoryRow[][], 
         unitCode: first.unitCode,
         data,
         status: 'PUBLISHED',
-        event: { at: now, actor, action: 'backfill', fromStatus: null, toStatus: 'PUBLISHED', comment: `补录：${first.year}年度审批通过的计划`, changes: diffData({}, data), channel },
+        event: { at: now, actor, action: 'backfill', fromStatus: null, toStatus: 'PUBLISHED', comment: HISTORY_EVENTS.planComment(first.year), changes: diffData({}, data), channel },
       });
       r.plansCreated++;
     }
@@ -98,11 +79,11 @@ export async function applyHistory(deps: ExecutionDeps, groups: HistoryRow[][], 
       let cls = existing.find((c) => c.seq === seq) ?? null;
       if (cls) {
         r.classesKept++;
-        if (cls.start !== row.cls.start || cls.end !== row.cls.end) r.conflicts.push(`第 ${row.row} 行：${classLabel(plan.number, seq)} 已登记为 ${cls.start}–${cls.end}，日期未修改`);
+        if (cls.start !== row.cls.start || cls.end !== row.cls.end) r.conflicts.push({ row: row.row, label: classLabel(plan.number, seq), kind: 'dates', start: cls.start, end: cls.end });
       } else {
-        cls = await deps.classes.add({ planId: plan.id, seq, start: row.cls.start, end: row.cls.end, source: 'backfill', at: now, event: ev('backfill', `第${seq}期 ${row.cls.start}–${row.cls.end}`) });
+        cls = await deps.classes.add({ planId: plan.id, seq, start: row.cls.start, end: row.cls.end, source: 'backfill', at: now, event: ev('backfill', HISTORY_EVENTS.cls(seq, row.cls.start, row.cls.end)) });
         if (!cls) {
-          r.conflicts.push(`第 ${row.row} 行：${classLabel(plan.number, seq)} 刚刚被登记，未修改`);
+          r.conflicts.push({ row: row.row, label: classLabel(plan.number, seq), kind: 'taken' });
           continue;
         }
         existing.push(cls);
@@ -128,8 +109,8 @@ export async function applyHistory(deps: ExecutionDeps, groups: HistoryRow[][], 
           reportedBy: actor,
           at: now,
           source: 'backfill',
-          ...(n === 1 ? { review: { by: actor, at: given.on ? beijingInstant(given.on, 12) : now, comment: '补录' } } : {}),
-          event: { ...ev('backfill', `第${seq}期 第${n}环节`, { classId: cls.id, step: n, data: given.data }), planId: plan.id },
+          ...(n === 1 ? { review: { by: actor, at: given.on ? beijingInstant(given.on, 12) : now, comment: HISTORY_EVENTS.review } } : {}),
+          event: { ...ev('backfill', HISTORY_EVENTS.step(seq, n), { classId: cls.id, step: n, data: given.data }), planId: plan.id },
         });
         if (saved) r.stepsAdded++;
         else r.stepsKept++;
@@ -138,86 +119,6 @@ export async function applyHistory(deps: ExecutionDeps, groups: HistoryRow[][], 
   }
   log.info({ ...r, conflicts: r.conflicts.length }, 'history imported');
   return r;
-}
-
-const SHOWN = 20;
-/** A 补录 sheet is read within the same limit as a declaration sheet. */
-const MAX_SHEET_BYTES = 5 * 1024 * 1024;
-
-/**
- * A declarant's 补录 upload, told from a declaration sheet by its columns: checked now, imported on 确认导入.
- * Anything else (another sheet, a file that cannot be downloaded) goes on to the Excel feature, which says why.
- */
-export const historyUpload = (deps: ExecutionDeps) =>
-  fileRoute({
-    order: 30,
-    audience: 'declarant',
-    take: async (ctx) => {
-      const file = { messageId: ctx.message.messageId, fileName: ctx.message.file.fileName };
-      if (!/\.(xlsx|xlsm)$/i.test(file.fileName)) return false;
-      const data = await ctx.download(MAX_SHEET_BYTES).catch(() => null);
-      const read = data && (await ctx.once('history', () => deps.executionSheets.readHistory(data, file.fileName, ctx.wait)));
-      if (!data || !read?.ok) return false;
-      await checkUpload(deps, ctx.person, file, data, read, ctx.reply, ctx.log);
-      return true;
-    },
-  });
-
-async function checkUpload(deps: ExecutionDeps, person: Person & { unitCode: string }, file: { messageId: string; fileName: string }, data: Buffer, read: Extract<SheetRead, { ok: true }>, reply: Reply, log: Logger) {
-  const check = await checkHistory(deps, read.rows, person.unitCode);
-  log.info({ rows: check.rows, problems: check.problems.length }, 'history upload checked');
-  if (check.problems.length) {
-    const lines = check.problems.slice(0, SHOWN).map((p) => `- 第 ${p.row} 行「${p.key ? deps.executionSheets.historyHeaderOf(p.key) : '整行'}」：${escapeMarkdown(p.message)}`);
-    await reply.card(
-      noticeCard({
-        title: `「${file.fileName}」有 ${check.problems.length} 处问题，没有导入`,
-        color: 'red',
-        body: [`读取 ${check.rows} 行。为避免只导入一部分，这次没有保存任何内容。`, '', ...lines, ...(check.problems.length > SHOWN ? [`……另有 ${check.problems.length - SHOWN} 处，见下一条消息中标注好的文件。`] : [])].join('\n'),
-        footer: '标红的单元格已在文件中加了批注。改好后重新发送整个文件即可。',
-      }),
-    );
-    const annotated = await deps.executionSheets.annotate(data, read.sheetName, check.problems.map((p) => ({ row: p.row, column: p.key ? (read.columns[p.key] ?? null) : null, message: p.message })));
-    await reply.file(`${file.fileName.replace(/\.xlsx?m?$/i, '')}（问题标注）.xlsx`, annotated);
-    return;
-  }
-  const hash = `history:${crypto.createHash('sha256').update(JSON.stringify(check.groups)).digest('hex')}`;
-  const year = ymdParts(beijingYmd(deps.clock.now())).y;
-  const saved = await deps.historyUploads.save({ openId: person.openId, unitCode: person.unitCode, year, contentHash: hash, fileName: file.fileName, rows: read.rows, at: deps.clock.now() });
-  if (saved.status === 'imported') return reply.text(`这个文件的内容已于 ${formatDateTime(saved.importedAt!)} 导入过，没有重复导入。`);
-  const classes = check.groups.flat().filter((r) => r.cls).length;
-  const steps = check.groups.flat().reduce((n, r) => n + Object.keys(r.steps).length, 0);
-  await reply.card(
-    noticeCard({
-      title: `「${file.fileName}」检查通过`,
-      color: 'green',
-      body: [
-        `读取 ${check.rows} 行，全部符合要求：${check.groups.length} 个计划、${classes} 期、${steps} 项环节数据。`,
-        '',
-        ...check.groups.slice(0, SHOWN).map((g) => `- ${g[0]!.year}年《${escapeMarkdown(g[0]!.plan.title ?? '')}》${g.filter((r) => r.cls).length} 期`),
-        ...(check.groups.length > SHOWN ? [`……共 ${check.groups.length} 个计划`] : []),
-        '',
-        '已有的记录不会被覆盖，只补齐空缺的环节。',
-      ].join('\n'),
-      buttons: [button('确认导入', { a: 'history_import', id: saved.id }, 'primary_filled'), button('不导入', { a: 'excel_cancel', id: saved.id }, 'danger_text')],
-    }),
-  );
-}
-
-export async function confirmHistory(deps: ExecutionDeps, person: Person | null, id: number, log: Logger): Promise<CardResponse> {
-  if (!person?.unitCode) return { toast: { type: 'error', content: '您还没有关联单位' } };
-  const imp = await deps.historyUploads.get(id);
-  if (!imp || imp.unitCode !== person.unitCode) return { toast: { type: 'error', content: '找不到这次上传' } };
-  if (imp.status === 'imported') return { toast: { type: 'info', content: `已于 ${formatDateTime(imp.importedAt!)} 导入` } };
-  if (imp.status === 'cancelled') return { toast: { type: 'info', content: '这次上传已取消，请重新发送文件' } };
-  // Checked again: plans or classes may have been recorded since.
-  const check = await checkHistory(deps, imp.rows as { row: number; values: Partial<Record<string, string>> }[], person.unitCode);
-  if (check.problems.length) return { toast: { type: 'error', content: `情况有变化：第 ${check.problems[0]!.row} 行 ${check.problems[0]!.message}。请重新发送文件` } };
-  if (!(await deps.historyUploads.finish(imp.id, imp.version, deps.clock.now(), []))) return { toast: { type: 'info', content: '这个文件已经处理过了' } };
-  const r = await applyHistory(deps, check.groups, person.openId, 'excel', log);
-  return {
-    toast: { type: 'success', content: `已补录 ${r.stepsAdded} 项` },
-    card: noticeCard({ title: '补录完成', color: 'green', body: describeHistory(r).map(escapeMarkdown).join('\n'), footer: '发送「补录」查看本单位还缺哪些数据，「完成情况」查看年度完成情况。' }),
-  };
 }
 
 /** The 补录 template, pre-filled with what the unit (or, for the CLI, every unit) has on record since 2020. */
@@ -260,5 +161,5 @@ export async function historyTemplateFile(deps: ExecutionDeps, unitCode?: string
     }
   }
   const data = await deps.executionSheets.historyTemplate({ unitName: unit?.name, rows, fromYear: BACKFILL_FROM_YEAR });
-  return { name: `${BACKFILL_FROM_YEAR}年以来培训执行数据补录表${unit ? `（${unit.name}）` : ''}.xlsx`, data };
+  return { name: historyTemplateName(unit?.name ?? null), data };
 }

@@ -1,6 +1,6 @@
 // Reading execution data: a class with its plan, steps and files; and a whole year (or a unit's years) with
 // every class's timeline and every plan's outcome, in a fixed number of queries whatever the size.
-import type { ClassView, StepView } from '../../cards/execution-card.ts';
+import type { ClassView, StepView } from '../../cards/class-card.ts';
 import { beijingYmd, ymdParts } from '../../domain/dates.ts';
 import { classTimeline, planOutcome, tentativeYears, type ClassOutcome, type PlanOutcome, type StepNo } from '../../domain/execution.ts';
 import { classDepartures } from '../../domain/execution-checks.ts';

@@ -1,16 +1,17 @@
 // The report 单位年度计划完成情况 as cards: a declarant's own unit, and every unit for a reviewer, each list
 // with the rule it follows (REPORT_LISTS) and 暂定 wherever a date rests on a year with no holiday schedule.
 // Long lists page (上一页 / 下一页); the Excel file holds everything.
-import { button, type ListId } from '../../cards/actions.ts';
-import { noticeCard } from '../../cards/notice-card.ts';
-import { pageOf, pageValue, weightedPageOf } from '../../cards/paging.ts';
-import { escapeMarkdown } from '../../cards/render.ts';
-import { formatDateTime } from '../../domain/dates.ts';
-import { formatRange, OUTCOME_LABELS, REPORT_LISTS } from '../../domain/execution.ts';
-import { tentativeNote } from '../../domain/working-days.ts';
-import type { Completion, ListEntry } from './report.ts';
-import type { PlanExecution } from './view.ts';
-import type { CompletionUnit } from '../../ports/sheets.ts';
+import { button, type ListId } from '../../../cards/actions.ts';
+import { noticeCard } from '../../../cards/notice-card.ts';
+import { pageOf, pageValue, weightedPageOf } from '../../../cards/paging.ts';
+import { escapeMarkdown } from '../../../cards/render.ts';
+import { formatDateTime } from '../../../domain/dates.ts';
+import { formatRange, OUTCOME_LABELS, REPORT_LISTS } from '../../../domain/execution.ts';
+import { tentativeNote } from '../../../domain/working-days.ts';
+import type { Completion, ListEntry } from '../report.ts';
+import type { PlanExecution } from '../view.ts';
+import { itemTexts } from './report-sheet.ts';
+import type { CompletionUnit } from '../../../ports/sheets.ts';
 
 const stepMarks = (p: PlanExecution['classes'][number]) =>
   p.outcome.steps.map((s) => (s.done ? (s.late ? '🟡' : '✅') : s.pending === 'submitted' && !s.overdue ? '⏳' : s.overdue ? '🔴' : '⚪')).join('');
@@ -43,7 +44,7 @@ const LIST_IDS: Record<ListKey, ListId> = { gaps: 'completion_gaps', budget: 'co
 const COLORS: Record<ListKey, 'red' | 'orange' | 'grey'> = { gaps: 'red', budget: 'red', late: 'orange', backfill: 'grey' };
 
 const itemsText = (items: string[], n: number) => `${escapeMarkdown(items.slice(0, n).join('；'))}${items.length > n ? ` 等 ${items.length} 项` : ''}`;
-const entryLine = (b: ListEntry, color: string) => `- <font color='${color}'>${escapeMarkdown(b.unitName)}</font>${b.tentative ? '（暂定）' : ''}：${itemsText(b.items, PER_UNIT)}`;
+const entryLine = (b: ListEntry, color: string) => `- <font color='${color}'>${escapeMarkdown(b.unitName)}</font>${b.tentative ? '（暂定）' : ''}：${itemsText(itemTexts(b), PER_UNIT)}`;
 
 /** Each list as entries: the units with gaps, and the three lists of REPORT_LISTS. */
 function entriesOf(c: Completion, key: ListKey): string[] {
@@ -63,7 +64,7 @@ const tentativeLine = (c: Completion) => (c.tentativeYears.length ? [`<font colo
 export function unitCompletionCard(c: Completion, unitName: string, page = 1) {
   const u = c.units[0];
   const own = (key: 'budget' | 'late', entries: ListEntry[], color: 'red' | 'orange') =>
-    entries.length ? [`<font color='${color}'>**${REPORT_LISTS[key].title}：**${itemsText(entries[0]!.items, PER_UNIT)}${entries[0]!.tentative ? '（期限暂定）' : ''}</font>`, `<font color='grey'>${escapeMarkdown(REPORT_LISTS[key].rule)}</font>`] : [];
+    entries.length ? [`<font color='${color}'>**${REPORT_LISTS[key].title}：**${itemsText(itemTexts(entries[0]!), PER_UNIT)}${entries[0]!.tentative ? '（期限暂定）' : ''}</font>`, `<font color='grey'>${escapeMarkdown(REPORT_LISTS[key].rule)}</font>`] : [];
   const shown = weightedPageOf(c.plans, page, UNIT_PAGE);
   const body = c.plans.length
     ? [
