@@ -5,7 +5,7 @@ import { escapeMarkdown } from '../../cards/render.ts';
 import { summaryCard } from '../../cards/summary-card.ts';
 import { displayValue, fieldDef, type PlanDraft, type PlanFieldKey } from '../../domain/plan.ts';
 import type { ReturnRequest } from '../../domain/review.ts';
-import type { Finding } from '../../domain/rules.ts';
+import { ruleById, type Finding } from '../../domain/rules.ts';
 import { similarLine, type SimilarPlan } from '../../domain/similar-plans.ts';
 import { askedFields, flowField, JUSTIFICATION_QUESTION, labelOf } from '../../flows/declare-flow.ts';
 import type { EngineContext, Outcome } from '../../flows/declare-engine.ts';
@@ -16,8 +16,8 @@ import { summaryFindings, type PlanSummary, type StepView, type ViewContext } fr
 
 export const FLOW_HINT = '随时可发送：上一步、修改 某项（如「修改 人数」）、跳过（选填项）、保存草稿、取消、帮助。';
 
-/** Months an out-of-city class should avoid [seed 二(二)三]: shown as quieter buttons. */
-const RESTRICTED = new Set([5, 6, 11, 12]);
+/** Months an out-of-city class should avoid [seed 二(二)三], as the rule holds them: shown as quieter buttons. */
+const RESTRICTED: ReadonlySet<number> = new Set(ruleById('out_of_city_month').limits.months);
 
 type Option = { label: string; value: string; style?: 'text' };
 
