@@ -3,7 +3,7 @@
 // importing is idempotent: plans are matched by number or by year, unit and title; classes by 期次; a step
 // already on record is kept, never overwritten, so the same file twice changes nothing.
 import crypto from 'node:crypto';
-import { button } from '../../cards/actions.ts';
+import { button, crossValues } from '../../cards/actions.ts';
 import { noticeCard } from '../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { beijingInstant, beijingYmd, formatDateTime, ymdParts } from '../../domain/dates.ts';
@@ -198,7 +198,7 @@ async function checkUpload(deps: ExecutionDeps, person: Person & { unitCode: str
         '',
         '已有的记录不会被覆盖，只补齐空缺的环节。',
       ].join('\n'),
-      buttons: [button('确认导入', { a: 'history_import', id: saved.id }, 'primary_filled'), button('不导入', { a: 'excel_cancel', id: saved.id }, 'danger_text')],
+      buttons: [button('确认导入', { a: 'history_import', id: saved.id }, 'primary_filled'), button('不导入', crossValues.excelCancel(saved.id), 'danger_text')],
     }),
   );
 }
