@@ -10,7 +10,7 @@ import { guessIntent, type IntentGuess } from './intents.ts';
 import type { ChatHooks, Command, CommandContext, OpenQuestion } from './manifest.ts';
 import { personalReply, replyFor, type Reply } from './reply.ts';
 import { T } from './texts.ts';
-import { button } from '../cards/actions.ts';
+import { button, crossValues } from '../cards/actions.ts';
 import { noticeCard } from '../cards/notice-card.ts';
 import { escapeMarkdown } from '../cards/render.ts';
 
@@ -45,7 +45,7 @@ function commandOrAnswerCard(text: string, command: Command, q: OpenQuestion) {
     color: 'orange',
     body: `您正在填写「${escapeMarkdown(q.label)}」。「${escapeMarkdown(text)}」是要执行「${escapeMarkdown(command.words[0]!)}」，还是作为「${escapeMarkdown(q.label)}」的回答？`,
     buttons: [
-      button(`作为${q.label}`, { a: 'answer', plan: q.planId, field: q.field, value: text }, 'primary'),
+      button(`作为${q.label}`, crossValues.answer(q.planId, q.field, text), 'primary'),
       button(`执行「${command.words[0]!}」`, { a: 'cmd', id: command.id }),
     ],
   });

@@ -1,8 +1,10 @@
 // Callback values as zod schemas: those every feature uses (help, cmd, page) and those of the features that
 // do not have their own buttons.ts yet (issue 14), as one union. A feature's own values live in its
-// buttons.ts, and its card routes check them. Values carry ids and the plan version the card showed, never
-// anything the handler would trust about the person.
+// buttons.ts, and its card routes check them; a value that another feature's (or the bot's) card carries
+// lives here, schema and builder once (CROSS below). Values carry ids and the plan version the card showed,
+// never anything the handler would trust about the person.
 import { z } from 'zod';
+import type { PlanFieldKey } from '../domain/plan.ts';
 
 const planId = z.number().int().positive();
 const version = z.number().int().positive();
@@ -109,3 +111,70 @@ export type ButtonStyle = 'default' | 'primary' | 'danger' | 'primary_filled' | 
 export function button(text: string, value: ButtonValue | FeatureButtonValue, type: ButtonStyle = 'default', extra: Record<string, unknown> = {}) {
   return { tag: 'button', text: { tag: 'plain_text', content: text }, type, behaviors: callback(value), ...extra };
 }
+
+// CROSS: values one feature's route accepts and another feature's card (or the bot's, cards/) carries. The
+// route's feature takes the schema from here; every card builds the value with `crossValues` (key order as
+// the handlers have always seen: clicks are deduplicated by their value).
+const pageNo = z.number().int().min(1).max(1000);
+const fieldKey = z.enum([
+  'budgetCode',
+  'unitName',
+  'title',
+  'scope',
+  'mode',
+  'audience',
+  'headcount',
+  'sessions',
+  'days',
+  'month',
+  'location',
+  'institution',
+  'budget',
+  'jointUnits',
+  'contactName',
+  'contactPhone',
+  'remarks',
+  'justification',
+]) satisfies z.ZodType<PlanFieldKey>;
+
+/** Start (or resume) a declaration by chat (declaration; on the greeting card and the reminders). */
+export const declareValue = z.object({ a: z.literal('declare') }).strict();
+/** Open the one-card form (declaration; on the greeting card). */
+export const formOpenValue = z.object({ a: z.literal('form_open') }).strict();
+/** A choice button of a question card: answers that field of that plan (declaration; also the bot's 是指令还是回答). */
+export const answerValue = z.object({ a: z.literal('answer'), plan: planId, field: fieldKey, value: z.string().max(100) }).strict();
+/**
+ * 我的申报: act on one plan (declaration; 继续填写草稿 on a reminder); 撤回 carries the version the card showed
+ * (a replayed click acts on nothing) and the page it was on (the answer is that page again).
+ */
+export const planValue = z
+  .object({ a: z.literal('plan'), plan: planId, op: z.enum(['open', 'edit', 'withdraw', 'copy']), v: version.optional(), pg: pageNo.optional() })
+  .strict();
+/** 本年度无培训计划, after confirmation (declaration; on the reminders). */
+export const noPlanValue = z.object({ a: z.literal('no_plan'), year: z.number().int(), yes: z.boolean() }).strict();
+/** The declarant's 修改 on a returned plan's notice (declaration; sent by the review and the reminders). */
+export const reviseValue = z.object({ a: z.literal('revise'), plan: planId }).strict();
+/** Send me the declaration template (excel; on the reminders). */
+export const templateValue = z.object({ a: z.literal('template') }).strict();
+/** A checked upload, declaration or 补录: do not import it (excel; the execution feature's 补录 card too). */
+export const excelCancelValue = z.object({ a: z.literal('excel_cancel'), id }).strict();
+
+export type AnswerValue = z.infer<typeof answerValue>;
+export type PlanOp = z.infer<typeof planValue>['op'];
+
+export const crossValues = {
+  declare: (): z.infer<typeof declareValue> => ({ a: 'declare' }),
+  formOpen: (): z.infer<typeof formOpenValue> => ({ a: 'form_open' }),
+  answer: (plan: number, field: PlanFieldKey, value: string): AnswerValue => ({ a: 'answer', plan, field, value }),
+  plan: (plan: number, op: PlanOp, o: { v?: number; pg?: number } = {}): z.infer<typeof planValue> => ({
+    a: 'plan',
+    plan,
+    op,
+    ...(o.v !== undefined ? { v: o.v } : {}),
+    ...(o.pg !== undefined && o.pg > 1 ? { pg: o.pg } : {}),
+  }),
+  noPlan: (year: number, yes: boolean): z.infer<typeof noPlanValue> => ({ a: 'no_plan', year, yes }),
+  revise: (plan: number): z.infer<typeof reviseValue> => ({ a: 'revise', plan }),
+  template: (): z.infer<typeof templateValue> => ({ a: 'template' }),
+  excelCancel: (uploadId: number): z.infer<typeof excelCancelValue> => ({ a: 'excel_cancel', id: uploadId }),
+};

@@ -1,5 +1,5 @@
 import { may, type Person } from '../domain/people.ts';
-import { button } from './actions.ts';
+import { button, crossValues } from './actions.ts';
 import { subtitleOf } from './help-card.ts';
 import { buttonRow } from './parts.ts';
 import { escapeMarkdown, renderCard, type CardJson } from './render.ts';
@@ -16,7 +16,7 @@ export function welcomeCard(p: { person: Person | null; unitName: string | null;
     deadline: p.deadline ?? '',
     linkForm: !known,
     actions: buttonRow([
-      ...(may(p.person, 'declarant') ? [button('开始申报', { a: 'declare' }, 'primary_filled'), button('表单申报', { a: 'form_open' })] : []),
+      ...(may(p.person, 'declarant') ? [button('开始申报', crossValues.declare(), 'primary_filled'), button('表单申报', crossValues.formOpen())] : []),
       button('查看我能做什么', { a: 'help' }, known ? 'default' : 'primary'),
     ]),
   });

@@ -3,7 +3,7 @@
 // It never talks to Feishu or the database; the draft lives in the plan, the state only says where we are.
 import { displayValue, fieldDef, parseField, type PlanDraft, type PlanFieldKey } from '../domain/plan.ts';
 import { readPlace } from '../domain/places.ts';
-import { checkPartial, type Finding, type RuleContext } from '../domain/rules.ts';
+import { checkPartial, type Finding, type RuleContext, type RuleId } from '../domain/rules.ts';
 import { normalizeText } from '../domain/parse.ts';
 import { askedFields, fieldByName, flowField, FLOW_VERSION, labelOf, type FlowContext } from './declare-flow.ts';
 
@@ -28,7 +28,8 @@ export type Input = { kind: 'text'; text: string } | { kind: 'choice'; field: Pl
 
 export type Outcome =
   | { status: 'ask'; field: PlanFieldKey; warnings: Finding[]; note?: string }
-  | { status: 'retry'; field: PlanFieldKey; error: string; suggestion?: string | undefined; notice?: string | undefined; question?: string | undefined }
+  /** `rule`: the rule that refused the value, when one did (not for a value that could not be read). */
+  | { status: 'retry'; field: PlanFieldKey; error: string; suggestion?: string | undefined; notice?: string | undefined; question?: string | undefined; rule?: RuleId }
   | { status: 'summary'; warnings: Finding[]; note?: string }
   | { status: 'confirm'; what: 'cancel' }
   | { status: 'cancelled' }
@@ -97,7 +98,7 @@ function answer(field: PlanFieldKey, raw: string, draft: PlanDraft, ctx: EngineC
   const before = new Set(checkPartial(without, ctx.rules).map((f) => `${f.rule}:${f.message}`));
   const after = checkPartial({ ...draft, [field]: parsed.value }, ctx.rules).filter((f) => !before.has(`${f.rule}:${f.message}`));
   const hard = after.find((f) => f.severity === 'hard' && (f.field === field || f.field === null));
-  if (hard) return { ok: false, outcome: { status: 'retry', field, error: hard.message, suggestion: hard.suggestion, notice: hard.notice, question: hard.question } };
+  if (hard) return { ok: false, outcome: { status: 'retry', field, error: hard.message, suggestion: hard.suggestion, notice: hard.notice, question: hard.question, rule: hard.rule } };
   return { ok: true, value: parsed.value, warnings: after.filter((f) => f.severity === 'soft' || f.field !== field) };
 }
 

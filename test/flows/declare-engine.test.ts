@@ -172,7 +172,7 @@ describe('the venue of an in-city class [seed 二(二)四]', () => {
   const toLocation = CLEAN.slice(0, 8);
   it('a venue that names no district is asked about, and a bare district completes it', () => {
     const { outcomes, draft } = converse([...toLocation, '市委党校', '城中区']);
-    expect(outcomes.at(-2)).toMatchObject({ status: 'retry', field: 'location', question: '「市委党校」在柳州市哪个区县？请写明，例如「柳州市城中区……」' });
+    expect(outcomes.at(-2)).toMatchObject({ status: 'retry', field: 'location', question: '「市委党校」在柳州市哪个区县？请写明，例如「柳州市城中区……」', rule: 'in_city_place_named' });
     expect(outcomes.at(-1)).toMatchObject({ status: 'ask', field: 'institution' });
     expect(draft.location).toBe('柳州市城中区市委党校');
   });

@@ -5,7 +5,7 @@ import { escapeMarkdown } from '../../cards/render.ts';
 import { summaryCard } from '../../cards/summary-card.ts';
 import { displayValue, fieldDef, type PlanDraft, type PlanFieldKey } from '../../domain/plan.ts';
 import type { ReturnRequest } from '../../domain/review.ts';
-import type { Finding } from '../../domain/rules.ts';
+import { ruleById, type Finding, type RuleId } from '../../domain/rules.ts';
 import { similarLine, type SimilarPlan } from '../../domain/similar-plans.ts';
 import { askedFields, flowField, JUSTIFICATION_QUESTION, labelOf } from '../../flows/declare-flow.ts';
 import type { EngineContext, Outcome } from '../../flows/declare-engine.ts';
@@ -16,8 +16,8 @@ import { summaryFindings, type PlanSummary, type StepView, type ViewContext } fr
 
 export const FLOW_HINT = '随时可发送：上一步、修改 某项（如「修改 人数」）、跳过（选填项）、保存草稿、取消、帮助。';
 
-/** Months an out-of-city class should avoid [seed 二(二)三]: shown as quieter buttons. */
-const RESTRICTED = new Set([5, 6, 11, 12]);
+/** Months an out-of-city class should avoid [seed 二(二)三], as the rule holds them: shown as quieter buttons. */
+const RESTRICTED: ReadonlySet<number> = new Set(ruleById('out_of_city_month').limits.months);
 
 type Option = { label: string; value: string; style?: 'text' };
 
@@ -92,10 +92,14 @@ function asked(v: StepView, o: Extract<Outcome, { status: 'ask' }>): Said[] {
   return [{ text: text.join('\n') }];
 }
 
+/** A rule only about classes held in the city: switching the class to 市外 is a way out of it. */
+const inCityOnly = (id: RuleId | undefined) => (id ? ruleById(id).when.scope?.every((s) => s === '市内') === true : false);
+
 function retried(o: Extract<Outcome, { status: 'retry' }>): Said[] {
   const basis = o.notice ? [`（依据：${o.notice}）`] : [];
+  const elsewhere = inCityOnly(o.rule) ? ['如果在柳州以外举办，请发送「类别改成市外」。'] : [];
   // An unclear value is asked about (what was typed is kept and completed by the answer), not refused.
-  if (o.question) return [{ text: [o.question, ...basis, '如果在柳州以外举办，请发送「类别改成市外」。'].join('\n') }];
+  if (o.question) return [{ text: [o.question, ...basis, ...elsewhere].join('\n') }];
   const suggestion = o.suggestion ? [o.suggestion.startsWith('例如') ? o.suggestion : `建议：${o.suggestion}`] : [];
   return [{ text: [`没有记下：${o.error}。`, ...suggestion, ...basis, `请重新填写「${labelOf(o.field)}」。`].join('\n') }];
 }

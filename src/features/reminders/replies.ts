@@ -1,6 +1,6 @@
 // What the reminders say: one entry per unit that still owes a declaration, per returned plan, and per
 // moment for reviewers (plans not first-reviewed), each with its buttons and the short summary the log keeps.
-import { button } from '../../cards/actions.ts';
+import { button, crossValues } from '../../cards/actions.ts';
 import { escapeMarkdown } from '../../cards/render.ts';
 import { formatDeadline, formatShortDateTime } from '../../domain/dates.ts';
 import type { ReturnRequest } from '../../domain/review.ts';
@@ -26,9 +26,9 @@ export function declareEntry(u: Unit, year: number, drafts: PlanRecord[], slot: 
     '没有培训计划的，请点「本年度无培训计划」登记。',
   ].join('\n');
   const buttons = [
-    drafts.length ? button('继续填写草稿', { a: 'plan', plan: drafts.at(-1)!.id, op: 'edit' }, 'primary_filled') : button('去申报', { a: 'declare' }, 'primary_filled'),
-    button('下载模板', { a: 'template' }),
-    button('本年度无培训计划', { a: 'no_plan', year, yes: false }, 'text'),
+    drafts.length ? button('继续填写草稿', crossValues.plan(drafts.at(-1)!.id, 'edit'), 'primary_filled') : button('去申报', crossValues.declare(), 'primary_filled'),
+    button('下载模板', crossValues.template()),
+    button('本年度无培训计划', crossValues.noPlan(year, false), 'text'),
   ];
   return { kind: 'declare', text, buttons, summary: `${u.name} 未提交${drafts.length ? `（草稿 ${drafts.length} 份）` : ''}` };
 }
@@ -40,7 +40,7 @@ export function reviseEntry(p: PlanRecord, ret: ReturnRequest | null, slot: Slot
     ...(ret ? [`审核意见：「${escapeMarkdown(ret.comment)}」`] : []),
     `请于 **${formatDeadline(slot.deadline)}**（${left <= 0 ? '今天截止' : `还有 ${left} 天`}）前修改后重新提交，逾期系统关闭，不再受理。`,
   ].join('\n');
-  return { kind: 'revise', text, buttons: [button('修改', { a: 'revise', plan: p.id }, 'primary_filled')], summary: `${p.number} 待修改` };
+  return { kind: 'revise', text, buttons: [button('修改', crossValues.revise(p.id), 'primary_filled')], summary: `${p.number} 待修改` };
 }
 
 /** Plans listed by name in a reviewer's reminder; the rest are counted (「进度」 pages through them all). */

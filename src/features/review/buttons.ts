@@ -1,6 +1,7 @@
 // The review feature's button values: their schemas (the card routes parse clicks with them) and builders.
 // Decisions carry the plan version the card showed, so a second click or an outdated card decides nothing.
 import { z } from 'zod';
+import { crossValues } from '../../cards/actions.ts';
 
 const planId = z.number().int().positive();
 const version = z.number().int().positive();
@@ -40,8 +41,5 @@ export const batch2 = (y: number): z.infer<typeof batch2Value> => ({ a: 'batch2'
 export const approveAll = (y: number): z.infer<typeof approveAllValue> => ({ a: 'approve_all', year: y });
 export const publish = (y: number): z.infer<typeof publishValue> => ({ a: 'publish', year: y });
 
-/**
- * 修改 on a returned plan's notice: handled by the declaration feature's `revise` route, whose schema it
- * owns; the value must stay exactly `{ a: 'revise', plan }`.
- */
-export const revise = (plan: number) => ({ a: 'revise', plan }) as const;
+/** 修改 on a returned plan's notice: handled by the declaration feature's `revise` route (cards/actions.ts). */
+export const revise = crossValues.revise;

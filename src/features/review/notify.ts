@@ -59,23 +59,29 @@ async function conflictedReviewers(deps: ReviewDeps, unitCode: string, units: Un
 
 const noticeKey = (plan: PlanRecord, stage: ReviewStage, to: string) => `review:${plan.id}:v${plan.version}:${stage}:${to}`;
 
-/** Sends the plan's review card to the review group or to every reviewer. */
+/**
+ * Sends the plan's review card to the review group or to every reviewer. Each copy has its key (plan,
+ * version, stage, recipient): a copy sent before is not sent again. Returns the copies queued now.
+ */
 export async function sendForReview(deps: ReviewDeps, plan: PlanRecord, stage: ReviewStage, log: Logger): Promise<number> {
   const card = await reviewCardOf(deps, plan, stage);
   const now = deps.clock.now();
   const targets = await reviewTargets(deps);
   if (!targets.length) log.warn({ planId: plan.id }, 'no reviewer to send the review card to (grant one with users:grant)');
+  let queued = 0;
   for (const to of targets) {
     const key = noticeKey(plan, stage, recipientId(to));
-    await deps.messenger.sendCard(to, card, key);
+    if (await deps.messenger.sendCard(to, card, key)) queued += 1;
     await deps.reviewCards.record({ planId: plan.id, planVersion: plan.version, stage, outboxKey: key, at: now });
   }
-  return targets.length;
+  return queued;
 }
 
-/** The same for many plans, in order. */
-export async function sendAllForReview(deps: ReviewDeps, plans: readonly PlanRecord[], stage: ReviewStage, log: Logger): Promise<void> {
-  for (const p of plans) await sendForReview(deps, p, stage, log);
+/** The same for many plans, in order; returns how many of them had a copy queued now (not sent before). */
+export async function sendAllForReview(deps: ReviewDeps, plans: readonly PlanRecord[], stage: ReviewStage, log: Logger): Promise<number> {
+  let sent = 0;
+  for (const p of plans) if ((await sendForReview(deps, p, stage, log)) > 0) sent += 1;
+  return sent;
 }
 
 /**

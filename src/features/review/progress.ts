@@ -72,14 +72,14 @@ export async function reviewerQueue(deps: ReviewDeps, page = 1, pending?: { log:
   const cal = await loadWorkCalendar(deps);
   const names = new Map((await deps.registry.units()).map((u) => [u.code, u.name]));
   const waiting = pageOf(await firstReviewQueue(deps), page, pending ? PENDING_PER_PAGE : QUEUE_PER_PAGE);
-  if (pending) await sendAllForReview(deps, waiting.items, 'first', pending.log);
+  const sent = pending ? await sendAllForReview(deps, waiting.items, 'first', pending.log) : 0;
   const unknown = new Set<number>();
   const items = waiting.items.map((p) => {
     const at = p.submittedAt ?? p.updatedAt;
     return { number: p.number, unitName: names.get(p.unitCode) ?? p.unitCode, title: p.data.title, submittedAt: at, waited: waitedOf(cal, at, now, unknown) };
   });
   const secondWaiting = (await deps.plans.list({ statuses: ['FIRST_APPROVED'] })).length;
-  return { page: { ...waiting, items }, secondWaiting, tentativeYears: [...unknown].sort(), pending: !!pending, at: now };
+  return { page: { ...waiting, items }, secondWaiting, tentativeYears: [...unknown].sort(), pending: !!pending, sent, at: now };
 }
 
 /** Whether anything waits for a first review (待审 with nothing to send says so). */

@@ -78,7 +78,8 @@ export type ProgressView = {
 export type QueueLine = { number: string; unitName: string; title: string | undefined; submittedAt: Date; waited: Waited };
 
 /** The reviewers' queue; for 待审, how many review cards the page sent. */
-export type QueueView = { page: Page<QueueLine>; secondWaiting: number; tentativeYears: number[]; pending: boolean; at: Date };
+/** `pending`: the page of 待审, whose cards were sent; `sent`: of its plans, those with a card sent now (not before). */
+export type QueueView = { page: Page<QueueLine>; secondWaiting: number; tentativeYears: number[]; pending: boolean; sent: number; at: Date };
 
 /** Plans grouped by their competent unit, the units by code. */
 export type UnitGroup = { code: string; name: string; plans: PlanRecord[] };

@@ -2,6 +2,7 @@
 // submitted; one decision however many click; every copy shows it; a reviewer linked to the unit may not decide.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { World } from '../../support/converse.ts';
+import { moveTo, plan } from '../../support/fixtures.ts';
 import { decide, EDU, FIN, FORM, HRSS, reviewCardIn, reviewValue, REVIEWER_A, REVIEWER_B, reviewWorld, submitted, textsTo, UNITS } from './helpers.ts';
 
 let w: World;
@@ -44,6 +45,45 @@ describe('first review', () => {
     expect(toasts.find((t) => t.type === 'warning')!.content).toMatch(/^已由 审核员[甲乙] 于 2026年8月3日 \d\d:\d\d 初审通过，这张卡片已过期$/);
     const plan = (await w.stores.plans.byNumber(number))!;
     expect((await w.stores.plans.events(plan.id)).filter((e) => e.action === 'approve_first')).toHaveLength(1);
+  });
+  it('a card of a plan withdrawn and submitted again: who resubmitted it, then expired', async () => {
+    w = await reviewWorld();
+    const number = await submitted(w, HRSS);
+    const old = reviewCardIn(w, REVIEWER_A, number);
+    const t = w.as(HRSS);
+    await t.say('我的申报');
+    expect((await t.click('撤回')).toast).toMatchObject({ type: 'success', content: `已撤回 ${number}，现在是草稿` });
+    await t.say('我的申报');
+    await t.click('继续填写');
+    expect((await t.say('提交')).join('\n')).toContain(`已提交 · ${number}`);
+    expect(reviewCardIn(w, REVIEWER_A, number).messageId).not.toBe(old.messageId);
+
+    const r = await w.as(REVIEWER_A).clickValue(old.messageId, reviewValue(old.content, 'approve'));
+    expect(r.toast).toEqual({ type: 'warning', content: '已由 李明 于 2026年8月3日 10:00 重新提交，这张卡片已过期' });
+    expect((await w.stores.plans.byNumber(number))!.status).toBe('SUBMITTED');
+  });
+
+  it('a card of a plan withdrawn since: expired, and the plan is a draft now', async () => {
+    w = await reviewWorld();
+    const number = await submitted(w, EDU);
+    const old = reviewCardIn(w, REVIEWER_A, number);
+    await w.as(EDU).say('我的申报');
+    await w.as(EDU).click('撤回');
+    const r = await w.as(REVIEWER_A).clickValue(old.messageId, reviewValue(old.content, 'approve'));
+    expect(r.toast).toEqual({ type: 'warning', content: '已由 赵敏 于 2026年8月3日 10:00 撤回，这张卡片已过期' });
+  });
+
+  it('a card of a plan an operator changed since (no decision recorded): expired, then why, in one sentence', async () => {
+    w = await reviewWorld();
+    const imported = await plan(w.stores, { year: 2027, unitCode: UNITS.fin.code, status: 'SUBMITTED', data: { budgetCode: UNITS.fin.code, title: '2027年度预算绩效管理培训班' }, at: w.clock.now() });
+    await w.as(REVIEWER_A).say('待审');
+    const old = reviewCardIn(w, REVIEWER_A, imported.number);
+    await moveTo(w.stores, imported.id, 'SUBMITTED', w.clock.now());
+    const r = await w.as(REVIEWER_A).clickValue(old.messageId, reviewValue(old.content, 'approve'));
+    expect(r.toast).toEqual({ type: 'warning', content: '这张卡片已过期，这个计划刚刚被别人（或另一个窗口）修改过。请重新打开计划查看最新内容后再操作。' });
+    await moveTo(w.stores, imported.id, 'DRAFT', w.clock.now());
+    const again = await w.as(REVIEWER_A).clickValue(old.messageId, reviewValue(old.content, 'approve'));
+    expect(again.toast).toEqual({ type: 'warning', content: '这张卡片已过期，计划当前状态为「草稿」，不能初审通过' });
   });
 });
 

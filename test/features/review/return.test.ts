@@ -68,7 +68,7 @@ describe('return, revise, resubmit', () => {
     // the card of the first version is outdated: its click is refused with who decided
     const stale = await w.as(REVIEWER_A).clickValue(firstCard.messageId, reviewValue(firstCard.content, 'approve'));
     expect(stale.toast?.type).toBe('warning');
-    expect(stale.toast?.content).toContain('这张卡片已过期');
+    expect(stale.toast?.content).toMatch(/^已由 \S+ 于 2026年8月\d+日 \d\d:\d\d 重新提交，这张卡片已过期$/);
 
     const approved = await decide(w, REVIEWER_B, number, 'approve');
     expect(approved.toast).toMatchObject({ type: 'success', content: '初审通过' });

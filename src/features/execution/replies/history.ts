@@ -1,7 +1,7 @@
 // 补录 in words: what a plan number in a sheet has wrong, what an import did, the checked upload (its problems
 // with the annotated file, or the summary with 确认导入), the answers to 确认导入, the records it leaves, and
 // the template's file name.
-import { button } from '../../../cards/actions.ts';
+import { button, crossValues } from '../../../cards/actions.ts';
 import { noticeCard } from '../../../cards/notice-card.ts';
 import { escapeMarkdown } from '../../../cards/render.ts';
 import { formatDateTime } from '../../../domain/dates.ts';
@@ -74,7 +74,7 @@ export function uploadCheckReply(r: UploadCheck): Message[] {
           '',
           '已有的记录不会被覆盖，只补齐空缺的环节。',
         ].join('\n'),
-        buttons: [button('确认导入', { a: 'history_import', id: r.uploadId }, 'primary_filled'), button('不导入', { a: 'excel_cancel', id: r.uploadId }, 'danger_text')],
+        buttons: [button('确认导入', { a: 'history_import', id: r.uploadId }, 'primary_filled'), button('不导入', crossValues.excelCancel(r.uploadId), 'danger_text')],
       }),
     },
   ];

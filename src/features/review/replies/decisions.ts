@@ -8,7 +8,7 @@ import { STATUS_LABELS } from '../../../domain/plan-status.ts';
 import type { ReturnRequest } from '../../../domain/review.ts';
 import { conflictMessage } from '../../../domain/review-conflict.ts';
 import type { CardResponse } from '../../../inbound.ts';
-import { recordLines } from '../../../model/plan-record.ts';
+import { DECISION_WORDS, recordLines } from '../../../model/plan-record.ts';
 import type { PlanRecord } from '../../../ports/plans.ts';
 import { revise } from '../buttons.ts';
 import type { ReviewClickResult, TimelineFacts } from '../types.ts';
@@ -25,8 +25,12 @@ export function reviewClickAnswer(r: ReviewClickResult): CardResponse {
     case 'refused':
       return toast('error', conflictMessage(r.unitName));
     case 'stale': {
-      const who = r.last ? `已由 ${r.last.by} 于 ${formatDateTime(r.last.at)} ${decisionTitle(r.last.action)}` : r.message;
-      return toast('warning', r.expired ? `${who}，这张卡片已过期` : r.message, r.card);
+      if (!r.expired) return toast('warning', r.message, r.card);
+      // Who decided ends without a stop (「…初审通过，这张卡片已过期」); the plan model's message may end with one
+      // (「…后再操作。」), so it follows the expiry rather than lead into a comma.
+      // The record's word, not the card's title: a resubmission is 「已由 李明 于 … 重新提交」, not 「… 已有新版本」.
+      const why = r.last ? `已由 ${r.last.by} 于 ${formatDateTime(r.last.at)} ${DECISION_WORDS[r.last.action] ?? r.last.action}，这张卡片已过期` : `这张卡片已过期，${r.message}`;
+      return toast('warning', why, r.card);
     }
     case 'done':
       return toast('success', decisionTitle(r.action), r.card);

@@ -34,6 +34,13 @@ export function progressCard(v: ProgressView) {
   });
 }
 
+/** What 待审 did with the cards of the page's plans: a card sent before is not sent again (its key is used). */
+function sentText(shown: number, sent: number): string {
+  if (sent === shown) return `以上 ${shown} 个计划的审核卡片已发送。`;
+  if (sent === 0) return '以上计划的审核卡片之前都已发送过，没有重复发送。';
+  return `以上 ${shown} 个计划中，${sent} 个的审核卡片已发送，其余 ${shown - sent} 个之前已发送过。`;
+}
+
 export function queueCard(v: QueueView) {
   const { page } = v;
   const lines = page.items.map((p) => {
@@ -41,7 +48,7 @@ export function queueCard(v: QueueView) {
     const age = p.waited.days === 0 ? '今天提交' : `已等待 ${waitedText(p.waited)}`;
     return `${late ? "<font color='red'>" : ''}${escapeMarkdown(p.number)} ${escapeMarkdown(p.unitName)}《${escapeMarkdown(p.title ?? '')}》 ${formatShortDateTime(p.submittedAt)} 提交，${age}${late ? '</font>' : ''}`;
   });
-  const sent = v.pending && page.items.length ? `以上 ${page.items.length} 个计划的审核卡片已发送。${page.page < page.pages ? '点「下一页」发送后面的计划的卡片。' : ''}` : null;
+  const sent = v.pending && page.items.length ? `${sentText(page.items.length, v.sent)}${page.page < page.pages ? '点「下一页」发送后面的计划的卡片。' : ''}` : null;
   return noticeCard({
     title: `待初审 ${page.total} 个`,
     color: page.total ? 'orange' : 'green',
