@@ -17,6 +17,7 @@ const checkpoint = () => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (e) { parentPort.postMessage({ error: String((e && e.message) || e) }); }
 };
 const timer = setInterval(checkpoint, workerData.intervalMs);
+parentPort.postMessage('ready');
 parentPort.on('message', (m) => {
   if (m !== 'stop') return;
   clearInterval(timer);
@@ -26,7 +27,11 @@ parentPort.on('message', (m) => {
 });
 `;
 
-export type Checkpointer = { stop(): Promise<void> };
+export type Checkpointer = {
+  /** Resolves once the thread has opened the database and checkpoints on its interval. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+};
 
 /**
  * Checkpoints `file` every `intervalMs` from a worker thread. `onLost` runs if the thread ends on its own
@@ -40,22 +45,27 @@ export function startCheckpointer(file: string, o: { logger: Log; onLost: () => 
     resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
   });
   let stopping = false;
+  let started = () => {};
+  const ready = new Promise<void>((resolve) => (started = resolve));
   worker.on('message', (m: unknown) => {
+    if (m === 'ready') started();
     if (m && typeof m === 'object' && 'error' in m) o.logger.warn({ err: (m as { error: string }).error }, 'background checkpoint failed');
   });
   worker.on('error', (err) => o.logger.error({ err }, 'checkpoint thread failed'));
   worker.on('exit', (code) => {
     if (stopping) return;
+    started();
     o.logger.error({ code }, 'checkpoint thread ended: automatic checkpoints switched back on');
     o.onLost();
   });
   worker.unref();
   return {
+    ready,
     async stop() {
       if (stopping) return;
       stopping = true;
       const stopped = new Promise<void>((resolve) => {
-        worker.once('message', () => resolve());
+        worker.on('message', (m: unknown) => m === 'stopped' && resolve());
         worker.once('exit', () => resolve());
       });
       worker.postMessage('stop');

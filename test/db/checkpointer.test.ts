@@ -12,7 +12,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpbot-ckpt-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const quiet = { warn: () => {}, error: () => {} };
 
-async function writeMuch(file: string): Promise<number> {
+async function writeMuch(file: string, between: () => Promise<void>): Promise<number> {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('wal_autocheckpoint = 0');
@@ -20,7 +20,7 @@ async function writeMuch(file: string): Promise<number> {
   const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
   for (let round = 0; round < 20; round++) {
     for (let i = 0; i < 100; i++) insert.run('培'.repeat(1000)); // ~3 KB a row, one commit each
-    await new Promise((r) => setTimeout(r, 30));
+    await between();
   }
   db.close();
   return fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0;
@@ -42,7 +42,10 @@ describe('background checkpoints', () => {
     new Database(withThread).pragma('journal_mode = WAL');
     let lost = false;
     const checkpointer = startCheckpointer(withThread, { logger: quiet, onLost: () => (lost = true), intervalMs: 20 });
-    const size = await writeMuch(withThread);
+    // The thread runs beside the writer: it is started before the first write, and each pause between rounds
+    // lasts a few of its intervals (on a loaded machine a thread may wait its turn a while).
+    await checkpointer.ready;
+    const size = await writeMuch(withThread, () => new Promise((r) => setTimeout(r, 100)));
     await checkpointer.stop();
     expect(lost).toBe(false);
     expect(size).toBeLessThan(grown / 3);
