@@ -22,9 +22,12 @@ export function toPostgres(source) {
   if (!out.includes('src/generated/prisma-pg') || !out.includes('"postgresql"')) {
     throw new Error('gen-pg-schema: the generator output or the datasource of prisma/schema.prisma changed shape');
   }
-  // A field line: name, type (optional ?), attributes. DateTime becomes timestamptz(3).
-  out = out.replace(/^([ \t]+\w+[ \t]+DateTime\??)(?=[ \t]|$)([^\n]*)$/gm, (_, field, rest) => `${field}${rest} @db.Timestamptz(3)`);
-  return HEADER + out;
+  return HEADER + instants(out);
+}
+
+/** Every DateTime field (a line: name, type, attributes) stored as timestamptz(3). */
+export function instants(datamodel) {
+  return datamodel.replace(/^([ \t]+\w+[ \t]+DateTime\??)(?=[ \t]|$)([^\n]*)$/gm, (_, field, rest) => `${field}${rest} @db.Timestamptz(3)`);
 }
 
 function main() {
