@@ -37,7 +37,7 @@ export class MigrationError extends Error {
 export async function migratePostgres(databaseUrl: string, dir = PG_MIGRATIONS_DIR): Promise<MigrationResult> {
   const migrations = listMigrations(dir);
   if (!migrations.length) throw new Error(`no migrations found in ${dir}`);
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: databaseUrl, options: '-c TimeZone=UTC' });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);

@@ -70,15 +70,3 @@ export function migrateSqlite(databaseUrl: string, dir = MIGRATIONS_DIR): Migrat
     db.close();
   }
 }
-
-/** Whether a DATABASE_URL names a PostgreSQL database (otherwise it is a SQLite `file:`). */
-export function isPostgresUrl(databaseUrl: string): boolean {
-  return /^postgres(ql)?:\/\//.test(databaseUrl);
-}
-
-/** Applies the pending migrations of whichever database the URL names. */
-export async function migrateDatabase(databaseUrl: string): Promise<MigrationResult> {
-  if (!isPostgresUrl(databaseUrl)) return migrateSqlite(databaseUrl);
-  const { migratePostgres } = await import('./migrate-postgres.ts');
-  return migratePostgres(databaseUrl);
-}

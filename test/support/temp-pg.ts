@@ -48,3 +48,10 @@ export async function tempPg(): Promise<{ db: Db; url: string; cleanup(): Promis
     },
   };
 }
+
+/** Empties every table of a test database (identities restart), for a suite that shares one per file. */
+export async function truncateAll(db: Db): Promise<void> {
+  const tables = await db.$queryRaw<{ tablename: string }[]>`
+    SELECT "tablename"::text AS "tablename" FROM pg_tables WHERE "schemaname" = current_schema() AND "tablename" <> '_prisma_migrations'`;
+  if (tables.length) await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+}
