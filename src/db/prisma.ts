@@ -116,3 +116,17 @@ export function createDb(databaseUrl: string, o: { autoCheckpoint?: boolean } = 
 export function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
 }
+
+type RawTx = { $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number> };
+
+/**
+ * Inside a transaction that numbers the plans of a year (the highest seq + 1): on PostgreSQL, waits for
+ * any other such transaction of that year to end (a transaction-scoped advisory lock), so instances and
+ * connections creating plans at once take consecutive numbers instead of failing on the unique number.
+ * SQLite needs nothing: it has one writer at a time.
+ */
+export async function lockPlanNumbers(db: Db, tx: RawTx, year: number): Promise<void> {
+  if (providerOf(db) === 'postgresql') await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PLAN_NUMBERS_LOCK}::int, ${year}::int)`;
+}
+
+const PLAN_NUMBERS_LOCK = 160_517;
