@@ -1,7 +1,7 @@
-// The queue tables on a real SQLite file and a real PostgreSQL database: a claim counts the attempt before the work starts, a lease is
-// renewed while it runs, a lease that ran out counts a crash, a row handed back at shutdown does not; an
-// event that ended the process three times is quarantined, its sender and the admins told, and the sender's
-// next event goes on.
+// The queue tables on a real SQLite file and a real PostgreSQL database: a claim counts the attempt before
+// the work starts, a lease is renewed while it runs, a lease that ran out counts a crash, a row handed back
+// at shutdown does not; an event that ended the process three times is quarantined, its sender and the
+// admins told, and the sender's next event goes on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.ts';
 import { createInboxRepo } from '../../src/db/inbox-repo.ts';
