@@ -6,10 +6,10 @@ import { systemClock, type Clock } from './clock.ts';
 import { settingsOf, type Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createInboxRepo } from './db/inbox-repo.ts';
-import { migrateSqlite } from './db/migrate.ts';
+import { migrateDatabase } from './db/migrate-database.ts';
 import { createOutboxRepo } from './db/outbox-repo.ts';
-import { createDb, sqliteFilePath, type Db } from './db/prisma.ts';
-import { startCheckpointer } from './db/checkpointer.ts';
+import { createDb, type Db } from './db/prisma.ts';
+import { startDbCheckpointer } from './db/checkpointer.ts';
 import { createFeishuApi } from './feishu/api.ts';
 import type { PushHandlers } from './feishu/ingress.ts';
 import { linkDown, startLongConnection, type LinkStatus, type LongConnection } from './feishu/long-connection.ts';
@@ -71,13 +71,10 @@ function botIdentity(api: FeishuApi, logger: Logger) {
 
 export async function startBot(o: BotOptions): Promise<RunningBot> {
   const { config, logger, clock } = o;
-  const migration = migrateSqlite(config.databaseUrl);
+  const migration = await migrateDatabase(config.databaseUrl);
   if (migration.applied.length) logger.info({ applied: migration.applied }, 'database migrated');
   const db = createDb(config.databaseUrl, { autoCheckpoint: false });
-  const checkpointer = startCheckpointer(sqliteFilePath(config.databaseUrl), {
-    logger,
-    onLost: () => void db.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 1000').catch(() => undefined),
-  });
+  const checkpointer = startDbCheckpointer(config.databaseUrl, db, { logger });
 
   const api = createFeishuApi({ ...config.feishu, logger });
   const inboxRepo = createInboxRepo(db);

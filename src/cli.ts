@@ -12,7 +12,7 @@ import { EXECUTION_COMMANDS } from './cli/execution.ts';
 import { CliError, type CliCommand } from './cli/types.ts';
 import { USER_COMMANDS } from './cli/users.ts';
 import { loadCliConfig } from './config.ts';
-import { migrateSqlite } from './db/migrate.ts';
+import { migrateDatabase } from './db/migrate-database.ts';
 import { createDb, sqliteFilePath } from './db/prisma.ts';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -90,7 +90,14 @@ export async function runCli(
   }
   // Diagnostics go to stderr: what a command prints (e.g. --json) stays readable by a program.
   const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel, pino.destination(2));
-  const { applied } = migrateSqlite(cfg.databaseUrl);
+  let applied: string[];
+  try {
+    ({ applied } = await migrateDatabase(cfg.databaseUrl));
+  } catch (err) {
+    // A failed migration says which one and why (MigrationError, in Chinese); the database is as it was.
+    out(`错误：${(err as Error).message}`);
+    return 1;
+  }
   const db = createDb(cfg.databaseUrl);
   try {
     await command.run({ db, migrated: applied, logger, config: cfg.full, print: out, now }, positionals, parsed.values);

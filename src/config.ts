@@ -60,8 +60,8 @@ const envSchema = z
       z
         .string()
         .default('file:./data/bot.db')
-        .refine((v) => v.startsWith('file:'), {
-          error: '目前只支持 SQLite，格式为 file:路径（例如 file:./data/bot.db）',
+        .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\/[^/\s]+\/[^/?\s]+/.test(v), {
+          error: '只支持 SQLite（file:路径，例如 file:./data/bot.db）或 PostgreSQL（postgresql://用户:密码@主机:端口/数据库名）',
         }),
     ),
     FEISHU_APP_ID: z.preprocess(

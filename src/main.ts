@@ -90,6 +90,10 @@ try {
     process.stderr.write(`${err.message}\n`);
     process.exit(78);
   }
+  if (err instanceof Error && err.name === 'MigrationError') {
+    // Which migration failed and why, in Chinese (db/migrate-postgres.ts); the database is as it was.
+    process.stderr.write(`${err.message}。机器人没有启动。\n`);
+  }
   fallbackLogger.fatal({ err }, 'could not start');
   process.exit(1);
 }

@@ -11,6 +11,8 @@ function projectRoot(from: string): string {
 
 export const PROJECT_ROOT = projectRoot(import.meta.dirname);
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma', 'migrations');
+/** The same migrations written for PostgreSQL (scripts/gen-pg-migrations.mjs). */
+export const PG_MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma', 'migrations-postgres');
 export const CARDS_DIR = path.join(PROJECT_ROOT, 'cards');
 /** Static web pages (the sandbox). */
 export const WEB_DIR = path.join(PROJECT_ROOT, 'web');

@@ -38,7 +38,7 @@ const RULES: Record<string, { layers: string[]; packages: RegExp }> = {
   features: { layers: ['features', 'bot', 'model', 'ports', 'domain', 'cards', 'flows', 'inbound.ts', 'clock.ts', 'logger.ts'], packages: /^(zod|node:.*)$/ },
   runtime: { layers: ['runtime', 'ports', 'cards', 'inbound.ts', 'clock.ts', 'logger.ts'], packages: /^(node:.*)$/ },
   feishu: { layers: ['feishu', 'ports', 'inbound.ts', 'domain', 'logger.ts'], packages: /^(@larksuiteoapi\/node-sdk|axios|express|zod|node:.*)$/ },
-  db: { layers: ['db', 'ports', 'runtime', 'domain', 'generated', 'paths.ts'], packages: /^(@prisma\/.*|better-sqlite3|node:.*)$/ },
+  db: { layers: ['db', 'ports', 'runtime', 'domain', 'generated', 'paths.ts'], packages: /^(@prisma\/.*|better-sqlite3|pg|node:.*)$/ },
   excel: { layers: ['excel', 'ports', 'domain', 'logger.ts'], packages: /^(exceljs|zod|node:.*)$/ },
   jobs: { layers: ['jobs', 'bot', 'runtime', 'clock.ts', 'logger.ts'], packages: /^(node-cron|node:.*)$/ },
   // Entry points of their own (like main.ts): they may use what they assemble, but nothing may use them.

@@ -66,6 +66,21 @@ describe('configuration', () => {
     expect(!bad.ok && bad.problems[0]).toContain('只能是 webhook');
   });
 
+  it('DATABASE_URL: SQLite by default, a file: path, or a PostgreSQL database', () => {
+    const def = loadConfig(base);
+    expect(def.ok && def.config.databaseUrl).toBe('file:./data/bot.db');
+    for (const url of ['file:./data/x.db', 'postgresql://bot:secret@db.example:5432/bot', 'postgres://postgres@127.0.0.1/bot?sslmode=disable']) {
+      const r = loadConfig({ ...base, DATABASE_URL: url });
+      expect(r.ok && r.config.databaseUrl).toBe(url);
+    }
+    for (const url of ['mysql://x', 'postgresql://host-without-database', 'sqlite:./x.db']) {
+      const r = loadConfig({ ...base, DATABASE_URL: url });
+      expect(!r.ok && r.problems).toEqual([
+        'DATABASE_URL：只支持 SQLite（file:路径，例如 file:./data/bot.db）或 PostgreSQL（postgresql://用户:密码@主机:端口/数据库名）',
+      ]);
+    }
+  });
+
   it('treats empty values as unset', () => {
     const r = loadConfig({ ...base, PORT: '', FEISHU_BASE_URL: '  ' });
     expect(r.ok && r.config.port).toBe(3000);

@@ -5,6 +5,7 @@
 // reader or a writer). If the thread dies, automatic checkpoints are switched back on.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { isPostgresUrl, sqliteFilePath } from './prisma.ts';
 
 /** What this needs of the logger. */
 type Log = { warn(o: object, msg: string): void; error(o: object, msg: string): void };
@@ -75,4 +76,16 @@ export function startCheckpointer(file: string, o: { logger: Log; onLost: () => 
       await worker.terminate();
     },
   };
+}
+
+/**
+ * The checkpointer of the server's database: the thread above for SQLite (its own connection turned
+ * automatic checkpoints off); nothing for PostgreSQL, which has no WAL file for the bot to look after.
+ */
+export function startDbCheckpointer(databaseUrl: string, db: { $queryRawUnsafe(sql: string): Promise<unknown> }, o: { logger: Log }): Checkpointer {
+  if (isPostgresUrl(databaseUrl)) return { stop: async () => undefined };
+  return startCheckpointer(sqliteFilePath(databaseUrl), {
+    logger: o.logger,
+    onLost: () => void db.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 1000').catch(() => undefined),
+  });
 }

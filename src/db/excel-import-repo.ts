@@ -5,7 +5,7 @@ import type { DeclarationUpload as ExcelImport, DeclarationUploads } from '../po
 import type { HistoryUploads } from '../ports/execution.ts';
 import { planNumber } from './plan-repo.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import { isUniqueViolation, type Db } from './prisma.ts';
+import { isUniqueViolation, lockPlanNumbers, type Db } from './prisma.ts';
 import { diffData } from '../domain/plan-changes.ts';
 
 type Row = { id: number; openId: string; unitCode: string; year: number; contentHash: string; fileName: string; plans: string; status: string; version: number; planNumbers: string | null; createdAt: Date; importedAt: Date | null };
@@ -50,6 +50,7 @@ export function createDeclarationUploads(db: Db): DeclarationUploads {
             if (count === 0) return null;
             const imp = (await tx.excelImport.findUniqueOrThrow({ where: { id: p.id } })) as Row;
             const plans = JSON.parse(imp.plans) as { row: number; data: PlanDraft }[];
+            await lockPlanNumbers(db, tx, imp.year);
             const last = await tx.plan.findFirst({ where: { year: imp.year }, orderBy: { seq: 'desc' }, select: { seq: true } });
             const first = (last?.seq ?? 0) + 1;
             const status = p.submit ? 'SUBMITTED' : 'DRAFT';

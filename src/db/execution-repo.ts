@@ -102,7 +102,8 @@ export function createStepStore(db: Db): StepStore {
       if (!classIds.length) return [];
       const rows: StepRow[] = [];
       for (let i = 0; i < classIds.length; i += 500) {
-        rows.push(...(await db.classStep.findMany({ where: { classId: { in: [...classIds.slice(i, i + 500)] } } })));
+        // ordered as SQLite returns them by its primary key; PostgreSQL promises no order without one
+        rows.push(...(await db.classStep.findMany({ where: { classId: { in: [...classIds.slice(i, i + 500)] } }, orderBy: [{ classId: 'asc' }, { step: 'asc' }] })));
       }
       return rows.map(toStep);
     },

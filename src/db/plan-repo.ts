@@ -3,7 +3,7 @@
 import type { PlanDraft } from '../domain/plan.ts';
 import type { PlanStatus } from '../domain/plan-status.ts';
 import type { Channel, NewPlanEvent, PlanEventRecord, PlanRecord, PlanStore } from '../ports/plans.ts';
-import { isUniqueViolation, type Db } from './prisma.ts';
+import { isUniqueViolation, lockPlanNumbers, type Db } from './prisma.ts';
 
 type PlanRow = {
   id: number;
@@ -46,6 +46,7 @@ export function createPlanStore(db: Db): PlanStore {
       for (let attempt = 0; ; attempt++) {
         try {
           return await db.$transaction(async (tx) => {
+            await lockPlanNumbers(db, tx, p.year);
             const last = await tx.plan.findFirst({ where: { year: p.year }, orderBy: { seq: 'desc' }, select: { seq: true } });
             const seq = (last?.seq ?? 0) + 1;
             const row = await tx.plan.create({

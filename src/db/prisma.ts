@@ -1,11 +1,27 @@
 // The only place that constructs the Prisma client. SQLite runs through the better-sqlite3 driver adapter
-// (no native query engine to download).
+// (no native query engine to download), PostgreSQL through @prisma/adapter-pg with the client generated
+// from the PostgreSQL copy of the schema (prisma/generated/schema.postgres.prisma).
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { PrismaClient as PgPrismaClient } from '../generated/prisma-pg/client.ts';
 
 export type Db = PrismaClient;
+export type Provider = 'sqlite' | 'postgresql';
+
+const postgresClients = new WeakSet<object>();
+
+/** Whether a DATABASE_URL names a PostgreSQL database (otherwise it is a SQLite `file:`). */
+export function isPostgresUrl(databaseUrl: string): boolean {
+  return /^postgres(ql)?:\/\//.test(databaseUrl);
+}
+
+/** Which database a client talks to, for the few statements written differently for each (db/ only). */
+export function providerOf(db: object): Provider {
+  return postgresClients.has(db) ? 'postgresql' : 'sqlite';
+}
 
 /** Path of the SQLite file behind a `file:` URL, resolved against the working directory. */
 export function sqliteFilePath(databaseUrl: string): string {
@@ -56,8 +72,27 @@ export function cacheStatements(connection: Connection, max = 500): void {
   };
 }
 
-/** `autoCheckpoint: false`: the server checkpoints from a thread of its own (checkpointer.ts). */
+/**
+ * The PostgreSQL client, typed as the SQLite one. The cast is sound for this code base: both clients are
+ * generated from the same models (the PostgreSQL schema is written from the SQLite one), so every model
+ * method and raw query the repositories use has the same arguments and results; the types only differ in
+ * things neither provider's callers use here (PostgreSQL's `mode: 'insensitive'` filters, for one).
+ * Every session runs in UTC, so a DateTime the adapter sends as UTC wall time (it writes no offset) is
+ * stored as the instant it is, and now() and timestamps compare as instants.
+ */
+function createPostgresDb(databaseUrl: string): Db {
+  const adapter = new PrismaPg({ connectionString: databaseUrl, options: '-c TimeZone=UTC' });
+  const db = new PgPrismaClient({ adapter }) as unknown as Db;
+  postgresClients.add(db);
+  return db;
+}
+
+/**
+ * `file:` → SQLite, `postgresql://` or `postgres://` → PostgreSQL.
+ * `autoCheckpoint: false` (SQLite): the server checkpoints from a thread of its own (checkpointer.ts).
+ */
 export function createDb(databaseUrl: string, o: { autoCheckpoint?: boolean } = {}): Db {
+  if (isPostgresUrl(databaseUrl)) return createPostgresDb(databaseUrl);
   const file = sqliteFilePath(databaseUrl);
   prepareSqliteFile(file);
   // busy timeout: the CLI and the server may write at the same moment; wait instead of failing.
@@ -81,3 +116,17 @@ export function createDb(databaseUrl: string, o: { autoCheckpoint?: boolean } = 
 export function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
 }
+
+type RawTx = { $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number> };
+
+/**
+ * Inside a transaction that numbers the plans of a year (the highest seq + 1): on PostgreSQL, waits for
+ * any other such transaction of that year to end (a transaction-scoped advisory lock), so instances and
+ * connections creating plans at once take consecutive numbers instead of failing on the unique number.
+ * SQLite needs nothing: it has one writer at a time.
+ */
+export async function lockPlanNumbers(db: Db, tx: RawTx, year: number): Promise<void> {
+  if (providerOf(db) === 'postgresql') await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PLAN_NUMBERS_LOCK}::int, ${year}::int)`;
+}
+
+const PLAN_NUMBERS_LOCK = 160_517;

@@ -52,12 +52,13 @@ export function createRoster(db: Db): Roster {
       return (await db.user.findMany({ where: { role }, orderBy: { openId: 'asc' } })).map(toPerson);
     },
     async all() {
-      return (await db.user.findMany({ orderBy: [{ role: 'asc' }, { openId: 'asc' }] })).map(toPerson);
+      // no role first, as SQLite sorts nulls; PostgreSQL would put them last
+      return (await db.user.findMany({ orderBy: [{ role: { sort: 'asc', nulls: 'first' } }, { openId: 'asc' }] })).map(toPerson);
     },
     async linked() {
       const rows = await db.$queryRaw<UserRow[]>`
         SELECT "openId", "name", "role", "unitCode" FROM "User" WHERE "role" IS NOT NULL OR "unitCode" IS NOT NULL
-        ORDER BY "role", "openId"`;
+        ORDER BY "role" ASC NULLS FIRST, "openId"`;
       return rows.map(toPerson);
     },
   };

@@ -6,10 +6,10 @@ import { startHarness, type Harness } from '../support/harness.ts';
 const DECLARANT = 'ou_declarant0001';
 const STRANGER = 'ou_stranger00001';
 
-describe('webhook with an Encrypt Key', () => {
+describe.each(['sqlite', 'postgresql'] as const)('webhook with an Encrypt Key (%s)', (database) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ database });
     await h.db.unit.create({ data: { code: '101001', name: '柳州市人力资源和社会保障局', staffCount: 150 } });
     await h.db.user.create({ data: { openId: DECLARANT, name: '李明', role: 'declarant', unitCode: '101001' } });
   });

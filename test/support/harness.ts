@@ -1,5 +1,5 @@
-// Starts the real bot (same startBot as `npm start`) on a fresh SQLite file, against a Feishu stand-in,
-// and posts signed, encrypted, real-format pushes to it.
+// Starts the real bot (same startBot as `npm start`) on a fresh SQLite file (or a fresh PostgreSQL database),
+// against a Feishu stand-in, and posts signed, encrypted, real-format pushes to it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { createLogger } from '../../src/logger.ts';
 import { assertValidCard } from './card-lint.ts';
 import { buildPush, cardActionEvent, envelope, messageEvent, postPush, type MessageSpec } from './feishu-push.ts';
 import { startFeishuStub, type StubOptions } from './feishu-stub.ts';
+import { emptyPgDatabase } from './temp-pg.ts';
 
 export type HarnessOptions = {
   /** 'encrypt' (default): Encrypt Key + token; 'token': Verification Token only, plaintext pushes. */
@@ -21,6 +22,8 @@ export type HarnessOptions = {
   transport?: 'webhook' | 'ws';
   /** Runs before the bot starts (e.g. faults for its first requests). */
   beforeBoot?: (stub: Awaited<ReturnType<typeof startFeishuStub>>) => void;
+  /** 'postgresql': an empty database of its own on the test server, which the bot migrates as it starts. */
+  database?: 'sqlite' | 'postgresql';
 };
 
 /** An App ID of the real shape (the long-connection client refuses any other). */
@@ -32,6 +35,7 @@ export async function startHarness(o: HarnessOptions = {}) {
   const ws = o.transport === 'ws';
   const stub = await startFeishuStub({ ...(ws ? { appId: WS_APP_ID } : {}), ...o.stub });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpbot-'));
+  const pg = o.database === 'postgresql' ? await emptyPgDatabase() : null;
   const secrets = {
     appId: stub.appId,
     verificationToken: 'test-verification-token',
@@ -41,7 +45,7 @@ export async function startHarness(o: HarnessOptions = {}) {
     NODE_ENV: 'test',
     PORT: '0',
     HOST: '127.0.0.1',
-    DATABASE_URL: `file:${path.join(dir, 'bot.db')}`,
+    DATABASE_URL: pg?.url ?? `file:${path.join(dir, 'bot.db')}`,
     FEISHU_APP_ID: stub.appId,
     FEISHU_APP_SECRET: stub.appSecret,
     FEISHU_VERIFICATION_TOKEN: secrets.verificationToken,
@@ -65,6 +69,7 @@ export async function startHarness(o: HarnessOptions = {}) {
   } catch (err) {
     await stub.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+    await pg?.drop();
     throw err;
   }
   if (ws) await stub.ws.waitForClient();
@@ -117,6 +122,7 @@ export async function startHarness(o: HarnessOptions = {}) {
       await bot.stop();
       await stub.stop();
       fs.rmSync(dir, { recursive: true, force: true });
+      await pg?.drop();
     },
   };
   return h;
