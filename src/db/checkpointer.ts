@@ -83,7 +83,7 @@ export function startCheckpointer(file: string, o: { logger: Log; onLost: () => 
  * automatic checkpoints off); nothing for PostgreSQL, which has no WAL file for the bot to look after.
  */
 export function startDbCheckpointer(databaseUrl: string, db: { $queryRawUnsafe(sql: string): Promise<unknown> }, o: { logger: Log }): Checkpointer {
-  if (isPostgresUrl(databaseUrl)) return { stop: async () => undefined };
+  if (isPostgresUrl(databaseUrl)) return { ready: Promise.resolve(), stop: async () => undefined };
   return startCheckpointer(sqliteFilePath(databaseUrl), {
     logger: o.logger,
     onLost: () => void db.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 1000').catch(() => undefined),
