@@ -74,7 +74,7 @@ export async function backupSqlite(source: string, dest: string, o: { force?: bo
       let last = Infinity;
       await src.backup(tmp, {
         progress: ({ remainingPages }) => {
-          const restarted = remainingPages > last;
+          const restarted = remainingPages >= last; // a step that copied anything leaves fewer
           last = remainingPages;
           return restarted ? 0x7fffffff : PAGES_PER_STEP;
         },
