@@ -152,6 +152,12 @@ describe('db:copy', () => {
     expect(r.out.split('\n')[0]).toBe(`从 file:${from} 复制到 file:${to}：`);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     expect(r.out.split('\n').at(-1)).toBe(`已复制 20 个表共 ${total} 行，每个表两边的行数一致。`);
+
+    const again = path.join(dir, 'copy-json.db');
+    migrateSqlite(`file:${again}`);
+    const j = await cli(from, 'db:copy', `file:${from}`, `file:${again}`, '--json');
+    expect(j.code, j.out).toBe(0);
+    expect(JSON.parse(j.out)).toEqual({ tables: APP_TABLES.map((t) => ({ table: t.table, from: counts[t.table], to: counts[t.table] })), ok: true });
   });
 
   it('refuses a target that has rows, naming the table, and copies nothing', async () => {
