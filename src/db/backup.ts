@@ -53,7 +53,11 @@ function removeQuietly(file: string): void {
  * is copied in one step, one consistent snapshot, so a busy bot cannot keep the backup from finishing.
  * `tables`: the tables whose rows are counted in the finished copy.
  */
-export async function backupSqlite(source: string, dest: string, o: { force?: boolean; tables: string[] }): Promise<BackupResult> {
+export async function backupSqlite(
+  source: string,
+  dest: string,
+  o: { force?: boolean; tables: string[]; onStep?: (step: { remainingPages: number; restarted: boolean }) => void },
+): Promise<BackupResult> {
   if (!fs.existsSync(source)) throw new BackupRefused({ reason: 'source-missing', path: source });
   const file = path.resolve(dest);
   const dir = path.dirname(file);
@@ -76,6 +80,7 @@ export async function backupSqlite(source: string, dest: string, o: { force?: bo
         progress: ({ remainingPages }) => {
           const restarted = remainingPages >= last; // a step that copied anything leaves fewer
           last = remainingPages;
+          o.onStep?.({ remainingPages, restarted });
           return restarted ? 0x7fffffff : PAGES_PER_STEP;
         },
       });
