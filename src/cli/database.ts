@@ -37,6 +37,8 @@ function backupRefusal(r: BackupRefusal): string {
   switch (r.reason) {
     case 'exists':
       return `「${r.path}」已存在，没有覆盖。要覆盖它请加 --force`;
+    case 'is-source':
+      return `「${r.path}」是数据库本身（或它的日志文件），备份要写到另一个文件`;
     case 'folder-missing':
       return `文件夹「${r.path}」不存在，请先创建它（或换一个已有的文件夹）`;
     case 'not-a-folder':

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 export type BackupRefusal =
   | { reason: 'source-missing'; path: string }
   | { reason: 'exists'; path: string }
+  | { reason: 'is-source'; path: string }
   | { reason: 'folder-missing'; path: string }
   | { reason: 'not-a-folder'; path: string }
   | { reason: 'folder-denied'; path: string };
@@ -61,6 +62,9 @@ export async function backupSqlite(
   if (!fs.existsSync(source)) throw new BackupRefused({ reason: 'source-missing', path: source });
   const file = path.resolve(dest);
   const dir = path.dirname(file);
+  if ([source, `${source}-wal`, `${source}-shm`, `${source}-journal`].map((f) => path.resolve(f)).includes(file)) {
+    throw new BackupRefused({ reason: 'is-source', path: file });
+  }
   checkFolder(dir);
   if (fs.existsSync(file) && !o.force) throw new BackupRefused({ reason: 'exists', path: file });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);

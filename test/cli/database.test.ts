@@ -97,6 +97,9 @@ describe('db:backup', () => {
     const report = JSON.parse(forced.out) as { file: string; bytes: number; rows: Record<string, number> };
     expect(report).toMatchObject({ file: dest, bytes: fs.statSync(dest).size, rows: { Unit: 3, User: 4, Plan: 30, PlanEvent: 90, TrainingClass: 30, ClassStep: 60, Attachment: 3, InboundEvent: 12, OutboxMessage: 13 } });
     expect(mode(dest)).toBe(0o600);
+    // Not even --force writes over the database itself.
+    expect(await cli(file, 'db:backup', file, '--force')).toEqual({ code: 1, out: `错误：「${file}」是数据库本身（或它的日志文件），备份要写到另一个文件` });
+    expect(await cli(file, 'db:backup', `${file}-wal`, '--force')).toMatchObject({ code: 1 });
     const copy = new Database(dest, { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete'); // one self-contained file
     copy.close();
