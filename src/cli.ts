@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { OPS_COMMANDS } from './cli/ops.ts';
+import { DATABASE_COMMANDS } from './cli/database.ts';
 import { REFERENCE_COMMANDS } from './cli/reference.ts';
 import { CALENDAR_COMMANDS } from './cli/calendar.ts';
 import { REVIEW_COMMANDS } from './cli/review.ts';
@@ -21,7 +22,7 @@ import { createLogger } from './logger.ts';
 
 export { CliError };
 
-const COMMANDS: CliCommand[] = [...USER_COMMANDS, ...REFERENCE_COMMANDS, ...CALENDAR_COMMANDS, ...REVIEW_COMMANDS, ...EXCEL_COMMANDS, ...EXECUTION_COMMANDS, ...OPS_COMMANDS];
+const COMMANDS: CliCommand[] = [...USER_COMMANDS, ...REFERENCE_COMMANDS, ...CALENDAR_COMMANDS, ...REVIEW_COMMANDS, ...EXCEL_COMMANDS, ...EXECUTION_COMMANDS, ...OPS_COMMANDS, ...DATABASE_COMMANDS];
 
 function usage(): string {
   return [
@@ -62,6 +63,7 @@ export async function runCli(
         status: { type: 'string' },
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
+        force: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -100,7 +102,7 @@ export async function runCli(
   }
   const db = createDb(cfg.databaseUrl);
   try {
-    await command.run({ db, migrated: applied, logger, config: cfg.full, print: out, now }, positionals, parsed.values);
+    await command.run({ db, databaseUrl: cfg.databaseUrl, migrated: applied, logger, config: cfg.full, print: out, now }, positionals, parsed.values);
     return 0;
   } catch (err) {
     if (err instanceof CliError) {

@@ -11,6 +11,8 @@ export class CliError extends Error {}
 
 export type CliContext = {
   db: Db;
+  /** The DATABASE_URL `db` was opened with. */
+  databaseUrl: string;
   /** Migrations this run applied before the command. */
   migrated: string[];
   logger: Logger;
