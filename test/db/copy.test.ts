@@ -6,6 +6,7 @@ import { APP_TABLES, copyDatabase, CopyRefused, resetSequenceSql } from '../../s
 import type { Db } from '../../src/db/prisma.ts';
 import { seedFullDb } from '../support/full-db.ts';
 import { tempDb } from '../support/temp-db.ts';
+import { tempPg } from '../support/temp-pg.ts';
 
 const schema = fs.readFileSync(path.resolve(import.meta.dirname, '../../prisma/schema.prisma'), 'utf8');
 
@@ -67,6 +68,24 @@ describe('copyDatabase', () => {
       expect(seen.find(([x]) => x === t.table)![1]).toBe(a.length);
     }
     // New rows continue after the copied ids.
+    const last = await to.db.plan.findFirst({ orderBy: { id: 'desc' } });
+    const next = await to.db.plan.create({ data: { year: 2028, seq: 1, number: '2028-001', unitCode: '101001', status: 'DRAFT', data: '{}', createdBy: 'ou_x', createdAt: new Date(), updatedAt: new Date() } });
+    expect(next.id).toBe(last!.id + 1);
+  });
+
+  it('moves an installation from SQLite onto PostgreSQL: every row, field for field, and new ids continue after the copied ones', async () => {
+    const from = await db();
+    const to = await tempPg();
+    cleanups.push(to.cleanup);
+    await seedFullDb(from.db);
+    const counts = await copyDatabase(from.db, to.db, { fromUrl: from.url, toUrl: to.url, batch: 5 });
+    for (const t of APP_TABLES) {
+      const orderBy = t.key.map((k) => ({ [k]: 'asc' }));
+      const a = await delegate(from.db, t.model).findMany({ orderBy });
+      expect(a.length, t.table).toBeGreaterThan(0);
+      expect(await delegate(to.db, t.model).findMany({ orderBy }), t.table).toEqual(a);
+      expect(counts.find((c) => c.table === t.table)).toEqual({ table: t.table, from: a.length, to: a.length });
+    }
     const last = await to.db.plan.findFirst({ orderBy: { id: 'desc' } });
     const next = await to.db.plan.create({ data: { year: 2028, seq: 1, number: '2028-001', unitCode: '101001', status: 'DRAFT', data: '{}', createdBy: 'ou_x', createdAt: new Date(), updatedAt: new Date() } });
     expect(next.id).toBe(last!.id + 1);
