@@ -10,6 +10,7 @@ import { migrateDatabase } from './db/migrate-database.ts';
 import { createOutboxRepo } from './db/outbox-repo.ts';
 import { createDb, type Db } from './db/prisma.ts';
 import { startDbCheckpointer } from './db/checkpointer.ts';
+import { createSendLimiter } from './db/shared-limiter.ts';
 import { createFeishuApi } from './feishu/api.ts';
 import type { PushHandlers } from './feishu/ingress.ts';
 import { linkDown, startLongConnection, type LinkStatus, type LongConnection } from './feishu/long-connection.ts';
@@ -83,17 +84,16 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   const meter = new LoadMeter();
   // Queues run on real time; `clock` is business time (deadlines, reminders), which tests and the
   // sandbox may move.
+  const limits = { appPerSecond: config.outbox.appPerSecond, appPerMinute: config.outbox.appPerMinute, keyPerSecond: config.outbox.userPerSecond };
   const outbox = createOutboxWorker({
     yieldTo: () => meter.busy(),
     repo: outboxRepo,
     api,
     clock: systemClock,
     logger,
-    limits: {
-      appPerSecond: config.outbox.appPerSecond,
-      appPerMinute: config.outbox.appPerMinute,
-      keyPerSecond: config.outbox.userPerSecond,
-    },
+    limits,
+    // On PostgreSQL shared by every instance, in this process on SQLite.
+    limiter: createSendLimiter(db, limits, logger),
     maxAttempts: config.outbox.maxAttempts,
     maxCrashes: config.queues.maxCrashes,
     leaseMs: config.queues.leaseMs,
