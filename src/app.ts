@@ -1,6 +1,7 @@
 // Builds the whole bot from a validated config: database (migrated), Feishu API, queues, handlers,
 // HTTP server, scheduler. main.ts calls it for production; the end-to-end tests call the same function.
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from './clock.ts';
 import { settingsOf, type Config } from './config.ts';
@@ -11,6 +12,7 @@ import { createOutboxRepo } from './db/outbox-repo.ts';
 import { createDb, type Db } from './db/prisma.ts';
 import { startDbCheckpointer } from './db/checkpointer.ts';
 import { createSendLimiter } from './db/shared-limiter.ts';
+import { createJobLeases } from './db/job-lease-repo.ts';
 import { createFeishuApi } from './feishu/api.ts';
 import type { PushHandlers } from './feishu/ingress.ts';
 import { linkDown, startLongConnection, type LinkStatus, type LongConnection } from './feishu/long-connection.ts';
@@ -54,6 +56,9 @@ export type RunningBot = {
   idle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 };
+
+/** Names this process in the job leases it takes (host and process id). */
+const instanceId = () => `${os.hostname()}:${process.pid}`;
 
 function botIdentity(api: FeishuApi, logger: Logger) {
   let cached: string | null = null;
@@ -179,7 +184,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   inbox.worker.start();
   outbox.start();
   const scheduler =
-    o.scheduler === false ? null : startScheduler([cleanupJob({ inbox: inboxRepo, outbox: outboxRepo }), ...app.jobs], clock, logger);
+    o.scheduler === false ? null : startScheduler([cleanupJob({ inbox: inboxRepo, outbox: outboxRepo }), ...app.jobs], clock, logger, createJobLeases(db, instanceId()));
 
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 
