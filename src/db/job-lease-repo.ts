@@ -15,8 +15,9 @@ export function createJobLeases(db: Db, instance: string): { take(job: string, s
         ON CONFLICT ("job", "slot") DO NOTHING RETURNING "job"`;
       if (Date.now() - lastPrune > 3600_000) {
         lastPrune = Date.now();
-        // Housekeeping only: a failure here must not undo the lease just taken.
-        await db.jobLease.deleteMany({ where: { slot: { lt: new Date(Date.now() - KEEP_MS) } } }).catch(() => undefined);
+        // Housekeeping only: a failure here must not undo the lease just taken. Counted from the slot, so it
+        // never removes the lease of a slot still being fired (which would let a late instance run it again).
+        await db.jobLease.deleteMany({ where: { slot: { lt: new Date(slot.getTime() - KEEP_MS) } } }).catch(() => undefined);
       }
       return rows.length === 1;
     },

@@ -27,13 +27,14 @@ export function startScheduler(
   clock: Clock,
   logger: Logger,
   leases: JobLeases = soleInstance,
-): { stop(): Promise<void>; fire(job: Job, slot: Date): Promise<void> } {
+): { stop(): Promise<void>; fire(job: Job, slot: Date, lease?: string): Promise<void> } {
   const running = new Set<Promise<unknown>>();
-  const fire = (job: Job, slot: Date): Promise<void> => {
+  /** Runs `job` for `slot` if this instance takes the lease (named after the job unless told). */
+  const fire = (job: Job, slot: Date, lease = job.name): Promise<void> => {
     const run = (async () => {
       let mine: boolean;
       try {
-        mine = await leases.take(job.name, slot);
+        mine = await leases.take(lease, slot);
       } catch (err) {
         logger.error({ err, job: job.name, slot }, 'job not run: its lease could not be taken');
         return;
@@ -56,7 +57,7 @@ export function startScheduler(
   // once for all the instances that start within the same minute.
   const startup = setTimeout(() => {
     const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-    jobs.filter((j) => j.atStart).forEach((j) => void fire({ ...j, name: `${j.name}@start` }, minute));
+    jobs.filter((j) => j.atStart).forEach((j) => void fire(j, minute, `${j.name}@start`));
   }, 2000);
   startup.unref();
   return {

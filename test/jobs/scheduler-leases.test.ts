@@ -50,6 +50,20 @@ describe.each(STORAGE)('job leases on %s', (_name, make) => {
     }
   });
 
+  it('two instances starting together catch up once', async () => {
+    const runs: string[] = [];
+    const job = (who: string): Job => ({ name: 'close', title: '截止', description: '', schedule: '0 0 1 1 *', atStart: true, run: async () => (runs.push(who), {}) });
+    const logs = [recordingLogger(), recordingLogger()];
+    const a = startScheduler([job('a')], systemClock, logs[0]!.logger, createJobLeases(t.db, 'a'));
+    const b = startScheduler([job('b')], systemClock, logs[1]!.logger, createJobLeases(second, 'b'));
+    await new Promise((r) => setTimeout(r, 2_600));
+    await Promise.all([a.stop(), b.stop()]);
+    expect(runs).toHaveLength(1);
+    const lines = logs.flatMap((l) => l.lines);
+    expect(lines.filter((x) => x.msg === 'job finished').map((x) => x.job)).toEqual(['close']);
+    expect(lines.filter((x) => x.msg === 'job ran on another instance').map((x) => x.job)).toEqual(['close']);
+  });
+
   it('a schedule firing every second on both instances runs each slot once', async () => {
     const runs: number[] = [];
     const job: Job = { name: 'tick', title: 'tick', description: '', schedule: '* * * * * *', run: async () => (runs.push(Date.now()), {}) };
