@@ -1,5 +1,6 @@
 // Two bot processes on one fresh PostgreSQL database, no load balancer in front (the test posts to either),
-// against the Feishu stand-in (which refuses calls over Feishu's limits, like Feishu): a declaration whose
+// against the Feishu stand-in (which refuses calls over Feishu's limits, like Feishu): the jobs' start-up
+// catch-up, started on both at the same moment, runs on one of them; a declaration whose
 // messages alternate between the instances is answered in order; one event posted to both at once has one
 // effect; a burst from many people split between them is all answered within the app's limits (≤ 50 sends
 // in any second app-wide, ≤ 5 a second to one person, checked on the stand-in's arrival times); and with one
@@ -67,7 +68,7 @@ describe('two instances on one PostgreSQL database', () => {
     FEISHU_APP_SECRET: stub.appSecret,
     FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
     FEISHU_BASE_URL: stub.url,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info', // the scheduler's lines say which instance ran a job
     QUEUE_LEASE_SECONDS: '5',
   });
 
@@ -96,6 +97,31 @@ describe('two instances on one PostgreSQL database', () => {
     await stub?.stop();
     await pg?.drop();
   });
+
+  it('runs the start-up catch-up of each job on one of the two instances, the other saying it ran elsewhere', async () => {
+    type Line = { msg?: string; job?: string };
+    const lines = (s: Started): Line[] =>
+      s.output().split('\n').flatMap((l) => {
+        try {
+          return [JSON.parse(l) as Line];
+        } catch {
+          return [];
+        }
+      });
+    const jobLines = (s: Started, msg: string) => lines(s).filter((l) => l.msg === msg).map((l) => l.job!);
+    const leases = async () => (await db.jobLease.findMany({ where: { job: { endsWith: '@start' } } })).map((l) => l.job.replace(/@start$/, ''));
+    await until('both instances decided every catch-up', () => jobLines(a, 'job finished').length + jobLines(a, 'job ran on another instance').length >= 5 && jobLines(b, 'job finished').length + jobLines(b, 'job ran on another instance').length >= 5, 15_000);
+    const jobs = [...new Set(await leases())].sort();
+    expect(jobs.length).toBeGreaterThanOrEqual(5); // reminders, close, review reminders, calendar, execution
+    for (const job of jobs) {
+      const ran = [...jobLines(a, 'job finished'), ...jobLines(b, 'job finished')].filter((j) => j === job).length;
+      const skipped = [...jobLines(a, 'job ran on another instance'), ...jobLines(b, 'job ran on another instance')].filter((j) => j === job).length;
+      // once per slot (one slot, unless the two start-ups fell either side of a minute's turn)
+      const slots = (await leases()).filter((j) => j === job).length;
+      expect(ran, job).toBe(slots);
+      expect(ran + skipped, job).toBe(2);
+    }
+  }, 30_000);
 
   it('answers a declaration whose messages alternate between the instances, in order', async () => {
     const title = '2027年度两实例交替申报培训班';
