@@ -1,6 +1,7 @@
 // Builds the whole bot from a validated config: database (migrated), Feishu API, queues, handlers,
 // HTTP server, scheduler. main.ts calls it for production; the end-to-end tests call the same function.
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from './clock.ts';
 import { settingsOf, type Config } from './config.ts';
@@ -10,6 +11,8 @@ import { migrateDatabase } from './db/migrate-database.ts';
 import { createOutboxRepo } from './db/outbox-repo.ts';
 import { createDb, type Db } from './db/prisma.ts';
 import { startDbCheckpointer } from './db/checkpointer.ts';
+import { createSendLimiter } from './db/shared-limiter.ts';
+import { createJobLeases } from './db/job-lease-repo.ts';
 import { createFeishuApi } from './feishu/api.ts';
 import type { PushHandlers } from './feishu/ingress.ts';
 import { linkDown, startLongConnection, type LinkStatus, type LongConnection } from './feishu/long-connection.ts';
@@ -54,6 +57,9 @@ export type RunningBot = {
   stop(): Promise<void>;
 };
 
+/** Names this process in the job leases it takes (host and process id). */
+const instanceId = () => `${os.hostname()}:${process.pid}`;
+
 function botIdentity(api: FeishuApi, logger: Logger) {
   let cached: string | null = null;
   let retryAt = 0;
@@ -83,17 +89,16 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   const meter = new LoadMeter();
   // Queues run on real time; `clock` is business time (deadlines, reminders), which tests and the
   // sandbox may move.
+  const limits = { appPerSecond: config.outbox.appPerSecond, appPerMinute: config.outbox.appPerMinute, keyPerSecond: config.outbox.userPerSecond };
   const outbox = createOutboxWorker({
     yieldTo: () => meter.busy(),
     repo: outboxRepo,
     api,
     clock: systemClock,
     logger,
-    limits: {
-      appPerSecond: config.outbox.appPerSecond,
-      appPerMinute: config.outbox.appPerMinute,
-      keyPerSecond: config.outbox.userPerSecond,
-    },
+    limits,
+    // On PostgreSQL shared by every instance, in this process on SQLite.
+    limiter: createSendLimiter(db, limits, logger),
     maxAttempts: config.outbox.maxAttempts,
     maxCrashes: config.queues.maxCrashes,
     leaseMs: config.queues.leaseMs,
@@ -179,7 +184,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   inbox.worker.start();
   outbox.start();
   const scheduler =
-    o.scheduler === false ? null : startScheduler([cleanupJob({ inbox: inboxRepo, outbox: outboxRepo }), ...app.jobs], clock, logger);
+    o.scheduler === false ? null : startScheduler([cleanupJob({ inbox: inboxRepo, outbox: outboxRepo }), ...app.jobs], clock, logger, createJobLeases(db, instanceId()));
 
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 

@@ -34,6 +34,8 @@ export const APP_TABLES: TableSpec[] = [
   t('ClassStep', ['classId', 'step']),
   t('Attachment', ['id'], true),
   t('FileIntent', ['openId']),
+  t('SendSlot', ['id'], true),
+  t('JobLease', ['job', 'slot']),
 ];
 
 /** Tables holding files: fewer rows per batch. */

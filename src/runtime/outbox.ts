@@ -7,7 +7,8 @@ import { answerRejectedCard } from './card-fallback.ts';
 import { LaneWorker, type ClaimedRow, type LaneStore } from './lane-worker.ts';
 import { FeishuCallError, type FeishuApi, type ReceiveIdType } from '../ports/feishu.ts';
 import { feishuUuid, type OutboxKind, type OutboxRepo, type OutboxRow } from './outbox-store.ts';
-import { RateLimiter, type RateLimits } from './rate-limiter.ts';
+import type { RateLimits } from './rate-limiter.ts';
+import { localLimiter, type SendLimiter } from './send-limiter.ts';
 
 export type OutboxWorkerOptions = {
   repo: OutboxRepo & LaneStore;
@@ -15,6 +16,8 @@ export type OutboxWorkerOptions = {
   clock: Clock;
   logger: Logger;
   limits: RateLimits;
+  /** Where the rate-limit slots are taken (default: in this process, with `limits`). */
+  limiter?: SendLimiter;
   maxAttempts: number;
   /** A message whose sending ended the process this many times is given up (default 3). */
   maxCrashes?: number;
@@ -31,7 +34,7 @@ export type OutboxWorkerOptions = {
 class Deferred extends Error {}
 
 export function createOutboxWorker(o: OutboxWorkerOptions): LaneWorker {
-  const limiter = new RateLimiter(o.limits);
+  const limiter = o.limiter ?? localLimiter(o.limits);
   const base = o.backoffMs ?? 1000;
   const cap = o.maxBackoffMs ?? 5 * 60_000;
   const backoff = (attempts: number) => {
@@ -89,7 +92,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): LaneWorker {
       try {
         return await call();
       } finally {
-        done();
+        await done();
       }
     };
     return {
@@ -160,7 +163,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): LaneWorker {
     leaseMs: o.leaseMs ?? 20_000,
     pollMs: o.pollMs ?? 1000,
     // Do not claim a row that would only sit waiting for its slot.
-    gate: (row) => limiter.waitMs(row.lane, Date.now()),
+    gate: (row) => limiter.waitMs(row.lane),
     yieldTo: o.yieldTo,
   });
 }

@@ -154,7 +154,7 @@ describe('db:copy', () => {
     }
     expect(r.out.split('\n')[0]).toBe(`从 file:${from} 复制到 file:${to}：`);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    expect(r.out.split('\n').at(-1)).toBe(`已复制 20 个表共 ${total} 行，每个表两边的行数一致。`);
+    expect(r.out.split('\n').at(-1)).toBe(`已复制 22 个表共 ${total} 行，每个表两边的行数一致。`);
 
     const again = path.join(dir, 'copy-json.db');
     migrateSqlite(`file:${again}`);

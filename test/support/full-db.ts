@@ -70,6 +70,8 @@ export async function seedFullDb(db: Db, o: { plans?: number } = {}): Promise<vo
   });
   await db.reminderLog.create({ data: { key: 'ou_decl00000001:2027-03-30T09:00', recipient: 'ou_decl00000001', slots: '["declare-1d"]', items: '[]', createdAt: at('2027-03-30T09:00:00') } });
   await db.fileIntent.create({ data: { openId: 'ou_decl00000001', kind: 'package', targetId: 1, expiresAt: at('2027-05-13T11:00:00') } });
+  await db.sendSlot.createMany({ data: [1, 2].map((k) => ({ lane: `user:ou_decl0000000${k}`, takenAt: at('2027-03-02T10:00:00'), endsAt: at('2027-03-02T10:00:01'), done: k === 1 })) });
+  await db.jobLease.create({ data: { job: 'reminders', slot: at('2027-03-02T09:00:00'), instance: 'host-a:1234', takenAt: at('2027-03-02T09:00:00') } });
   await db.inboundEvent.createMany({
     data: Array.from({ length: 12 }, (_, k) => ({
       dedupKey: `msg:om_${k}`, kind: 'message', eventId: `ev_${k}`, lane: 'user:ou_decl00000001', payload: JSON.stringify({ kind: 'message', text: `申报 ${k}` }),
