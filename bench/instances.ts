@@ -125,6 +125,7 @@ async function burst(s: Setup) {
   const { failed } = await openLoop(BURST.perSecond, BURST.seconds, (i) => post(s.bases[i % s.bases.length]!, people[i % people.length]!, 'b'));
   const deadline = Date.now() + 60_000;
   while (delivered() < n - failed && Date.now() < deadline) await sleep(50);
+  await sleep(1000); // a duplicate answer would arrive now and count above n
   const answers = s.stub.messages.filter((m) => m.at >= t0 && expected.has(personOf(m.receiveId, m.replyTo) ?? ''));
   // Every send request that reached Feishu during the burst, accepted or refused: what the limiter let out.
   const sends = s.stub.calls.slice(firstCall).filter((c: StubCall) => SENDS.has(c.op));
@@ -248,7 +249,7 @@ try {
   row(`10/s reply p50 / p99 ms (${STEADY_S} s)`, `≤ 2 × SQLite ×1 + 20 ms`, (f) => `${p(f.steady, 50)} / ${p(f.steady, 99)}${f.steadyLost ? ` (${f.steadyLost} lost)` : ''}`, (f) => !f.steadyLost && within(f.steady, sqlite.steady, 20));
   row(`acks/s (${ACKS} at ${CONNECTIONS} conn.)`, `≥ ${Math.round(sqlite.acks * 0.8)} (80 % of SQLite ×1)`, (f) => f.acks, (f) => f.acks >= sqlite.acks * 0.8);
   const n = BURST.perSecond * BURST.seconds;
-  row(`burst: answered of ${n}`, String(n), (f) => f.burst.answered + (f.burst.lost ? ` (${f.burst.lost} not acked)` : ''), (f) => f.burst.answered === n);
+  row(`burst: answered of ${n}`, `${n}, each once`, (f) => f.burst.answered + (f.burst.lost ? ` (${f.burst.lost} not acked)` : ''), (f) => f.burst.answered === n);
   row('burst: most sends in any 1 s, app', `≤ ${APP_LIMIT}`, (f) => f.burst.maxApp, (f) => f.burst.maxApp <= APP_LIMIT);
   row('burst: most sends in any 1 s, person', `≤ ${PERSON_LIMIT}`, (f) => f.burst.maxPerson, (f) => f.burst.maxPerson <= PERSON_LIMIT);
   row('burst: sends refused by Feishu', '0', (f) => f.burst.refused, (f) => f.burst.refused === 0);
