@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { serializeTransactions } from './tx-barrier.ts';
 
 export type Db = PrismaClient;
 
@@ -70,7 +71,7 @@ export function createDb(databaseUrl: string, o: { autoCheckpoint?: boolean } = 
       const client = (connected as unknown as { client: Connection & { pragma(p: string): unknown } }).client;
       cacheStatements(client);
       if (o.autoCheckpoint === false) client.pragma('wal_autocheckpoint = 0');
-      return connected;
+      return serializeTransactions(connected);
     },
     connectToShadowDb: () => factory.connectToShadowDb(),
   };
