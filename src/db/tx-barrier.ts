@@ -16,19 +16,19 @@ type Adapter = {
 export function serializeTransactions<A extends object>(adapter: A): A {
   const a = adapter as unknown as Adapter;
   let open: Promise<void> | null = null;
-  const settled = async () => {
-    while (open) await open;
-  };
+  // Each wait re-checks `open` in the same turn as what follows it: nothing can begin in between.
   const outside =
     <T>(run: (arg: T) => Promise<unknown>) =>
-    (arg: T) =>
-      open ? settled().then(() => run(arg)) : run(arg);
+    async (arg: T) => {
+      while (open) await open;
+      return run(arg);
+    };
   const overrides: Partial<Adapter> = {
     queryRaw: outside((q) => a.queryRaw(q)),
     executeRaw: outside((q) => a.executeRaw(q)),
     executeScript: outside((s: string) => a.executeScript(s)),
     async startTransaction(isolationLevel) {
-      await settled();
+      while (open) await open;
       let release!: () => void;
       open = new Promise<void>((resolve) => (release = resolve));
       const done = () => {

@@ -66,4 +66,27 @@ describe('statements outside a transaction', () => {
     expect((await inbox.findByKey('msg:after'))?.status).toBe('pending');
     await db.$disconnect();
   });
+
+  it('with two transactions begun at once, an event stored meanwhile survives the second one rolling back', async () => {
+    const { db, inbox } = fresh('two');
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const first = db.$transaction(async (t) => {
+      await t.user.create({ data: { openId: 'ou_1', name: '甲' } });
+      await sleep(10);
+    });
+    const second = db.$transaction(async (t) => {
+      await t.user.create({ data: { openId: 'ou_2', name: '乙' } });
+      await sleep(30);
+      throw new Error('second rolled back');
+    });
+    await sleep(15); // the first has committed; the second is open or about to be
+    const stored = [inbox.insert(row('msg:a')), sleep(5).then(() => inbox.insert(row('msg:b')))];
+    await first;
+    await expect(second).rejects.toThrow('second rolled back');
+    await Promise.all(stored);
+    expect((await inbox.findByKey('msg:a'))?.status).toBe('pending');
+    expect((await inbox.findByKey('msg:b'))?.status).toBe('pending');
+    expect((await db.user.findMany({ select: { openId: true } })).map((u) => u.openId)).toEqual(['ou_1']);
+    await db.$disconnect();
+  });
 });
