@@ -8,7 +8,7 @@ type Tx = { commit(): Promise<void>; rollback(): Promise<void> };
 type Adapter = {
   queryRaw(q: unknown): Promise<unknown>;
   executeRaw(q: unknown): Promise<unknown>;
-  executeScript(s: string): Promise<void>;
+  executeScript(s: string): Promise<unknown>;
   startTransaction(isolationLevel?: never): Promise<Tx>;
 };
 
