@@ -1,7 +1,7 @@
 // SQLite through better-sqlite3 is one connection. The driver adapter keeps transactions apart from each
 // other, but not from the statements issued outside them: an inbox insert that ran while some use case's
 // interactive transaction was open (BEGIN … awaiting … COMMIT) became part of it, and vanished if that
-// transaction rolled back, after the push had been acknowledged. This holds every statement issued outside
+// transaction rolled back, after the push had been acknowledged. This holds every write issued outside
 // a transaction until the open one has finished; statements of the transaction itself go through it.
 
 type Tx = { commit(): Promise<void>; rollback(): Promise<void> };
@@ -12,7 +12,9 @@ type Adapter = {
   startTransaction(isolationLevel?: never): Promise<Tx>;
 };
 
-/** The adapter, with statements outside a transaction held back while one is open. */
+const isRead = (q: unknown) => /^\s*SELECT\b/i.test((q as { sql?: string }).sql ?? '');
+
+/** The adapter, with writes outside a transaction held back while one is open. */
 export function serializeTransactions<A extends object>(adapter: A): A {
   const a = adapter as unknown as Adapter;
   let open: Promise<void> | null = null;
@@ -24,7 +26,8 @@ export function serializeTransactions<A extends object>(adapter: A): A {
       return run(arg);
     };
   const overrides: Partial<Adapter> = {
-    queryRaw: outside((q) => a.queryRaw(q)),
+    // A read changes nothing a rollback could take back: it is not held (it may see the open transaction's rows, as before).
+    queryRaw: (q) => (open && !isRead(q) ? outside((x) => a.queryRaw(x))(q) : a.queryRaw(q)),
     executeRaw: outside((q) => a.executeRaw(q)),
     executeScript: outside((s: string) => a.executeScript(s)),
     async startTransaction(isolationLevel) {
