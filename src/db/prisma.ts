@@ -7,6 +7,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { PrismaClient as PgPrismaClient } from '../generated/prisma-pg/client.ts';
+import { serializeTransactions } from './tx-barrier.ts';
 
 export type Db = PrismaClient;
 export type Provider = 'sqlite' | 'postgresql';
@@ -105,7 +106,7 @@ export function createDb(databaseUrl: string, o: { autoCheckpoint?: boolean } = 
       const client = (connected as unknown as { client: Connection & { pragma(p: string): unknown } }).client;
       cacheStatements(client);
       if (o.autoCheckpoint === false) client.pragma('wal_autocheckpoint = 0');
-      return connected;
+      return serializeTransactions(connected);
     },
     connectToShadowDb: () => factory.connectToShadowDb(),
   };
