@@ -69,6 +69,9 @@ export type LaneWorkerOptions = {
   yieldIntervalMs?: number;
 };
 
+/** Rows read while acknowledgements are waiting and only one row may start (see tick). */
+const YIELD_WINDOW = 32;
+
 export class LaneWorker {
   private running = new Map<number, Promise<void>>();
   private claimed = new Map<number, ClaimedRow>();
@@ -183,15 +186,33 @@ export class LaneWorker {
   private async tick(): Promise<number> {
     let limit = this.slots;
     let recheck = this.o.pollMs;
+    const full = this.o.windowSize ?? 500;
+    let size = full;
     if (this.o.yieldTo?.()) {
       const interval = this.o.yieldIntervalMs ?? 100;
       const since = Date.now() - this.lastStart;
       if (since < interval) return interval - since;
       limit = 1;
       recheck = interval; // look again when the acknowledgements are done, not at the next poll
+      // One row may start: its lane's head is almost always among the oldest rows, so read only those
+      // (each row read is Prisma work taken from the acknowledgements) and the whole window only when
+      // none of them could start.
+      size = Math.min(full, YIELD_WINDOW);
     }
     if (this.running.size >= limit) return recheck;
-    const rows = await this.o.store.window(this.o.windowSize ?? 500);
+    let soonest = await this.scan(await this.o.store.window(size), limit, recheck);
+    if (size < full && this.running.size < limit && !this.stopped && this.lastRead === size) {
+      soonest = Math.min(soonest, await this.scan(await this.o.store.window(full), limit, recheck));
+    }
+    return soonest;
+  }
+
+  /** Rows in the last window read (a full small window means there may be more behind it). */
+  private lastRead = 0;
+
+  /** Starts the due heads of idle lanes among `rows` until `limit` rows run; returns how long until more is due. */
+  private async scan(rows: LaneRow[], limit: number, recheck: number): Promise<number> {
+    this.lastRead = rows.length;
     const now = this.o.clock.now();
     const seen = new Set<string>();
     let soonest = Number.POSITIVE_INFINITY;
