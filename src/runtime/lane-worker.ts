@@ -107,7 +107,8 @@ export class LaneWorker {
       (claimed) => {
         if (claimed && !this.stopped) return this.launch(claimed);
         this.busyLanes.delete(row.lane);
-        if (claimed) void this.o.store.handBack(claimed, this.o.clock.now());
+        // Claimed just as the worker stopped: hand it back; if that fails too, its lease lets another take it.
+        if (claimed) this.o.store.handBack(claimed, this.o.clock.now()).catch((err: unknown) => this.o.logger.warn({ err, worker: this.o.name, rowId: claimed.id }, 'could not hand back a row claimed while stopping; its lease will expire'));
         this.wake();
       },
       (err: unknown) => {
