@@ -19,7 +19,7 @@ import type { FeishuStub, StubCall, StubMessage } from '../src/sandbox/feishu-st
 import { buildPush, envelope, messageEvent } from '../test/support/feishu-push.ts';
 import { startFeishuStub } from '../test/support/feishu-stub.ts';
 import { emptyPgDatabase } from '../test/support/temp-pg.ts';
-import { freePort, peakRssMb, spawnNode, startCommandArgs, stop, table, waitForHttp } from './support.ts';
+import { freePort, maxIn1s, openLoop, peakRssMb, percentile, sleep, spawnNode, startCommandArgs, stop, table, waitForHttp } from './support.ts';
 
 if (!process.env.PG_TEST_URL && process.env.PG_BENCH_URL) process.env.PG_TEST_URL = process.env.PG_BENCH_URL;
 const IDLE_N = Number(process.env.BENCH_IDLE_N ?? 100);
@@ -36,23 +36,7 @@ const BURST = { perSecond: 150, seconds: 3, people: 25 };
 const SENDS = new Set(['message.create', 'message.reply']);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpbot-bench-instances-'));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (v: number) => Math.round(v * 10) / 10;
-function percentile(values: number[], p: number): number {
-  if (!values.length) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-/** Most of `times` (ms, ascending) in any window of 1 s. */
-function maxIn1s(times: number[]): number {
-  let best = 0;
-  let head = 0;
-  for (let i = 0; i < times.length; i++) {
-    while (times[i]! - times[head]! >= 1000) head++;
-    best = Math.max(best, i - head + 1);
-  }
-  return best;
-}
 
 let seq = 0;
 /** Who a message or send request is for: replies name the message answered, creates the person or their chat. */
@@ -92,17 +76,6 @@ async function ask(s: Setup, i: number, tag: string, timeoutMs = 30_000): Promis
 }
 
 /** `perSecond` events a second for `seconds`, on schedule whatever the answers do (an open loop). */
-async function openLoop<T>(perSecond: number, seconds: number, one: (i: number) => Promise<T>): Promise<{ results: T[]; failed: number }> {
-  const t0 = performance.now();
-  const all: Promise<T | null>[] = [];
-  let failed = 0;
-  for (let i = 0; i < perSecond * seconds; i++) {
-    const wait = t0 + (i * 1000) / perSecond - performance.now();
-    if (wait > 0) await sleep(wait);
-    all.push(one(i).catch(() => (failed++, null)));
-  }
-  return { results: (await Promise.all(all)).filter((r): r is Awaited<T> => r !== null), failed };
-}
 
 async function idle(s: Setup): Promise<number[]> {
   for (let i = 0; i < 20; i++) await ask(s, i, 'w').then(() => sleep(50)); // warm-up: tokens, JIT, caches

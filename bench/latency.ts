@@ -25,7 +25,7 @@ import { manyUnits, seedPlans } from '../test/support/bulk.ts';
 import type { Harness } from '../test/support/harness.ts';
 import { buildPush, cardActionEvent, envelope, messageEvent } from '../test/support/feishu-push.ts';
 import { startFeishuStub } from '../test/support/feishu-stub.ts';
-import { freePort, peakRssMb, spawnNode, spawnTs, startCommandArgs, stop, table, waitForHttp } from './support.ts';
+import { freePort, maxIn1s, openLoop, peakRssMb, percentile, sleep, spawnNode, spawnTs, startCommandArgs, stop, table, waitForHttp } from './support.ts';
 
 const STEADY_S = Number(process.env.BENCH_STEADY_S ?? 20);
 const CLICK_S = Number(process.env.BENCH_CLICK_S ?? 20);
@@ -40,14 +40,8 @@ const LIMIT_PER_S = 50;
 
 const stub = await startFeishuStub({ appId: APP_ID, appSecret: APP_SECRET, rateLimits: { appPerSecond: LIMIT_PER_S, userPerSecond: 5 } });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpbot-bench-latency-'));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ms = (v: number) => Math.round(v * 10) / 10;
 
-function percentile(values: number[], p: number): number {
-  if (!values.length) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 // ---- answers arriving at the stand-in ------------------------------------------------------------
 const waiting = new Map<string, (at: number) => void>();
@@ -114,36 +108,7 @@ async function idle(base: string, tag: string) {
 }
 
 /** `perSecond` events a second for `seconds`, sent on schedule whatever the answers do (an open loop). */
-async function steady<T>(perSecond: number, seconds: number, one: (i: number) => Promise<T>): Promise<{ results: T[]; failed: number }> {
-  const n = perSecond * seconds;
-  const t0 = performance.now();
-  const all: Promise<T | null>[] = [];
-  let failed = 0;
-  for (let i = 0; i < n; i++) {
-    const due = t0 + (i * 1000) / perSecond;
-    const wait = due - performance.now();
-    if (wait > 0) await sleep(wait);
-    all.push(
-      one(i).catch(() => {
-        failed++;
-        return null;
-      }),
-    );
-  }
-  const results = (await Promise.all(all)).filter((r): r is Awaited<T> => r !== null);
-  return { results, failed };
-}
 
-/** Most messages that reached the stand-in in any one second, among those stored from `from` on. */
-function maxPerSecond(messages: StubMessage[]): number {
-  let best = 0;
-  let head = 0;
-  for (let i = 0; i < messages.length; i++) {
-    while (messages[i]!.at - messages[head]!.at >= 1000) head++;
-    best = Math.max(best, i - head + 1);
-  }
-  return best;
-}
 
 async function burst(base: string, tag: string) {
   const perSecond = 150;
@@ -151,7 +116,7 @@ async function burst(base: string, tag: string) {
   const firstMessage = stub.messages.length;
   const refusedBefore = stub.limitViolations;
   const t0 = performance.now();
-  const { results, failed } = await steady(perSecond, seconds, () => ask(base, tag, 90_000).then((l) => l));
+  const { results, failed } = await openLoop(perSecond, seconds, () => ask(base, tag, 90_000).then((l) => l));
   const lastAt = performance.now();
   const n = perSecond * seconds;
   // Limits allow LIMIT_PER_S in any second: the n-th answer cannot leave before (n / limit − 1) s.
@@ -162,7 +127,7 @@ async function burst(base: string, tag: string) {
     lost: failed,
     drainS: ms(drainS),
     allowedS,
-    maxPerS: maxPerSecond(stub.messages.slice(firstMessage)),
+    maxPerS: maxIn1s(stub.messages.slice(firstMessage).map((m) => m.at)),
     refused: stub.limitViolations - refusedBefore,
   };
 }
@@ -264,12 +229,12 @@ async function measure(name: string, t: Awaited<ReturnType<typeof launch>>, tag:
     const rss = (phase: string) => process.env.BENCH_VERBOSE && process.stdout.write(`  peak RSS after ${phase}: ${peakRssMb(t.child.pid!)} MB\n`);
     rss('idle');
     process.stdout.write(`· ${name}: 10/s for ${STEADY_S} s…\n`);
-    const s = await steady(10, STEADY_S, () => ask(base, `${tag}s`));
+    const s = await openLoop(10, STEADY_S, () => ask(base, `${tag}s`));
     rss('10/s');
     let clickLat: number[] | undefined;
     if (clicks) {
       process.stdout.write(`· ${name}: card clicks 10/s for ${CLICK_S} s…\n`);
-      const c = await steady(10, CLICK_S, (i) => click(base, i, clicks[i]!));
+      const c = await openLoop(10, CLICK_S, (i) => click(base, i, clicks[i]!));
       if (c.failed) throw new Error(`${c.failed} card clicks failed`);
       clickLat = c.results;
     }

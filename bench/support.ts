@@ -102,3 +102,36 @@ export function benchDeps(db: Db, o: { now: () => Date; logger: Logger; messenge
   });
   return { ...app.ports, hub: app.hub };
 }
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The p-th percentile (nearest rank) of `values`; NaN when there are none. */
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Most of `times` (ms, ascending) in any window of 1 s. */
+export function maxIn1s(times: number[]): number {
+  let best = 0;
+  let head = 0;
+  for (let i = 0; i < times.length; i++) {
+    while (times[i]! - times[head]! >= 1000) head++;
+    best = Math.max(best, i - head + 1);
+  }
+  return best;
+}
+
+/** Starts `one(i)` `perSecond` times a second for `seconds` (an open loop: it never waits for answers). */
+export async function openLoop<T>(perSecond: number, seconds: number, one: (i: number) => Promise<T>): Promise<{ results: T[]; failed: number }> {
+  const t0 = performance.now();
+  const all: Promise<T | null>[] = [];
+  let failed = 0;
+  for (let i = 0; i < perSecond * seconds; i++) {
+    const wait = t0 + (i * 1000) / perSecond - performance.now();
+    if (wait > 0) await sleep(wait);
+    all.push(one(i).catch(() => (failed++, null)));
+  }
+  return { results: (await Promise.all(all)).filter((r): r is Awaited<T> => r !== null), failed };
+}
