@@ -10,7 +10,7 @@ import { createInboxRepo } from './db/inbox-repo.ts';
 import { migrateDatabase } from './db/migrate-database.ts';
 import { createOutboxRepo } from './db/outbox-repo.ts';
 import { createDb, type Db } from './db/prisma.ts';
-import { startDbCheckpointer } from './db/checkpointer.ts';
+import { SAFETY_NET_PAGES, startDbCheckpointer } from './db/checkpointer.ts';
 import { createSendLimiter } from './db/shared-limiter.ts';
 import { createJobLeases } from './db/job-lease-repo.ts';
 import { createFeishuApi } from './feishu/api.ts';
@@ -79,14 +79,14 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   const { config, logger, clock } = o;
   const migration = await migrateDatabase(config.databaseUrl);
   if (migration.applied.length) logger.info({ applied: migration.applied }, 'database migrated');
-  const db = createDb(config.databaseUrl, { autoCheckpoint: false });
-  const checkpointer = startDbCheckpointer(config.databaseUrl, db, { logger });
+  const db = createDb(config.databaseUrl, { autoCheckpointPages: SAFETY_NET_PAGES });
 
   const api = createFeishuApi({ ...config.feishu, logger });
   const inboxRepo = createInboxRepo(db);
   const outboxRepo = createOutboxRepo(db);
 
   const meter = new LoadMeter();
+  const checkpointer = startDbCheckpointer(config.databaseUrl, db, { logger, quiet: () => meter.quiet() });
   // Queues run on real time; `clock` is business time (deadlines, reminders), which tests and the
   // sandbox may move.
   const limits = { appPerSecond: config.outbox.appPerSecond, appPerMinute: config.outbox.appPerMinute, keyPerSecond: config.outbox.userPerSecond };

@@ -90,9 +90,10 @@ function createPostgresDb(databaseUrl: string): Db {
 
 /**
  * `file:` → SQLite, `postgresql://` or `postgres://` → PostgreSQL.
- * `autoCheckpoint: false` (SQLite): the server checkpoints from a thread of its own (checkpointer.ts).
+ * `autoCheckpointPages` (SQLite): a commit checkpoints by itself once the log holds this many pages (SQLite's
+ * default is 1,000); the server raises it and checkpoints at quiet moments instead (checkpointer.ts).
  */
-export function createDb(databaseUrl: string, o: { autoCheckpoint?: boolean } = {}): Db {
+export function createDb(databaseUrl: string, o: { autoCheckpointPages?: number } = {}): Db {
   if (isPostgresUrl(databaseUrl)) return createPostgresDb(databaseUrl);
   const file = sqliteFilePath(databaseUrl);
   prepareSqliteFile(file);
@@ -105,7 +106,7 @@ export function createDb(databaseUrl: string, o: { autoCheckpoint?: boolean } = 
       const connected = await factory.connect();
       const client = (connected as unknown as { client: Connection & { pragma(p: string): unknown } }).client;
       cacheStatements(client);
-      if (o.autoCheckpoint === false) client.pragma('wal_autocheckpoint = 0');
+      if (o.autoCheckpointPages !== undefined) client.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(o.autoCheckpointPages))}`);
       return serializeTransactions(connected);
     },
     connectToShadowDb: () => factory.connectToShadowDb(),

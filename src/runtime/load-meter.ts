@@ -31,6 +31,11 @@ export class LoadMeter {
     };
   }
 
+  /** Nothing waiting for its answer and no flood coming in: a moment for work that holds the event loop briefly. */
+  quiet(): boolean {
+    return this.inFlight === 0 && !this.busy();
+  }
+
   busy(): boolean {
     // arrivals[next] is the oldest of the last `burst` arrivals: all of them came within `withinMs`.
     return this.inFlight >= (this.o.inFlight ?? 8) || this.now() - this.arrivals[this.next]! < (this.o.withinMs ?? 250);

@@ -39,3 +39,20 @@ describe('load meter', () => {
     expect(meter.busy()).toBe(false);
   });
 });
+
+describe('quiet moments (when a checkpoint may hold the event loop)', () => {
+  it('is quiet only with no push waiting for its answer and no flood coming in', () => {
+    let now = 0;
+    const meter = new LoadMeter({}, () => now);
+    expect(meter.quiet()).toBe(true);
+    const leave = meter.enter();
+    expect(meter.busy()).toBe(false);
+    expect(meter.quiet()).toBe(false); // one push waiting is enough
+    leave();
+    expect(meter.quiet()).toBe(true);
+    for (let i = 0; i < 100; i++) meter.enter()(); // a flood, each answered at once
+    expect(meter.quiet()).toBe(false);
+    now += 250;
+    expect(meter.quiet()).toBe(true);
+  });
+});
