@@ -8,6 +8,9 @@ import { systemClock } from './clock.ts';
 import { chooseMode, loadConfig, loadSandboxSettings } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startSandbox } from './sandbox/sandbox.ts';
+import { mapStackTraces } from './stack-traces.ts';
+
+mapStackTraces(import.meta.url);
 
 const args = process.argv.slice(2);
 const mode = chooseMode(process.env, args);

@@ -24,7 +24,7 @@ const rel = (f: string) => path.relative(SRC, f);
 /** The files a file imports from this tree. */
 const localImports = (file: string) => importsOf(file).filter((s) => s.startsWith('.')).map((s) => path.resolve(path.dirname(file), s));
 
-const ENTRY = ['main.ts', 'cli.ts', 'app.ts', 'server.ts', 'config.ts', 'container.ts', 'clock.ts', 'logger.ts', 'paths.ts', 'inbound.ts'];
+const ENTRY = ['main.ts', 'cli.ts', 'app.ts', 'server.ts', 'config.ts', 'container.ts', 'clock.ts', 'logger.ts', 'paths.ts', 'inbound.ts', 'stack-traces.ts'];
 
 /** For each layer: the layers and packages its files may import. */
 const RULES: Record<string, { layers: string[]; packages: RegExp }> = {
