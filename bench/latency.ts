@@ -7,7 +7,8 @@
 //   10/s        10 「帮助」 a second for 20 s (a deadline-day peak)       p50/p99 ≤ 2 × afternoon + 20 ms
 //   card clicks 10 复审 decisions a second (stored, updated card back)   p99 < 50 ms
 //   burst       150 events/s for 5 s: all answered, never over 50/s,     drain ≤ 110 % of what the limit allows
-//   acks        10,000 pushes at 20 connections                           ≥ 80 % of the minimal SDK bot
+//   acks        10,000 pushes at 20 connections                           ≥ 80 % of the minimal SDK bot (the mean of
+//               its runs right before and right after this bot's)
 //   memory      peak RSS of the real bot over the whole run               < 150 MB
 // and the same bot once more with FEISHU_CONNECTION=ws (issue 18): idle, 10/s and card clicks over the long
 // connection (the stand-in's WebSocket, pbbp2 frames), next to the webhook's figures.
@@ -279,11 +280,25 @@ try {
     '/healthz',
   );
   let real: Figures;
+  // Ack throughput against the minimal SDK bot, measured right before and right after this bot's own run
+  // (never two at once, and this bot stopped before the second): a machine whose load drifts slows both
+  // sides alike.
+  const minimalAcks: number[] = [];
   try {
     real = await measure('training-plan bot', bot, 'bot', plans);
-    process.stdout.write(`· training-plan bot: ${ACKS} acknowledgements at 20 connections…\n`);
-    real.acks = await acks(bot.base, 'botk');
-    real.rssMb = peakRssMb(bot.child.pid!);
+    const minimal = await launch('bench/minimal-bot.ts', { DB_FILE: path.join(dir, 'minimal.db'), ENCRYPT_KEY }, '/');
+    try {
+      process.stdout.write(`· minimal SDK bot: ${ACKS} acknowledgements at 20 connections…\n`);
+      minimalAcks.push(await acks(minimal.base, 'mink1'));
+      process.stdout.write(`· training-plan bot: ${ACKS} acknowledgements at 20 connections…\n`);
+      real.acks = await acks(bot.base, 'botk');
+      real.rssMb = peakRssMb(bot.child.pid!);
+      await stop(bot.child); // answering those 10,000 would take the CPU from the minimal bot's second run
+      process.stdout.write(`· minimal SDK bot again: ${ACKS} acknowledgements at 20 connections…\n`);
+      minimalAcks.push(await acks(minimal.base, 'mink2'));
+    } finally {
+      await stop(minimal.child);
+    }
   } finally {
     await stop(bot.child);
   }
@@ -303,10 +318,6 @@ try {
     await stop(wsBot.child);
   }
 
-  const minimal = await launch('bench/minimal-bot.ts', { DB_FILE: path.join(dir, 'minimal.db'), ENCRYPT_KEY }, '/');
-  process.stdout.write(`· minimal SDK bot: ${ACKS} acknowledgements at 20 connections…\n`);
-  const minimalAcks = await acks(minimal.base, 'mink').finally(() => stop(minimal.child));
-
   const p = (v: number[], q: number) => ms(percentile(v, q));
   const check = (ok: boolean) => (ok ? 'met' : 'MISSED');
   const rows: Record<string, string | number>[] = [];
@@ -325,7 +336,8 @@ try {
   row('burst drain s', real.burst.drainS, Number.isNaN(ref.burst.drainS) ? 'lost some' : ref.burst.drainS, `≤ ${ms(real.burst.allowedS * 1.1)} (limit allows ${real.burst.allowedS})`, real.burst.drainS <= real.burst.allowedS * 1.1);
   row('burst most sends in 1 s', real.burst.maxPerS, ref.burst.maxPerS, `≤ ${LIMIT_PER_S}`, real.burst.maxPerS <= LIMIT_PER_S);
   row('burst sends refused by Feishu', real.burst.refused, ref.burst.refused, '0', real.burst.refused === 0);
-  row(`acks/s (${ACKS} at 20 conn.)`, real.acks!, `minimal bot: ${minimalAcks}`, `≥ ${Math.round(minimalAcks * 0.8)} (80 %)`, real.acks! >= minimalAcks * 0.8);
+  const minimalMean = Math.round((minimalAcks[0]! + minimalAcks[1]!) / 2);
+  row(`acks/s (${ACKS} at 20 conn.)`, real.acks!, `minimal bot: ${minimalMean} (${minimalAcks.join(' before, ')} after)`, `≥ ${Math.round(minimalMean * 0.8)} (80 %)`, real.acks! >= minimalMean * 0.8);
   row('peak RSS MB', real.rssMb, ref.rssMb, '< 150', real.rssMb < 150);
   // Over the long connection: the same goals, against the same afternoon bot (which takes webhooks).
   for (const [label, q] of [['p50', 50], ['p99', 99]] as const) {
