@@ -22,6 +22,26 @@ type PlanRow = {
 
 const toRecord = (r: PlanRow): PlanRecord => ({ ...r, status: r.status as PlanStatus, data: JSON.parse(r.data) as PlanDraft });
 
+type PlanEventRow = Omit<PlanEventRecord, 'fromStatus' | 'toStatus' | 'changes' | 'details' | 'channel'> & {
+  fromStatus: string | null;
+  toStatus: string | null;
+  changes: string | null;
+  details: string | null;
+  channel: string;
+};
+
+const toEventRecord = (r: PlanEventRow): PlanEventRecord => ({
+  ...r,
+  fromStatus: r.fromStatus as PlanStatus | null,
+  toStatus: r.toStatus as PlanStatus | null,
+  changes: r.changes ? (JSON.parse(r.changes) as PlanEventRecord['changes']) : null,
+  details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,
+  channel: r.channel as Channel,
+});
+
+/** Plans whose events one query reads (well under SQLite's and PostgreSQL's limits on bound values). */
+const EVENTS_BATCH = 500;
+
 export const planNumber = (year: number, seq: number) => `${year}-${String(seq).padStart(3, '0')}`;
 
 /** A plan event as a row (also used for the execution entries of a plan's trail). */
@@ -111,16 +131,16 @@ export function createPlanStore(db: Db): PlanStore {
     },
     async events(planId) {
       const rows = await db.planEvent.findMany({ where: { planId }, orderBy: { id: 'asc' } });
-      return rows.map(
-        (r): PlanEventRecord => ({
-          ...r,
-          fromStatus: r.fromStatus as PlanStatus | null,
-          toStatus: r.toStatus as PlanStatus | null,
-          changes: r.changes ? (JSON.parse(r.changes) as PlanEventRecord['changes']) : null,
-          details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,
-          channel: r.channel as Channel,
-        }),
-      );
+      return rows.map(toEventRecord);
+    },
+    async eventsOf(planIds) {
+      const byPlan = new Map<number, PlanEventRecord[]>(planIds.map((id) => [id, []]));
+      const ids = [...byPlan.keys()];
+      for (let i = 0; i < ids.length; i += EVENTS_BATCH) {
+        const rows = await db.planEvent.findMany({ where: { planId: { in: ids.slice(i, i + EVENTS_BATCH) } }, orderBy: { id: 'asc' } });
+        for (const r of rows) byPlan.get(r.planId)!.push(toEventRecord(r));
+      }
+      return byPlan;
     },
   };
 }

@@ -50,4 +50,6 @@ export interface PlanStore {
   byNumber(number: string): Promise<PlanRecord | null>;
   list(filter: PlanFilter): Promise<PlanRecord[]>;
   events(planId: number): Promise<PlanEventRecord[]>;
+  /** The events of each of `planIds` (oldest first), in a few queries instead of one per plan (an export of thousands). */
+  eventsOf(planIds: readonly number[]): Promise<Map<number, PlanEventRecord[]>>;
 }

@@ -34,6 +34,30 @@ contract('plans', (s) => {
     ]);
   });
 
+  it('eventsOf reads the events of many plans at once: each plan its own, oldest first, the same as events()', async () => {
+    const { plans } = s();
+    const a = await plans.create({ year: 2027, unitCode: '101001', data: draft(), event: ev('create', '2026-08-01T02:00:00Z') });
+    const b = await plans.create({ year: 2027, unitCode: '102001', data: draft(), event: ev('create', '2026-08-01T02:01:00Z') });
+    await plans.update({ id: a.id, version: 1, status: 'SUBMITTED', event: ev('submit', '2026-08-01T03:00:00Z', { fromStatus: 'DRAFT', toStatus: 'SUBMITTED' }) });
+    await plans.update({ id: b.id, version: 1, status: 'DISCARDED', event: ev('discard', '2026-08-01T03:01:00Z') });
+    await plans.update({ id: a.id, version: 2, status: 'FIRST_APPROVED', event: ev('approve1', '2026-08-02T00:00:00Z', { fromStatus: 'SUBMITTED', toStatus: 'FIRST_APPROVED' }) });
+    const byPlan = await plans.eventsOf([b.id, a.id, 99_999]);
+    expect([...byPlan.keys()]).toEqual([b.id, a.id, 99_999]);
+    expect(byPlan.get(a.id)).toEqual(await plans.events(a.id));
+    expect(byPlan.get(a.id)!.map((e) => e.action)).toEqual(['create', 'submit', 'approve1']);
+    expect(byPlan.get(b.id)!.map((e) => e.action)).toEqual(['create', 'discard']);
+    expect(byPlan.get(99_999)).toEqual([]);
+    expect((await plans.eventsOf([])).size).toBe(0);
+  });
+
+  it('eventsOf reads past the plans one query takes (an export of thousands)', async () => {
+    const { plans } = s();
+    const ids: number[] = [];
+    for (let i = 0; i < 510; i++) ids.push((await plans.create({ year: 2027, unitCode: '101001', data: {}, event: ev('create', '2026-08-01T02:00:00Z') })).id);
+    const byPlan = await plans.eventsOf(ids);
+    expect(ids.filter((id) => byPlan.get(id)?.length !== 1)).toEqual([]);
+  });
+
   it('creates with a given status (补录 of an approved plan) and a null budget code when the data has none', async () => {
     const { plans } = s();
     const p = await plans.create({ year: 2024, unitCode: '101001', data: { title: 'x' }, status: 'APPROVED', event: ev('create', '2026-08-01T02:00:00Z') });

@@ -2,7 +2,7 @@
 // the spreadsheet adapter, with every plan's processing record (处理记录) on a second sheet for audits.
 import { DECLARED, STATUS_LABELS, type PlanStatus } from '../../domain/plan-status.ts';
 import { actorNames, recordRows } from '../../model/plan-record.ts';
-import type { PlanEventRecord, PlanRecord } from '../../ports/plans.ts';
+import type { PlanRecord } from '../../ports/plans.ts';
 import type { ExportRecordRow, ExportRow } from '../../ports/sheets.ts';
 import type { ExcelDeps } from './deps.ts';
 
@@ -41,8 +41,7 @@ export async function exportRows(deps: Pick<ExcelDeps, 'registry'>, plans: reado
 /** Every exported plan's processing record (查看详情), for audits: the export's second sheet. */
 async function exportRecords(deps: Pick<ExcelDeps, 'plans' | 'people'>, plans: readonly PlanRecord[]): Promise<ExportRecordRow[]> {
   const sorted = [...plans].sort((a, b) => a.number.localeCompare(b.number));
-  const events = new Map<number, PlanEventRecord[]>();
-  for (const p of sorted) events.set(p.id, await deps.plans.events(p.id));
+  const events = await deps.plans.eventsOf(sorted.map((p) => p.id));
   const nameOf = await actorNames(deps, [...events.values()].flat().map((e) => e.actor));
   return sorted.flatMap((p) => recordRows(p.number, events.get(p.id)!, nameOf));
 }

@@ -2,7 +2,7 @@
 import type { PlanDraft } from '../../../src/domain/plan.ts';
 import type { PlanStatus } from '../../../src/domain/plan-status.ts';
 import type { Channel, NewPlanEvent, PlanEventRecord, PlanRecord, PlanStore } from '../../../src/ports/plans.ts';
-import { compare, copyDate, copyDateOrNull, fromJson, prismaError, toJson, type FakeDb, type PlanRow } from './db.ts';
+import { compare, copyDate, copyDateOrNull, fromJson, prismaError, toJson, type FakeDb, type PlanEventRow, type PlanRow } from './db.ts';
 
 export const planNumber = (year: number, seq: number) => `${year}-${String(seq).padStart(3, '0')}`;
 
@@ -18,6 +18,16 @@ export const toPlanRecord = (r: PlanRow): PlanRecord =>
   }) as PlanRecord;
 
 /** The next free number of the year (the highest seq + 1). */
+const toEventRecord = (r: PlanEventRow): PlanEventRecord => ({
+  ...r,
+  at: copyDate(r.at),
+  fromStatus: r.fromStatus as PlanStatus | null,
+  toStatus: r.toStatus as PlanStatus | null,
+  changes: r.changes ? fromJson<PlanEventRecord['changes']>(r.changes) : null,
+  details: r.details ? fromJson<Record<string, unknown>>(r.details) : null,
+  channel: r.channel as Channel,
+});
+
 export function nextSeq(db: FakeDb, year: number): number {
   let last = 0;
   for (const p of db.plans.values()) if (p.year === year && p.seq > last) last = p.seq;
@@ -109,17 +119,12 @@ export function createFakePlanStore(db: FakeDb): PlanStore {
       return [...db.planEvents.values()]
         .filter((r) => r.planId === planId)
         .sort((a, b) => a.id - b.id)
-        .map(
-          (r): PlanEventRecord => ({
-            ...r,
-            at: copyDate(r.at),
-            fromStatus: r.fromStatus as PlanStatus | null,
-            toStatus: r.toStatus as PlanStatus | null,
-            changes: r.changes ? fromJson<PlanEventRecord['changes']>(r.changes) : null,
-            details: r.details ? fromJson<Record<string, unknown>>(r.details) : null,
-            channel: r.channel as Channel,
-          }),
-        );
+        .map(toEventRecord);
+    },
+    async eventsOf(planIds) {
+      const byPlan = new Map<number, PlanEventRecord[]>(planIds.map((id) => [id, []]));
+      for (const r of [...db.planEvents.values()].sort((a, b) => a.id - b.id)) byPlan.get(r.planId)?.push(toEventRecord(r));
+      return byPlan;
     },
   };
 }
