@@ -16,7 +16,7 @@ import { createJobLeases } from './db/job-lease-repo.ts';
 import { createFeishuApi } from './feishu/api.ts';
 import type { PushHandlers } from './feishu/ingress.ts';
 import { linkDown, startLongConnection, type LinkStatus, type LongConnection } from './feishu/long-connection.ts';
-import { createWebhookRouter } from './feishu/webhook.ts';
+import { createWebhookHandler } from './feishu/webhook.ts';
 import { cleanupJob } from './jobs/jobs.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { createServer } from './server.ts';
@@ -152,7 +152,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   const webhookOpen = config.feishu.connection === 'webhook' || !!(secrets.encryptKey || secrets.verificationToken) || config.nodeEnv === 'test';
   if (!webhookOpen) logger.info('webhook routes closed: long connection without an Encrypt Key or Verification Token');
   const webhook = webhookOpen
-    ? createWebhookRouter({ appId: config.feishu.appId, secrets, maxRequestAgeMs: config.feishu.requestMaxAgeMs, logger, handlers })
+    ? createWebhookHandler({ appId: config.feishu.appId, secrets, maxRequestAgeMs: config.feishu.requestMaxAgeMs, logger, handlers })
     : undefined;
   let link: LongConnection | null = null;
   const web = createServer({

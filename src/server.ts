@@ -1,12 +1,15 @@
-// createServer(deps) → express app. Never listens: main/app decides where, tests drive it directly.
-import express, { type ErrorRequestHandler, type Router } from 'express';
+// createServer(deps) → the HTTP request listener. Never listens: main/app decides where, tests drive it
+// directly. Feishu's pushes go straight to the webhook handler (feishu/webhook.ts); everything else to Express.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import express, { type ErrorRequestHandler } from 'express';
+import type { WebhookHandler } from './feishu/webhook.ts';
 import type { Logger } from './logger.ts';
 import type { LoadMeter } from './runtime/load-meter.ts';
 
 export type ServerDeps = {
   logger: Logger;
   /** The push routes; absent when they are closed (long connection without any push secret). */
-  webhook?: Router;
+  webhook?: WebhookHandler;
   /** True when the database answers. */
   healthy: () => Promise<boolean>;
   /** Over the long connection: its state, and whether it has been down for longer than allowed. */
@@ -14,7 +17,7 @@ export type ServerDeps = {
   meter?: LoadMeter;
 };
 
-export function createServer(deps: ServerDeps): express.Express {
+export function createServer(deps: ServerDeps): RequestListener {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -27,28 +30,11 @@ export function createServer(deps: ServerDeps): express.Express {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', ...(link ? { feishu: link.state } : {}), ...(dbOk ? {} : { database: 'unavailable' }) });
   });
 
-  if (deps.meter) {
-    const meter = deps.meter;
-    app.use('/feishu', (_req, res, next) => {
-      const leave = meter.enter();
-      res.once('finish', leave);
-      res.once('close', leave);
-      next();
-    });
-  }
-  if (deps.webhook) app.use(deps.webhook);
-
   app.use((req, res) => {
     res.status(404).json({ error: 'not found', path: req.path });
   });
 
   const onError: ErrorRequestHandler = (err: { type?: string; status?: number }, req, res, _next) => {
-    // Body-parser errors carry a status: 413 for an oversized body, 400 for a bad encoding.
-    if (err.type === 'entity.too.large') {
-      deps.logger.warn({ path: req.path, reason: 'body_too_large' }, 'push rejected');
-      res.status(413).json({ error: 'body too large' });
-      return;
-    }
     if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
       deps.logger.warn({ path: req.path, reason: err.type ?? 'bad_request' }, 'request rejected');
       res.status(err.status).json({ error: err.type ?? 'bad request' });
@@ -58,5 +44,16 @@ export function createServer(deps: ServerDeps): express.Express {
     if (!res.headersSent) res.status(500).json({ error: 'internal error' });
   };
   app.use(onError);
-  return app;
+
+  const meter = deps.meter;
+  const webhook = deps.webhook;
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (meter && req.url?.startsWith('/feishu')) {
+      const leave = meter.enter();
+      res.once('finish', leave);
+      res.once('close', leave);
+    }
+    if (webhook?.(req, res)) return;
+    app(req, res);
+  };
 }

@@ -154,6 +154,32 @@ describe.each(['sqlite', 'postgresql'] as const)('webhook with an Encrypt Key (%
     it('a 10 MB body → 413', async () => {
       expect((await raw(Buffer.alloc(10 * 1024 * 1024, 0x20))).status).toBe(413);
     });
+    it('a 10 MB body sent in chunks, without a length → 413, the rest not read', async () => {
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(c) {
+          if (sent >= 160) return c.close();
+          sent++;
+          c.enqueue(chunk);
+        },
+      });
+      const res = await fetch(`${h.bot.url}/feishu/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+      expect(res.status).toBe(413);
+      expect(await res.json()).toEqual({ error: 'body too large' });
+    });
+    it('an empty body → 400', async () => {
+      const res = await raw('');
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: 'empty body' });
+    });
+    it('a compressed body (Feishu never sends one) → 415', async () => {
+      const res = await fetch(`${h.bot.url}/feishu/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: '{}' });
+      expect(res.status).toBe(415);
+    });
+    it('a GET of a push route → 404', async () => {
+      expect((await fetch(`${h.bot.url}/feishu/events`)).status).toBe(404);
+    });
     it('an unknown event type → 200, ignored', async () => {
       const rows = await inboxRows();
       const res = await h.push(h.envelope('contact.user.updated_v3', { object: {} }));
