@@ -78,6 +78,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Body> {
     });
     req.on('end', () => finish({ ok: true, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) }));
     req.on('error', () => finish({ ok: false, status: 400, reason: 'request_aborted' }));
+    req.on('close', () => finish({ ok: false, status: 400, reason: 'request_aborted' })); // after 'end' this changes nothing
   });
 }
 
@@ -143,7 +144,8 @@ export function createWebhookHandler(opts: WebhookOptions): WebhookHandler {
     if (req.method !== 'POST') return false;
     const url = req.url ?? '';
     const q = url.indexOf('?');
-    const path = q < 0 ? url : url.slice(0, q);
+    // As Express routes: whatever the case, with or without a trailing slash (the address typed into Feishu's console).
+    const path = (q < 0 ? url : url.slice(0, q)).toLowerCase().replace(/(.)\/$/, '$1');
     if (!PUSH_PATHS.includes(path)) return false;
     handle(req, res, path).catch((err: unknown) => {
       // Not stored (the database failed): never acknowledged, so Feishu delivers it again.

@@ -177,6 +177,13 @@ describe.each(['sqlite', 'postgresql'] as const)('webhook with an Encrypt Key (%
       const res = await fetch(`${h.bot.url}/feishu/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: '{}' });
       expect(res.status).toBe(415);
     });
+    it('the push address as typed into Feishu: another case or a trailing slash still reaches the bot', async () => {
+      for (const path of ['/Feishu/Events', '/feishu/events/', '/feishu/events?from=console']) {
+        const res = await fetch(`${h.bot.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"encrypt": ' });
+        expect(res.status, path).toBe(400); // reached the push handler: the JSON is malformed
+      }
+      expect((await fetch(`${h.bot.url}/feishu/eventsx`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
+    });
     it('a GET of a push route → 404', async () => {
       expect((await fetch(`${h.bot.url}/feishu/events`)).status).toBe(404);
     });
