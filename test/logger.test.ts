@@ -20,10 +20,10 @@ describe('log redaction', () => {
     const { logger, lines } = capture();
     logger.info(
       {
-        appSecret: 'S1',
-        config: { feishu: { encryptKey: 'S2', verificationToken: 'S3', appId: 'cli_1' } },
-        headers: { Authorization: 'Bearer S4', 'content-type': 'application/json' },
-        calls: [{ tenant_access_token: 'S5', op: 'message.create' }],
+        appSecret: 'SECRET-S1',
+        config: { feishu: { encryptKey: 'SECRET-S2', verificationToken: 'SECRET-S3', appId: 'cli_1' } },
+        headers: { Authorization: 'Bearer SECRET-S4', 'content-type': 'application/json' },
+        calls: [{ tenant_access_token: 'SECRET-S5', op: 'message.create' }],
         eventId: 'ev_1',
       },
       'pushed',
@@ -37,15 +37,15 @@ describe('log redaction', () => {
       calls: [{ tenant_access_token: '[redacted]', op: 'message.create' }],
       eventId: 'ev_1',
     });
-    expect(JSON.stringify(lines)).not.toMatch(/S[1-5]/);
+    expect(JSON.stringify(lines)).not.toMatch(/SECRET-S/);
   });
 
   it("censors what an error carries and keeps its message and stack", () => {
     const { logger, lines } = capture();
-    const err = Object.assign(new Error('Request failed with status code 400'), { config: { headers: { Authorization: 'Bearer T1' }, data: { app_secret: 'T2' } }, status: 400 });
+    const err = Object.assign(new Error('Request failed with status code 400'), { config: { headers: { Authorization: 'Bearer SECRET-T1' }, data: { app_secret: 'SECRET-T2' } }, status: 400 });
     logger.warn({ err }, 'call failed');
     logger.warn({ cause: err }, 'under another name');
-    expect(JSON.stringify(lines)).not.toMatch(/T[12]/);
+    expect(JSON.stringify(lines)).not.toMatch(/SECRET-T/);
     expect(lines[0]!.err).toMatchObject({ type: 'Error', message: 'Request failed with status code 400', status: 400, config: { headers: { Authorization: '[redacted]' }, data: { app_secret: '[redacted]' } } });
     expect(String((lines[0]!.err as { stack: string }).stack)).toContain('logger.test.ts');
     expect(lines[1]!.cause).toMatchObject({ message: 'Request failed with status code 400', config: { headers: { Authorization: '[redacted]' } } });
