@@ -2,7 +2,7 @@
 // directly. Feishu's pushes go straight to the webhook handler (feishu/webhook.ts); everything else to Express.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import express, { type ErrorRequestHandler } from 'express';
-import type { WebhookHandler } from './feishu/webhook.ts';
+import { pushPath, type WebhookHandler } from './feishu/webhook.ts';
 import type { Logger } from './logger.ts';
 import type { LoadMeter } from './runtime/load-meter.ts';
 
@@ -48,7 +48,7 @@ export function createServer(deps: ServerDeps): RequestListener {
   const meter = deps.meter;
   const webhook = deps.webhook;
   return (req: IncomingMessage, res: ServerResponse) => {
-    if (meter && req.url?.startsWith('/feishu')) {
+    if (meter && pushPath(req)) {
       const leave = meter.enter();
       res.once('finish', leave);
       res.once('close', leave);

@@ -22,8 +22,6 @@ export const SAFETY_NET_PAGES = 10_000;
 const GIVE_UP_AFTER = 5;
 
 export type Checkpointer = {
-  /** Resolves once the connection is open and checkpoints run on their interval. */
-  ready: Promise<void>;
   /** Checkpoints once more and closes the connection. */
   stop(): Promise<void>;
 };
@@ -46,7 +44,7 @@ export function startCheckpointer(file: string, o: CheckpointerOptions): Checkpo
   } catch (err) {
     o.logger.error({ err }, 'checkpoint connection could not be opened: automatic checkpoints switched back on');
     o.onLost();
-    return { ready: Promise.resolve(), stop: async () => undefined };
+    return { stop: async () => undefined };
   }
   let failures = 0;
   let stopped = false;
@@ -75,7 +73,6 @@ export function startCheckpointer(file: string, o: CheckpointerOptions): Checkpo
     db.close();
   }
   return {
-    ready: Promise.resolve(),
     async stop() {
       if (stopped) return;
       checkpoint();
@@ -93,7 +90,7 @@ export function startDbCheckpointer(
   db: { $queryRawUnsafe(sql: string): Promise<unknown> },
   o: { logger: Log; quiet?: () => boolean },
 ): Checkpointer {
-  if (isPostgresUrl(databaseUrl)) return { ready: Promise.resolve(), stop: async () => undefined };
+  if (isPostgresUrl(databaseUrl)) return { stop: async () => undefined };
   return startCheckpointer(sqliteFilePath(databaseUrl), {
     logger: o.logger,
     ...(o.quiet ? { quiet: o.quiet } : {}),

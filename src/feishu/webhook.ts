@@ -26,7 +26,19 @@ export type WebhookOptions = {
 /** Answers a request for one of the push routes; false for any other request (left to the rest of the server). */
 export type WebhookHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
-export const PUSH_PATHS: readonly string[] = ['/feishu/events', '/feishu/cards'];
+const PUSH_PATHS: readonly string[] = ['/feishu/events', '/feishu/cards'];
+
+/**
+ * The push route `req` asks for, or null. Matched as Express matched routes: a POST, in any case, with or
+ * without a trailing slash (the address as typed into Feishu's console).
+ */
+export function pushPath(req: IncomingMessage): string | null {
+  if (req.method !== 'POST') return null;
+  const url = req.url ?? '';
+  const q = url.indexOf('?');
+  const path = (q < 0 ? url : url.slice(0, q)).toLowerCase().replace(/(.)\/$/, '$1');
+  return PUSH_PATHS.includes(path) ? path : null;
+}
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
@@ -141,12 +153,8 @@ export function createWebhookHandler(opts: WebhookOptions): WebhookHandler {
   }
 
   return (req, res) => {
-    if (req.method !== 'POST') return false;
-    const url = req.url ?? '';
-    const q = url.indexOf('?');
-    // As Express routes: whatever the case, with or without a trailing slash (the address typed into Feishu's console).
-    const path = (q < 0 ? url : url.slice(0, q)).toLowerCase().replace(/(.)\/$/, '$1');
-    if (!PUSH_PATHS.includes(path)) return false;
+    const path = pushPath(req);
+    if (!path) return false;
     handle(req, res, path).catch((err: unknown) => {
       // Not stored (the database failed): never acknowledged, so Feishu delivers it again.
       log.error({ err, path }, 'request failed');

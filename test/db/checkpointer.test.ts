@@ -45,7 +45,6 @@ describe('checkpoints at quiet moments', () => {
     const w = writer(file);
     let lost = false;
     const checkpointer = startCheckpointer(file, { logger: quiet, onLost: () => (lost = true), intervalMs: 20 });
-    await checkpointer.ready;
     for (let round = 0; round < 20; round++) {
       w.write(100);
       await sleep(100); // a few intervals: the log written so far is copied back, and the writer starts it over

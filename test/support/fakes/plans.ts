@@ -17,7 +17,6 @@ export const toPlanRecord = (r: PlanRow): PlanRecord =>
     submittedAt: copyDateOrNull(r.submittedAt),
   }) as PlanRecord;
 
-/** The next free number of the year (the highest seq + 1). */
 const toEventRecord = (r: PlanEventRow): PlanEventRecord => ({
   ...r,
   at: copyDate(r.at),
@@ -28,6 +27,7 @@ const toEventRecord = (r: PlanEventRow): PlanEventRecord => ({
   channel: r.channel as Channel,
 });
 
+/** The next free number of the year (the highest seq + 1). */
 export function nextSeq(db: FakeDb, year: number): number {
   let last = 0;
   for (const p of db.plans.values()) if (p.year === year && p.seq > last) last = p.seq;
